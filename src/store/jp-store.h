@@ -1,0 +1,255 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jp-model.h"
+
+G_BEGIN_DECLS
+
+#define JP_STORE_ERROR (jp_store_error_quark ())
+
+typedef enum
+{
+  JP_STORE_ERROR_OPEN,           /* cannot open or create the file */
+  JP_STORE_ERROR_NOT_A_DATABASE, /* the file is not an SQLite database */
+  JP_STORE_ERROR_NEWER_SCHEMA,   /* written by a newer version: refused */
+  JP_STORE_ERROR_READ_ONLY,      /* a write to a read-only store */
+  JP_STORE_ERROR_BUSY,           /* locked by another program */
+  JP_STORE_ERROR_FULL,           /* disk or database full */
+  JP_STORE_ERROR_CONSTRAINT,     /* the edit breaks a rule (duplicate name …) */
+  JP_STORE_ERROR_NOT_FOUND,      /* no such plan or object */
+  JP_STORE_ERROR_CORRUPT,        /* integrity problem */
+  JP_STORE_ERROR_FAILED,         /* any other SQLite error */
+} JpStoreError;
+
+typedef enum
+{
+  JP_STORE_FLAGS_NONE      = 0,
+  JP_STORE_FLAGS_READ_ONLY = 1 << 0,
+} JpStoreFlags;
+
+/* One line of --list. */
+typedef struct
+{
+  gint64  id;
+  int     year;
+  char   *title;
+  guint   n_sections;
+  guint   n_items;
+  guint   n_indicators;
+} JpPlanInfo;
+
+/* One row of the change history. */
+typedef struct
+{
+  gint64  id;
+  gint64  plan_id;
+  char   *at;       /* ISO 8601 UTC timestamp */
+  char   *author;
+  char   *what;     /* "indicator 12 target", "item 3 leaders" … */
+  char   *old_value;
+  char   *new_value;
+} JpHistoryEntry;
+
+void            jp_plan_info_free     (JpPlanInfo     *info);
+void            jp_history_entry_free (JpHistoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpPlanInfo, jp_plan_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpHistoryEntry, jp_history_entry_free)
+
+#define JP_TYPE_STORE (jp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (JpStore, jp_store, JP, STORE, GObject)
+
+GQuark      jp_store_error_quark          (void);
+
+/* Opens (creating it and its folder when missing, unless read-only) and
+ * migrates the database at @path; ":memory:" for tests. A file of a newer
+ * schema is refused when writable, and opened read-only with
+ * JP_STORE_FLAGS_READ_ONLY (review mode); a file that is not a database is
+ * an error; nothing is ever altered on failure. */
+JpStore    *jp_store_open                 (const char      *path,
+                                           JpStoreFlags     flags,
+                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+const char *jp_store_get_path             (JpStore         *self);
+gboolean    jp_store_get_read_only        (JpStore         *self);
+/* Who edits (the history's author); default g_get_real_name(). */
+const char *jp_store_get_author           (JpStore         *self);
+void        jp_store_set_author           (JpStore         *self,
+                                           const char      *author);
+/* Changes when another connection commits (PRAGMA data_version). */
+gint64      jp_store_get_data_version     (JpStore         *self);
+
+/* Plans, oldest first (array of JpPlanInfo). */
+GPtrArray  *jp_store_list_plans           (JpStore         *self,
+                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The most recently imported plan's id; 0 when the database has none. */
+gint64      jp_store_get_latest_plan_id   (JpStore         *self,
+                                           GError         **error);
+/* Structure and each indicator's latest entry, eagerly; progress histories
+ * when asked (jp_indicator_ensure_history). */
+JpPlan     *jp_store_load_plan            (JpStore         *self,
+                                           gint64           plan_id,
+                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Inserts whole plans (with everything below them) in one transaction and
+ * gives every object its id; all or nothing. */
+gboolean    jp_store_insert_plans         (JpStore         *self,
+                                           JpPlan         **plans,
+                                           guint            n_plans,
+                                           GError         **error);
+gboolean    jp_store_delete_plan          (JpStore         *self,
+                                           gint64           plan_id,
+                                           GError         **error);
+/* History of a plan, newest first; @limit 0 = all. */
+GPtrArray  *jp_store_list_history         (JpStore         *self,
+                                           gint64           plan_id,
+                                           guint            limit,
+                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ---- The edit API ------------------------------------------------------
+ * Every function below is one edit: it commits one transaction (the change
+ * and its history row) and only then updates the model and emits the plan's
+ * "changed". On error nothing changed, in the file or in memory. Undo and
+ * redo call the same functions. Objects must belong to a plan loaded from
+ * (or inserted into) this store. */
+
+/* Sets one property of a plan, section, item, indicator, progress entry,
+ * item update, leader or unit: the property names of the model
+ * ("title", "target", "has-target-max", "due", "name" …). */
+gboolean    jp_store_set                  (JpStore         *self,
+                                           gpointer         object,
+                                           const char      *property,
+                                           const GValue    *value,
+                                           GError         **error);
+gboolean    jp_store_set_string           (JpStore         *self,
+                                           gpointer         object,
+                                           const char      *property,
+                                           const char      *value,
+                                           GError         **error);
+gboolean    jp_store_set_double           (JpStore         *self,
+                                           gpointer         object,
+                                           const char      *property,
+                                           double           value,
+                                           GError         **error);
+gboolean    jp_store_set_int              (JpStore         *self,
+                                           gpointer         object,
+                                           const char      *property,
+                                           int              value,
+                                           GError         **error);
+gboolean    jp_store_set_boolean          (JpStore         *self,
+                                           gpointer         object,
+                                           const char      *property,
+                                           gboolean         value,
+                                           GError         **error);
+gboolean    jp_store_set_enum             (JpStore         *self,
+                                           gpointer         object,
+                                           const char      *property,
+                                           int              value,
+                                           GError         **error);
+
+gboolean    jp_store_add_progress         (JpStore         *self,
+                                           JpIndicator     *indicator,
+                                           JpProgressEntry *entry,
+                                           GError         **error);
+gboolean    jp_store_remove_progress      (JpStore         *self,
+                                           JpIndicator     *indicator,
+                                           JpProgressEntry *entry,
+                                           GError         **error);
+gboolean    jp_store_add_update           (JpStore         *self,
+                                           JpItem          *item,
+                                           JpItemUpdate    *update,
+                                           GError         **error);
+gboolean    jp_store_remove_update        (JpStore         *self,
+                                           JpItem          *item,
+                                           JpItemUpdate    *update,
+                                           GError         **error);
+
+/* Structure. An inserted object may carry its children (an undone delete
+ * puts the whole subtree back, keeping nothing of the old ids). */
+gboolean    jp_store_insert_section       (JpStore         *self,
+                                           JpPlan          *plan,
+                                           guint            position,
+                                           JpSection       *section,
+                                           GError         **error);
+gboolean    jp_store_remove_section       (JpStore         *self,
+                                           JpSection       *section,
+                                           GError         **error);
+gboolean    jp_store_move_section         (JpStore         *self,
+                                           JpSection       *section,
+                                           guint            position,
+                                           GError         **error);
+gboolean    jp_store_insert_item          (JpStore         *self,
+                                           JpSection       *section,
+                                           guint            position,
+                                           JpItem          *item,
+                                           GError         **error);
+gboolean    jp_store_remove_item          (JpStore         *self,
+                                           JpItem          *item,
+                                           GError         **error);
+/* Moves an item within or across sections. */
+gboolean    jp_store_move_item            (JpStore         *self,
+                                           JpItem          *item,
+                                           JpSection       *section,
+                                           guint            position,
+                                           GError         **error);
+/* Numbers the items 1…n in plan order (one transaction). */
+gboolean    jp_store_renumber_items       (JpStore         *self,
+                                           JpPlan          *plan,
+                                           GError         **error);
+gboolean    jp_store_insert_indicator     (JpStore         *self,
+                                           JpItem          *item,
+                                           guint            position,
+                                           JpIndicator     *indicator,
+                                           GError         **error);
+gboolean    jp_store_remove_indicator     (JpStore         *self,
+                                           JpIndicator     *indicator,
+                                           GError         **error);
+gboolean    jp_store_move_indicator       (JpStore         *self,
+                                           JpIndicator     *indicator,
+                                           guint            position,
+                                           GError         **error);
+
+/* People and units. Leaders/units passed to the item setters must be the
+ * plan's (jp_store_add_leader first for a new name). */
+gboolean    jp_store_set_item_leaders     (JpStore         *self,
+                                           JpItem          *item,
+                                           JpLeader       **leaders,
+                                           guint            n_leaders,
+                                           GError         **error);
+gboolean    jp_store_set_item_units       (JpStore         *self,
+                                           JpItem          *item,
+                                           JpUnit         **units,
+                                           guint            n_units,
+                                           GError         **error);
+gboolean    jp_store_set_item_partner_units (JpStore       *self,
+                                           JpItem          *item,
+                                           JpUnit         **units,
+                                           guint            n_units,
+                                           GError         **error);
+gboolean    jp_store_add_leader           (JpStore         *self,
+                                           JpPlan          *plan,
+                                           guint            position,
+                                           JpLeader        *leader,
+                                           GError         **error);
+gboolean    jp_store_remove_leader        (JpStore         *self,
+                                           JpLeader        *leader,
+                                           GError         **error);
+gboolean    jp_store_add_unit             (JpStore         *self,
+                                           JpPlan          *plan,
+                                           guint            position,
+                                           JpUnit          *unit,
+                                           GError         **error);
+gboolean    jp_store_remove_unit          (JpStore         *self,
+                                           JpUnit          *unit,
+                                           GError         **error);
+/* Every item that names @from names @into instead (once, in @from's
+ * place), and @from leaves the plan. */
+gboolean    jp_store_merge_leaders        (JpStore         *self,
+                                           JpLeader        *from,
+                                           JpLeader        *into,
+                                           GError         **error);
+gboolean    jp_store_merge_units          (JpStore         *self,
+                                           JpUnit          *from,
+                                           JpUnit          *into,
+                                           GError         **error);
+
+G_END_DECLS
