@@ -1,0 +1,45 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <cairo.h>
+
+#include "jp-model.h"
+
+G_BEGIN_DECLS
+
+#define JP_REPORT_ERROR (jp_report_error_quark ())
+
+typedef enum
+{
+  JP_REPORT_ERROR_UNKNOWN_KIND,   /* --report=bogus */
+  JP_REPORT_ERROR_UNKNOWN_NAME,   /* leader:NAME not in the plan (lists the known ones) */
+  JP_REPORT_ERROR_WRITE,          /* cannot write the file */
+  JP_REPORT_ERROR_CANCELLED,
+} JpReportError;
+
+typedef enum
+{
+  JP_REPORT_SUMMARY,
+  JP_REPORT_LEADER,
+  JP_REPORT_UNIT,
+} JpReportKind;
+
+GQuark     jp_report_error_quark (void);
+
+/* "summary", "leader:NAME", "unit:NAME". */
+gboolean   jp_report_parse_spec  (const char    *spec,
+                                  JpReportKind  *kind,
+                                  char         **name,
+                                  GError       **error);
+
+/* Lays out and writes the report as an A4 PDF at @path (atomically: a
+ * failed export leaves no half-written file). @as_of NULL = default. */
+gboolean   jp_report_write_pdf   (JpPlan        *plan,
+                                  JpReportKind   kind,
+                                  const char    *name,
+                                  const char    *as_of,
+                                  const char    *path,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+G_END_DECLS
