@@ -1,1 +1,126 @@
-/* placeholder: being written */
+#define G_LOG_DOMAIN "jp-date"
+
+#include "config.h"
+
+#include "jp-date.h"
+
+#include <string.h>
+
+static gboolean
+parse_digits (const char *s,
+              guint       n,
+              guint      *out)
+{
+  guint v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        return FALSE;
+      v = v * 10 + (guint) (s[i] - '0');
+    }
+
+  *out = v;
+  return TRUE;
+}
+
+/**
+ * jp_date_parse:
+ * @iso: a date "YYYY-MM-DD" (exactly ten characters)
+ * @out: (out) (optional): the date
+ *
+ * Returns: TRUE when @iso is a real calendar date (month 1–12, day within
+ *   the month, leap years counted, year 1–9999).
+ */
+gboolean
+jp_date_parse (const char *iso,
+               GDate      *out)
+{
+  guint y, m, d;
+
+  if (iso == NULL || strlen (iso) != 10)
+    return FALSE;
+
+  if (iso[4] != '-' || iso[7] != '-')
+    return FALSE;
+
+  if (!parse_digits (iso, 4, &y) ||
+      !parse_digits (iso + 5, 2, &m) ||
+      !parse_digits (iso + 8, 2, &d))
+    return FALSE;
+
+  if (y < 1 || m < 1 || m > 12 || d < 1)
+    return FALSE;
+
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+
+  if (out != NULL)
+    {
+      g_date_clear (out, 1);
+      g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    }
+
+  return TRUE;
+}
+
+gboolean
+jp_date_is_valid (const char *iso)
+{
+  return jp_date_parse (iso, NULL);
+}
+
+/**
+ * jp_date_julian:
+ *
+ * Returns: the Julian day number of @iso (day 1 = 0001-01-01), or 0 when
+ *   @iso is not a valid date.
+ */
+guint32
+jp_date_julian (const char *iso)
+{
+  GDate date;
+
+  if (!jp_date_parse (iso, &date))
+    return 0;
+
+  return g_date_get_julian (&date);
+}
+
+char *
+jp_date_format_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!g_date_valid (date))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+/* Today in local time. */
+char *
+jp_date_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * jp_date_compare:
+ *
+ * Compares two ISO dates as strings (they sort that way); NULL sorts
+ * before any date. Returns -1, 0 or 1.
+ */
+int
+jp_date_compare (const char *a,
+                 const char *b)
+{
+  int r = g_strcmp0 (a, b);
+
+  return (r > 0) - (r < 0);
+}
