@@ -57,8 +57,15 @@ void             jp_indicator_set_weight         (JpIndicator     *self,
  * A plan loaded from the store holds only each indicator's latest entry
  * until its history is needed (history-loaded FALSE): the list then holds
  * that one entry. jp_indicator_ensure_history() asks the plan's history
- * loader (set by the store) to fill it in. Indicators built in memory
- * (import, tests) have their whole history (history-loaded TRUE). */
+ * loader (set by the store) to fill it in: the loader adds every entry with
+ * jp_indicator_add_progress(), which skips an entry whose non-zero id is
+ * already in the list (the latest one, loaded eagerly); ensure_history then
+ * sets history-loaded. Without a loader the history counts as complete.
+ * Indicators built in memory (import, tests) have their whole history
+ * (history-loaded TRUE, the default).
+ *
+ * The read-only "latest" property (a JpProgressEntry or NULL) is notified
+ * when the last entry changes. */
 GListModel      *jp_indicator_get_progress       (JpIndicator     *self);
 gboolean         jp_indicator_get_history_loaded (JpIndicator     *self);
 void             jp_indicator_set_history_loaded (JpIndicator     *self,

@@ -57,7 +57,11 @@ GPtrArray          *jp_plan_dup_items            (JpPlan              *self) G_G
 JpItem             *jp_plan_find_item_by_number  (JpPlan              *self,
                                                   int                  number);
 
-/* GListModel of JpLeader / JpUnit: everyone of the plan, used or not. */
+/* GListModel of JpLeader / JpUnit: everyone of the plan, used or not.
+ * find/ensure compare leader names without any white space ("崔 茜" is
+ * "崔茜"; ensure names a new leader without it) and unit names without
+ * white space at both ends. An empty name finds and ensures nothing (NULL).
+ * Removing a leader or unit also removes it from every item of the plan. */
 GListModel         *jp_plan_get_leaders          (JpPlan              *self);
 JpLeader           *jp_plan_find_leader          (JpPlan              *self,
                                                   const char          *name);

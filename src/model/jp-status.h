@@ -47,7 +47,9 @@ void         jp_indicator_evaluate        (JpIndicator     *indicator,
                                            const char      *as_of,
                                            JpProgress      *out);
 /* Weighted mean of indicators (weight 0 excluded; all 0 → plain mean);
- * without indicators, the completion of the latest update ≤ as_of. */
+ * without indicators, the completion of the latest update ≤ as_of that
+ * gives one (started: any update ≤ as_of). For items, sections and plans
+ * ratio equals p. An @as_of of NULL means the plan's default as-of. */
 void         jp_item_evaluate             (JpItem          *item,
                                            const char      *as_of,
                                            JpProgress      *out);
