@@ -109,7 +109,10 @@ _jp_resort_by_date (GListStore *store,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (model, i));
 
-  sorted = g_ptr_array_copy (items, NULL, NULL);
+  /* Borrowed pointers: @items holds the references. */
+  sorted = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (items, i));
   g_ptr_array_sort_with_data (sorted, _jp_compare_by_date, &sort);
 
   for (guint i = 0; i < n && !changed; i++)
