@@ -1,0 +1,1364 @@
+/* jp-json.c: the JSON exchange format (DESIGN.md, version 1)
+ *
+ * Export builds the document with JsonBuilder in the documented member
+ * order. Import first refuses what json-glib must not see (invalid UTF-8,
+ * nesting deeper than the format needs: json-glib 1.6 parses recursively),
+ * then parses, then checks the presence and type of every member before
+ * reading it, as Sysprof does, building plans that belong to no store. Every
+ * error names the JSON path of the offending value. */
+
+#define G_LOG_DOMAIN "jp-json"
+
+#include "config.h"
+
+#include "jp-json.h"
+
+#include "jp-document-import.h"
+#include "jp-enum-types.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+/* Numbers beyond this are refused: every integer up to it is exact in a
+ * double, and json-glib writes no exponent for them. */
+#define MAX_NUMBER 1e15
+
+typedef struct
+{
+  const char *name;     /* the file, in messages */
+  GString    *path;     /* JSON path of the value being read */
+  char       *bad_path; /* export: first number that cannot be written */
+} Ctx;
+
+/* ---- JSON paths ------------------------------------------------------ */
+
+static gsize
+push_member (Ctx        *ctx,
+             const char *member)
+{
+  gsize old_len = ctx->path->len;
+
+  if (old_len > 0)
+    g_string_append_c (ctx->path, '.');
+  g_string_append (ctx->path, member);
+
+  return old_len;
+}
+
+static gsize
+push_index (Ctx   *ctx,
+            guint  index)
+{
+  gsize old_len = ctx->path->len;
+
+  g_string_append_printf (ctx->path, "[%u]", index);
+
+  return old_len;
+}
+
+static void
+pop (Ctx   *ctx,
+     gsize  old_len)
+{
+  g_string_truncate (ctx->path, old_len);
+}
+
+static gboolean fail (Ctx         *ctx,
+                      GError     **error,
+                      int          code,
+                      const char  *format,
+                      ...) G_GNUC_PRINTF (4, 5);
+
+/* Sets "NAME: PATH: message" and returns FALSE. */
+static gboolean
+fail (Ctx         *ctx,
+      GError     **error,
+      int          code,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (ctx->path->len > 0)
+    g_set_error (error, JP_IMPORT_ERROR, code, "%s: %s: %s", ctx->name, ctx->path->str, message);
+  else
+    g_set_error (error, JP_IMPORT_ERROR, code, "%s: %s", ctx->name, message);
+
+  return FALSE;
+}
+
+/* ---- Export ---------------------------------------------------------- */
+
+static void
+add_number (Ctx         *ctx,
+            JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  gsize old_len = push_member (ctx, member);
+
+  json_builder_set_member_name (builder, member);
+
+  if (!isfinite (value) || fabs (value) > MAX_NUMBER)
+    {
+      if (ctx->bad_path == NULL)
+        ctx->bad_path = g_strdup (ctx->path->str);
+      json_builder_add_null_value (builder);
+    }
+  else if (value == floor (value))
+    /* + 0.0 turns -0.0 into 0 */
+    json_builder_add_int_value (builder, (gint64) (value + 0.0));
+  else
+    json_builder_add_double_value (builder, value);
+
+  pop (ctx, old_len);
+}
+
+static void
+add_optional_number (Ctx         *ctx,
+                     JsonBuilder *builder,
+                     const char  *member,
+                     gboolean     is_set,
+                     double       value)
+{
+  if (is_set)
+    {
+      add_number (ctx, builder, member, value);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, member);
+      json_builder_add_null_value (builder);
+    }
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+/* A date, or null when not set. */
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL && value[0] != '\0')
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *strv)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+/* The names of a GListModel of JpLeader or JpUnit. */
+static void
+add_names (JsonBuilder *builder,
+           const char  *member,
+           GListModel  *model,
+           gboolean     leaders)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if (leaders)
+        json_builder_add_string_value (builder, jp_leader_get_name (JP_LEADER (object)));
+      else
+        json_builder_add_string_value (builder, jp_unit_get_name (JP_UNIT (object)));
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_update (Ctx          *ctx,
+              JsonBuilder  *builder,
+              JpItemUpdate *update)
+{
+  json_builder_begin_object (builder);
+  add_date (builder, "date", jp_item_update_get_date (update));
+  add_optional_number (ctx, builder, "completion",
+                       jp_item_update_get_has_completion (update),
+                       jp_item_update_get_completion (update));
+  add_string (builder, "note", jp_item_update_get_note (update));
+  add_string (builder, "problems", jp_item_update_get_problems (update));
+  add_string (builder, "next_steps", jp_item_update_get_next_steps (update));
+  add_string (builder, "author", jp_item_update_get_author (update));
+  json_builder_end_object (builder);
+}
+
+static void
+build_entry (Ctx             *ctx,
+             JsonBuilder     *builder,
+             JpProgressEntry *entry)
+{
+  json_builder_begin_object (builder);
+  add_date (builder, "date", jp_progress_entry_get_date (entry));
+  add_number (ctx, builder, "value", jp_progress_entry_get_value (entry));
+  add_string (builder, "note", jp_progress_entry_get_note (entry));
+  add_string (builder, "author", jp_progress_entry_get_author (entry));
+  json_builder_end_object (builder);
+}
+
+static gboolean
+build_indicator (Ctx          *ctx,
+                 JsonBuilder  *builder,
+                 JpIndicator  *indicator,
+                 GError      **error)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (JP_TYPE_INDICATOR_KIND);
+  GEnumValue *kind = g_enum_get_value (kinds, jp_indicator_get_kind (indicator));
+  GListModel *progress;
+  gsize old_len;
+  guint n;
+
+  if (!jp_indicator_ensure_history (indicator, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", jp_indicator_get_name (indicator));
+  add_string (builder, "text", jp_indicator_get_text (indicator));
+  add_string (builder, "kind", kind != NULL ? kind->value_nick : "");
+  add_number (ctx, builder, "target", jp_indicator_get_target (indicator));
+  add_optional_number (ctx, builder, "target_max",
+                       jp_indicator_get_has_target_max (indicator),
+                       jp_indicator_get_target_max (indicator));
+  add_string (builder, "unit", jp_indicator_get_unit (indicator));
+  add_optional_number (ctx, builder, "baseline",
+                       jp_indicator_get_has_baseline (indicator),
+                       jp_indicator_get_baseline (indicator));
+  add_date (builder, "due", jp_indicator_get_due (indicator));
+  add_number (ctx, builder, "weight", jp_indicator_get_weight (indicator));
+
+  json_builder_set_member_name (builder, "progress");
+  json_builder_begin_array (builder);
+  old_len = push_member (ctx, "progress");
+  progress = jp_indicator_get_progress (indicator);
+  n = g_list_model_get_n_items (progress);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (progress, i);
+      gsize entry_len = push_index (ctx, i);
+
+      build_entry (ctx, builder, entry);
+      pop (ctx, entry_len);
+    }
+  pop (ctx, old_len);
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+build_item (Ctx          *ctx,
+            JsonBuilder  *builder,
+            JpItem       *item,
+            GError      **error)
+{
+  GListModel *updates = jp_item_get_updates (item);
+  GListModel *indicators = jp_item_get_indicators (item);
+  guint n_updates = g_list_model_get_n_items (updates);
+  guint n_indicators = g_list_model_get_n_items (indicators);
+  gsize old_len;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, jp_item_get_number (item));
+  add_string (builder, "title", jp_item_get_title (item));
+  add_string (builder, "body", jp_item_get_body (item));
+  add_names (builder, "leaders", jp_item_get_leaders (item), TRUE);
+  add_names (builder, "units", jp_item_get_units (item), FALSE);
+  add_names (builder, "partner_units", jp_item_get_partner_units (item), FALSE);
+  add_date (builder, "due", jp_item_get_due (item));
+
+  json_builder_set_member_name (builder, "updates");
+  json_builder_begin_array (builder);
+  old_len = push_member (ctx, "updates");
+  for (guint i = 0; i < n_updates; i++)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i);
+      gsize update_len = push_index (ctx, i);
+
+      build_update (ctx, builder, update);
+      pop (ctx, update_len);
+    }
+  pop (ctx, old_len);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "indicators");
+  json_builder_begin_array (builder);
+  old_len = push_member (ctx, "indicators");
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
+      gsize indicator_len = push_index (ctx, i);
+
+      if (!build_indicator (ctx, builder, indicator, error))
+        return FALSE;
+      pop (ctx, indicator_len);
+    }
+  pop (ctx, old_len);
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+build_plan (Ctx          *ctx,
+            JsonBuilder  *builder,
+            JpPlan       *plan,
+            GError      **error)
+{
+  GListModel *sections = jp_plan_get_sections (plan);
+  guint n_sections = g_list_model_get_n_items (sections);
+  gsize old_len;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "title", jp_plan_get_title (plan));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, jp_plan_get_year (plan));
+  add_strv (builder, "organizations", jp_plan_get_organizations (plan));
+  add_names (builder, "leaders", jp_plan_get_leaders (plan), TRUE);
+  add_names (builder, "units", jp_plan_get_units (plan), FALSE);
+  add_string (builder, "preamble", jp_plan_get_preamble (plan));
+  add_date (builder, "start", jp_plan_get_start (plan));
+  add_date (builder, "end", jp_plan_get_end (plan));
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  old_len = push_member (ctx, "sections");
+  for (guint i = 0; i < n_sections; i++)
+    {
+      g_autoptr(JpSection) section = g_list_model_get_item (sections, i);
+      GListModel *items = jp_section_get_items (section);
+      guint n_items = g_list_model_get_n_items (items);
+      gsize section_len = push_index (ctx, i);
+      gsize items_len;
+
+      json_builder_begin_object (builder);
+      add_string (builder, "ordinal", jp_section_get_ordinal (section));
+      add_string (builder, "title", jp_section_get_title (section));
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      items_len = push_member (ctx, "items");
+      for (guint j = 0; j < n_items; j++)
+        {
+          g_autoptr(JpItem) item = g_list_model_get_item (items, j);
+          gsize item_len = push_index (ctx, j);
+
+          if (!build_item (ctx, builder, item, error))
+            return FALSE;
+          pop (ctx, item_len);
+        }
+      pop (ctx, items_len);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      pop (ctx, section_len);
+    }
+  pop (ctx, old_len);
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+/**
+ * jp_json_export_plans:
+ * @plans: (array length=n_plans): the plans
+ * @n_plans: how many
+ * @length: (out) (optional): the length of the text
+ * @error: an error (a progress history that cannot be loaded, a number
+ *   that cannot be written)
+ *
+ * Returns: (transfer full): the JSON text, ending with a newline
+ */
+char *
+jp_json_export_plans (JpPlan  **plans,
+                      guint     n_plans,
+                      gsize    *length,
+                      GError  **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  Ctx ctx = { "", path, NULL };
+  gsize text_length = 0;
+
+  g_return_val_if_fail (plans != NULL || n_plans == 0, NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", JP_JSON_FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, JP_JSON_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "plans");
+  json_builder_begin_array (builder);
+  push_member (&ctx, "plans");
+  for (guint i = 0; i < n_plans; i++)
+    {
+      gsize plan_len = push_index (&ctx, i);
+
+      g_return_val_if_fail (JP_IS_PLAN (plans[i]), NULL);
+
+      if (!build_plan (&ctx, builder, plans[i], error))
+        {
+          g_free (ctx.bad_path);
+          return NULL;
+        }
+      pop (&ctx, plan_len);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (ctx.bad_path != NULL)
+    {
+      /* Translators: the first %s is a JSON path, "plans[0].sections[1]…" */
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   _("%s: the number is not finite or too large to export"),
+                   ctx.bad_path);
+      g_free (ctx.bad_path);
+      return NULL;
+    }
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &text_length);
+
+  /* A text file ends with a newline. */
+  text = g_realloc (text, text_length + 2);
+  text[text_length++] = '\n';
+  text[text_length] = '\0';
+
+  if (length != NULL)
+    *length = text_length;
+
+  return g_steal_pointer (&text);
+}
+
+/**
+ * jp_json_write_file:
+ *
+ * Writes the export of @plans to @path, atomically.
+ */
+gboolean
+jp_json_write_file (JpPlan      **plans,
+                    guint         n_plans,
+                    const char   *path,
+                    GError      **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = jp_json_export_plans (plans, n_plans, &length, error);
+  if (text == NULL)
+    return FALSE;
+
+  return g_file_set_contents_full (path, text, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
+/* ---- Import: reading members ----------------------------------------- */
+
+/* The member, or NULL (with @error set when @required) when absent. */
+static JsonNode *
+get_member (Ctx         *ctx,
+            JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && required)
+    {
+      gsize old_len = push_member (ctx, member);
+
+      fail (ctx, error, JP_IMPORT_ERROR_MISSING_FIELD, _("required but missing"));
+      pop (ctx, old_len);
+    }
+
+  return node;
+}
+
+static gboolean
+node_is_value_of (JsonNode *node,
+                  GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+/* A string member. Absent or null: *value = @fallback when the member is
+ * optional and nullable. */
+static gboolean
+read_string (Ctx          *ctx,
+             JsonObject   *object,
+             const char   *member,
+             gboolean      required,
+             const char   *fallback,
+             const char  **value,
+             GError      **error)
+{
+  JsonNode *node = get_member (ctx, object, member, required, error);
+  gboolean ret = TRUE;
+  gsize old_len;
+
+  *value = fallback;
+
+  if (node == NULL)
+    return !required;
+
+  old_len = push_member (ctx, member);
+  if (node_is_value_of (node, G_TYPE_STRING))
+    *value = json_node_get_string (node);
+  else if (!(JSON_NODE_HOLDS_NULL (node) && !required))
+    ret = fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a string"));
+  pop (ctx, old_len);
+
+  return ret;
+}
+
+static gboolean
+read_int (Ctx         *ctx,
+          JsonObject  *object,
+          const char  *member,
+          int          min,
+          int          max,
+          int         *value,
+          GError     **error)
+{
+  JsonNode *node = get_member (ctx, object, member, TRUE, error);
+  gboolean ret = TRUE;
+  gsize old_len;
+
+  if (node == NULL)
+    return FALSE;
+
+  old_len = push_member (ctx, member);
+  if (!node_is_value_of (node, G_TYPE_INT64))
+    {
+      ret = fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected an integer"));
+    }
+  else if (json_node_get_int (node) < min || json_node_get_int (node) > max)
+    {
+      ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+                  _("must be between %d and %d"), min, max);
+    }
+  else
+    {
+      *value = (int) json_node_get_int (node);
+    }
+  pop (ctx, old_len);
+
+  return ret;
+}
+
+typedef enum
+{
+  NUMBER_REQUIRED     = 1 << 0, /* else absent or null: *is_set = FALSE */
+  NUMBER_NON_NEGATIVE = 1 << 1,
+  NUMBER_PERCENT      = 1 << 2, /* 0 to 100 */
+} NumberFlags;
+
+static gboolean
+read_number (Ctx          *ctx,
+             JsonObject   *object,
+             const char   *member,
+             NumberFlags   flags,
+             double        fallback,
+             gboolean     *is_set,
+             double       *value,
+             GError      **error)
+{
+  gboolean required = (flags & NUMBER_REQUIRED) != 0;
+  JsonNode *node = get_member (ctx, object, member, required, error);
+  gboolean ret = TRUE;
+  gsize old_len;
+  double v;
+
+  *value = fallback;
+  if (is_set != NULL)
+    *is_set = FALSE;
+
+  if (node == NULL)
+    return !required;
+
+  if (JSON_NODE_HOLDS_NULL (node) && !required)
+    return TRUE;
+
+  old_len = push_member (ctx, member);
+
+  if (node_is_value_of (node, G_TYPE_INT64))
+    v = (double) json_node_get_int (node);
+  else if (node_is_value_of (node, G_TYPE_DOUBLE))
+    v = json_node_get_double (node);
+  else
+    {
+      ret = fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a number"));
+      goto out;
+    }
+
+  if (!isfinite (v))
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("expected a finite number"));
+  else if (fabs (v) > MAX_NUMBER)
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("the number is too large"));
+  else if ((flags & NUMBER_NON_NEGATIVE) != 0 && v < 0)
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("must not be negative"));
+  else if ((flags & NUMBER_PERCENT) != 0 && (v < 0 || v > 100))
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("must be between 0 and 100"));
+  else
+    {
+      *value = v + 0.0;
+      if (is_set != NULL)
+        *is_set = TRUE;
+    }
+
+out:
+  pop (ctx, old_len);
+
+  return ret;
+}
+
+/* A date "YYYY-MM-DD" that exists; NULL when absent or null and not
+ * @required. */
+static gboolean
+read_date (Ctx          *ctx,
+           JsonObject   *object,
+           const char   *member,
+           gboolean      required,
+           const char  **value,
+           GError      **error)
+{
+  JsonNode *node = get_member (ctx, object, member, required, error);
+  gboolean ret = TRUE;
+  gsize old_len;
+
+  *value = NULL;
+
+  if (node == NULL)
+    return !required;
+
+  if (JSON_NODE_HOLDS_NULL (node) && !required)
+    return TRUE;
+
+  old_len = push_member (ctx, member);
+  if (!node_is_value_of (node, G_TYPE_STRING))
+    ret = fail (ctx, error, JP_IMPORT_ERROR_PARSE,
+                required ? _("expected a date (YYYY-MM-DD)") :
+                           _("expected a date (YYYY-MM-DD) or null"));
+  else if (!jp_date_is_valid (json_node_get_string (node)))
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+                _("“%s” is not a valid date (YYYY-MM-DD)"), json_node_get_string (node));
+  else
+    *value = json_node_get_string (node);
+  pop (ctx, old_len);
+
+  return ret;
+}
+
+/* An optional array member: *array NULL when absent (or null). */
+static gboolean
+read_array (Ctx          *ctx,
+            JsonObject   *object,
+            const char   *member,
+            gboolean      required,
+            JsonArray   **array,
+            GError      **error)
+{
+  JsonNode *node = get_member (ctx, object, member, required, error);
+  gboolean ret = TRUE;
+  gsize old_len;
+
+  *array = NULL;
+
+  if (node == NULL)
+    return !required;
+
+  if (JSON_NODE_HOLDS_NULL (node) && !required)
+    return TRUE;
+
+  old_len = push_member (ctx, member);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    *array = json_node_get_array (node);
+  else
+    ret = fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected an array"));
+  pop (ctx, old_len);
+
+  return ret;
+}
+
+/* Element @index of @array as an object (the path already ends with the
+ * index). */
+static JsonObject *
+element_object (Ctx        *ctx,
+                JsonArray  *array,
+                guint       index,
+                GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* An optional array of non-empty, distinct strings, as a new strv. */
+static gboolean
+read_names (Ctx          *ctx,
+            JsonObject   *object,
+            const char   *member,
+            GStrv        *names,
+            GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+  gsize old_len;
+  guint n;
+
+  *names = NULL;
+
+  if (!read_array (ctx, object, member, FALSE, &array, error))
+    return FALSE;
+
+  n = array != NULL ? json_array_get_length (array) : 0;
+  old_len = push_member (ctx, member);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize element_len = push_index (ctx, i);
+      const char *name;
+
+      if (!node_is_value_of (node, G_TYPE_STRING))
+        return fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a string"));
+
+      name = json_node_get_string (node);
+      if (name[0] == '\0')
+        return fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("empty name"));
+      if (!g_hash_table_add (seen, (gpointer) name))
+        return fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+                     _("“%s” is listed twice"), name);
+
+      g_strv_builder_add (builder, name);
+      pop (ctx, element_len);
+    }
+  pop (ctx, old_len);
+
+  *names = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/* ---- Import: building the model --------------------------------------- */
+
+static gboolean
+read_update (Ctx         *ctx,
+             JsonObject  *object,
+             JpItem      *item,
+             GError     **error)
+{
+  g_autoptr(JpItemUpdate) update = NULL;
+  const char *date, *note, *problems, *next_steps, *author;
+  gboolean has_completion;
+  double completion;
+
+  if (!read_date (ctx, object, "date", TRUE, &date, error) ||
+      !read_number (ctx, object, "completion", NUMBER_PERCENT, 0,
+                    &has_completion, &completion, error) ||
+      !read_string (ctx, object, "note", FALSE, "", &note, error) ||
+      !read_string (ctx, object, "problems", FALSE, "", &problems, error) ||
+      !read_string (ctx, object, "next_steps", FALSE, "", &next_steps, error) ||
+      !read_string (ctx, object, "author", FALSE, "", &author, error))
+    return FALSE;
+
+  update = jp_item_update_new (date);
+  jp_item_update_set_has_completion (update, has_completion);
+  if (has_completion)
+    jp_item_update_set_completion (update, completion);
+  jp_item_update_set_note (update, note);
+  jp_item_update_set_problems (update, problems);
+  jp_item_update_set_next_steps (update, next_steps);
+  jp_item_update_set_author (update, author);
+  jp_item_add_update (item, update);
+
+  return TRUE;
+}
+
+static gboolean
+read_entry (Ctx          *ctx,
+            JsonObject   *object,
+            JpIndicator  *indicator,
+            GError      **error)
+{
+  g_autoptr(JpProgressEntry) entry = NULL;
+  const char *date, *note, *author;
+  double value;
+
+  if (!read_date (ctx, object, "date", TRUE, &date, error) ||
+      !read_number (ctx, object, "value", NUMBER_REQUIRED, 0, NULL, &value, error) ||
+      !read_string (ctx, object, "note", FALSE, "", &note, error) ||
+      !read_string (ctx, object, "author", FALSE, "", &author, error))
+    return FALSE;
+
+  entry = jp_progress_entry_new (date, value);
+  jp_progress_entry_set_note (entry, note);
+  jp_progress_entry_set_author (entry, author);
+  jp_indicator_add_progress (indicator, entry);
+
+  return TRUE;
+}
+
+static gboolean
+read_indicator (Ctx         *ctx,
+                JsonObject  *object,
+                JpItem      *item,
+                GError     **error)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (JP_TYPE_INDICATOR_KIND);
+  g_autoptr(JpIndicator) indicator = NULL;
+  const char *name, *text, *kind_nick, *unit, *due;
+  gboolean has_target_max, has_baseline;
+  double target, target_max, baseline, weight;
+  GEnumValue *kind;
+  JsonArray *progress;
+  gsize old_len;
+  guint n;
+
+  if (!read_string (ctx, object, "name", TRUE, NULL, &name, error) ||
+      !read_string (ctx, object, "text", FALSE, "", &text, error) ||
+      !read_string (ctx, object, "kind", TRUE, NULL, &kind_nick, error))
+    return FALSE;
+
+  kind = g_enum_get_value_by_nick (kinds, kind_nick);
+  if (kind == NULL)
+    {
+      old_len = push_member (ctx, "kind");
+      /* Translators: do not translate the kind names */
+      fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+            _("unknown kind “%s” (expected at_least, at_most, range, decrease_by, "
+              "increase_by or milestone)"), kind_nick);
+      pop (ctx, old_len);
+      return FALSE;
+    }
+
+  if (!read_number (ctx, object, "target", NUMBER_REQUIRED | NUMBER_NON_NEGATIVE, 0,
+                    NULL, &target, error) ||
+      !read_number (ctx, object, "target_max", NUMBER_NON_NEGATIVE, 0,
+                    &has_target_max, &target_max, error))
+    return FALSE;
+
+  if (has_target_max && target_max < target)
+    {
+      old_len = push_member (ctx, "target_max");
+      fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("less than the target"));
+      pop (ctx, old_len);
+      return FALSE;
+    }
+
+  if (!read_string (ctx, object, "unit", FALSE, "", &unit, error) ||
+      !read_number (ctx, object, "baseline", 0, 0, &has_baseline, &baseline, error) ||
+      !read_date (ctx, object, "due", FALSE, &due, error) ||
+      !read_number (ctx, object, "weight", NUMBER_NON_NEGATIVE, 1, NULL, &weight, error) ||
+      !read_array (ctx, object, "progress", FALSE, &progress, error))
+    return FALSE;
+
+  indicator = jp_indicator_new (name, kind->value, target);
+  jp_indicator_set_text (indicator, text);
+  jp_indicator_set_has_target_max (indicator, has_target_max);
+  if (has_target_max)
+    jp_indicator_set_target_max (indicator, target_max);
+  jp_indicator_set_unit (indicator, unit);
+  jp_indicator_set_has_baseline (indicator, has_baseline);
+  if (has_baseline)
+    jp_indicator_set_baseline (indicator, baseline);
+  jp_indicator_set_due (indicator, due);
+  jp_indicator_set_weight (indicator, weight);
+
+  n = progress != NULL ? json_array_get_length (progress) : 0;
+  old_len = push_member (ctx, "progress");
+  for (guint i = 0; i < n; i++)
+    {
+      gsize entry_len = push_index (ctx, i);
+      JsonObject *entry = element_object (ctx, progress, i, error);
+
+      if (entry == NULL || !read_entry (ctx, entry, indicator, error))
+        return FALSE;
+      pop (ctx, entry_len);
+    }
+  pop (ctx, old_len);
+
+  jp_item_append_indicator (item, indicator);
+
+  return TRUE;
+}
+
+/* Leaders or units of an item: names of the plan (added to the plan when
+ * its list lacks them). */
+static gboolean
+read_item_people (Ctx         *ctx,
+                  JsonObject  *object,
+                  const char  *member,
+                  JpPlan      *plan,
+                  JpItem      *item,
+                  GError     **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+  gboolean leaders = g_str_equal (member, "leaders");
+
+  if (!read_names (ctx, object, member, &names, error))
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (leaders)
+        g_ptr_array_add (objects, jp_plan_ensure_leader (plan, names[i]));
+      else
+        g_ptr_array_add (objects, jp_plan_ensure_unit (plan, names[i]));
+    }
+
+  if (leaders)
+    jp_item_set_leaders (item, (JpLeader **) objects->pdata, objects->len);
+  else if (g_str_equal (member, "units"))
+    jp_item_set_units (item, (JpUnit **) objects->pdata, objects->len);
+  else
+    jp_item_set_partner_units (item, (JpUnit **) objects->pdata, objects->len);
+
+  return TRUE;
+}
+
+static gboolean
+read_item (Ctx         *ctx,
+           JsonObject  *object,
+           JpPlan      *plan,
+           JpSection   *section,
+           GError     **error)
+{
+  g_autoptr(JpItem) item = NULL;
+  const char *title, *body, *due;
+  JsonArray *updates, *indicators;
+  gsize old_len;
+  int number;
+  guint n;
+
+  if (!read_int (ctx, object, "number", 0, G_MAXINT, &number, error) ||
+      !read_string (ctx, object, "title", TRUE, NULL, &title, error) ||
+      !read_string (ctx, object, "body", FALSE, "", &body, error))
+    return FALSE;
+
+  item = jp_item_new (number, title);
+  jp_item_set_body (item, body);
+
+  if (!read_item_people (ctx, object, "leaders", plan, item, error) ||
+      !read_item_people (ctx, object, "units", plan, item, error) ||
+      !read_item_people (ctx, object, "partner_units", plan, item, error) ||
+      !read_date (ctx, object, "due", FALSE, &due, error) ||
+      !read_array (ctx, object, "updates", FALSE, &updates, error) ||
+      !read_array (ctx, object, "indicators", FALSE, &indicators, error))
+    return FALSE;
+
+  jp_item_set_due (item, due);
+
+  n = updates != NULL ? json_array_get_length (updates) : 0;
+  old_len = push_member (ctx, "updates");
+  for (guint i = 0; i < n; i++)
+    {
+      gsize update_len = push_index (ctx, i);
+      JsonObject *update = element_object (ctx, updates, i, error);
+
+      if (update == NULL || !read_update (ctx, update, item, error))
+        return FALSE;
+      pop (ctx, update_len);
+    }
+  pop (ctx, old_len);
+
+  n = indicators != NULL ? json_array_get_length (indicators) : 0;
+  old_len = push_member (ctx, "indicators");
+  for (guint i = 0; i < n; i++)
+    {
+      gsize indicator_len = push_index (ctx, i);
+      JsonObject *indicator = element_object (ctx, indicators, i, error);
+
+      if (indicator == NULL || !read_indicator (ctx, indicator, item, error))
+        return FALSE;
+      pop (ctx, indicator_len);
+    }
+  pop (ctx, old_len);
+
+  jp_section_append_item (section, item);
+
+  return TRUE;
+}
+
+static gboolean
+read_section (Ctx         *ctx,
+              JsonObject  *object,
+              JpPlan      *plan,
+              GError     **error)
+{
+  g_autoptr(JpSection) section = NULL;
+  const char *ordinal, *title;
+  JsonArray *items;
+  gsize old_len;
+  guint n;
+
+  if (!read_string (ctx, object, "ordinal", FALSE, "", &ordinal, error) ||
+      !read_string (ctx, object, "title", TRUE, NULL, &title, error) ||
+      !read_array (ctx, object, "items", FALSE, &items, error))
+    return FALSE;
+
+  section = jp_section_new (ordinal, title);
+  /* In the plan first, so that items can find its leaders and units. */
+  jp_plan_append_section (plan, section);
+
+  n = items != NULL ? json_array_get_length (items) : 0;
+  old_len = push_member (ctx, "items");
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item_len = push_index (ctx, i);
+      JsonObject *item = element_object (ctx, items, i, error);
+
+      if (item == NULL || !read_item (ctx, item, plan, section, error))
+        return FALSE;
+      pop (ctx, item_len);
+    }
+  pop (ctx, old_len);
+
+  return TRUE;
+}
+
+static JpPlan *
+read_plan (Ctx         *ctx,
+           JsonObject  *object,
+           GError     **error)
+{
+  g_autoptr(JpPlan) plan = NULL;
+  g_auto(GStrv) organizations = NULL;
+  g_auto(GStrv) leaders = NULL;
+  g_auto(GStrv) units = NULL;
+  const char *title, *preamble, *start, *end;
+  JsonArray *sections;
+  gsize old_len;
+  int year;
+  guint n;
+
+  if (!read_string (ctx, object, "title", TRUE, NULL, &title, error) ||
+      !read_int (ctx, object, "year", 1, 9999, &year, error) ||
+      !read_names (ctx, object, "organizations", &organizations, error) ||
+      !read_names (ctx, object, "leaders", &leaders, error) ||
+      !read_names (ctx, object, "units", &units, error) ||
+      !read_string (ctx, object, "preamble", FALSE, "", &preamble, error) ||
+      !read_date (ctx, object, "start", FALSE, &start, error) ||
+      !read_date (ctx, object, "end", FALSE, &end, error) ||
+      !read_array (ctx, object, "sections", FALSE, &sections, error))
+    return NULL;
+
+  plan = jp_plan_new (title, year);
+  jp_plan_set_organizations (plan, (const char * const *) organizations);
+  for (guint i = 0; leaders[i] != NULL; i++)
+    jp_plan_ensure_leader (plan, leaders[i]);
+  for (guint i = 0; units[i] != NULL; i++)
+    jp_plan_ensure_unit (plan, units[i]);
+  jp_plan_set_preamble (plan, preamble);
+  if (start != NULL)
+    jp_plan_set_start (plan, start);
+  if (end != NULL)
+    jp_plan_set_end (plan, end);
+
+  if (jp_date_compare (jp_plan_get_start (plan), jp_plan_get_end (plan)) > 0)
+    {
+      old_len = push_member (ctx, "end");
+      fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("before the start of the plan"));
+      pop (ctx, old_len);
+      return NULL;
+    }
+
+  n = sections != NULL ? json_array_get_length (sections) : 0;
+  old_len = push_member (ctx, "sections");
+  for (guint i = 0; i < n; i++)
+    {
+      gsize section_len = push_index (ctx, i);
+      JsonObject *section = element_object (ctx, sections, i, error);
+
+      if (section == NULL || !read_section (ctx, section, plan, error))
+        return NULL;
+      pop (ctx, section_len);
+    }
+  pop (ctx, old_len);
+
+  return g_steal_pointer (&plan);
+}
+
+/* ---- Import: before parsing ------------------------------------------ */
+
+static guint
+count_lines (const char *data,
+             gsize       end)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < end; i++)
+    if (data[i] == '\n')
+      line++;
+
+  return line;
+}
+
+/* json-glib 1.6 parses recursively: refuse deep nesting before it sees
+ * the data (brackets inside strings do not count). */
+static gboolean
+check_depth (Ctx         *ctx,
+             const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > JP_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_DEEP,
+                           _("%s:%u: nested deeper than the format allows (%d levels)"),
+                           ctx->name, count_lines (data, i), JP_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* "<data>:3:2: Parse error: …" → "NAME:3:2: Parse error: …" */
+static void
+set_parse_error (Ctx          *ctx,
+                 const GError *parse_error,
+                 GError      **error)
+{
+  const char *message = parse_error->message;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                 "%s:%s", ctx->name, message + strlen ("<data>:"));
+  else
+    g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                 "%s: %s", ctx->name, message);
+}
+
+/**
+ * jp_json_import_bytes:
+ * @bytes: the JSON text
+ * @display_name: names the file in messages
+ * @error: a JP_IMPORT_ERROR
+ *
+ * Returns: (transfer full) (element-type JpPlan): the new plans, in no
+ *   store, or NULL on error
+ */
+GPtrArray *
+jp_json_import_bytes (GBytes      *bytes,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GError) parse_error = NULL;
+  Ctx ctx = { display_name != NULL ? display_name : "", path, NULL };
+  const char *data, *end, *format;
+  JsonObject *root_object;
+  JsonArray *plan_array;
+  JsonNode *root;
+  gsize length;
+  int version;
+  guint n;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_ENCODING,
+                   _("%s:%u: not valid UTF-8 text"),
+                   ctx.name, count_lines (data, (gsize) (end - data)));
+      return NULL;
+    }
+
+  if (!check_depth (&ctx, data, length, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      set_parse_error (&ctx, parse_error, error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_NOT_TEXT,
+                   _("%s: empty file"), ctx.name);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (&ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a JSON object"));
+      return NULL;
+    }
+  root_object = json_node_get_object (root);
+
+  if (!read_string (&ctx, root_object, "format", TRUE, NULL, &format, error))
+    return NULL;
+  if (!g_str_equal (format, JP_JSON_FORMAT_NAME))
+    {
+      push_member (&ctx, "format");
+      fail (&ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+            _("not a plan file (expected “%s”)"), JP_JSON_FORMAT_NAME);
+      return NULL;
+    }
+
+  if (!read_int (&ctx, root_object, "version", 1, G_MAXINT, &version, error))
+    return NULL;
+  if (version > JP_JSON_FORMAT_VERSION)
+    {
+      push_member (&ctx, "version");
+      fail (&ctx, error, JP_IMPORT_ERROR_VERSION,
+            _("version %d was written by a newer version of this program "
+              "(this one reads version %d)"), version, JP_JSON_FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (!read_array (&ctx, root_object, "plans", TRUE, &plan_array, error))
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  n = json_array_get_length (plan_array);
+  push_member (&ctx, "plans");
+  for (guint i = 0; i < n; i++)
+    {
+      gsize plan_len = push_index (&ctx, i);
+      JsonObject *object = element_object (&ctx, plan_array, i, error);
+      JpPlan *plan;
+
+      if (object == NULL)
+        return NULL;
+
+      plan = read_plan (&ctx, object, error);
+      if (plan == NULL)
+        return NULL;
+
+      g_ptr_array_add (plans, plan);
+      pop (&ctx, plan_len);
+    }
+
+  return g_steal_pointer (&plans);
+}
+
+/**
+ * jp_json_import_file:
+ *
+ * Reads @file and imports it (messages name the file by its parse name).
+ *
+ * Returns: (transfer full) (element-type JpPlan): the new plans, or NULL
+ */
+GPtrArray *
+jp_json_import_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) read_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &read_error))
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,
+                   "%s: %s", name, read_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  return jp_json_import_bytes (bytes, name, error);
+}
