@@ -1,1 +1,1219 @@
-/* placeholder: being written */
+/* jp-store.c: the SQLite database of plans
+ *
+ * The only code of the project that contains SQL (with jp-store-load.c,
+ * jp-store-edit.c and jp-store-migrations.c). Statements are prepared once
+ * per kind and cached; values are always bound, never formatted into SQL.
+ *
+ * This file: the object, opening (checks, pragmas, migration), statements,
+ * errors, transactions, the history table and the plan list.
+ */
+
+#define G_LOG_DOMAIN "jp-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jp-store.h"
+#include "jp-store-private.h"
+
+G_DEFINE_FINAL_TYPE (JpStore, jp_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (jp-store-error-quark, jp_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_AUTHOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int default_busy_timeout = JP_STORE_DEFAULT_BUSY_TIMEOUT;
+
+static const char sqlite_header[16] = "SQLite format 3";
+
+/* ---- Plan info, history entries ----------------------------------------- */
+
+void
+jp_plan_info_free (JpPlanInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->title);
+  g_free (info);
+}
+
+void
+jp_history_entry_free (JpHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->author);
+  g_free (entry->what);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+/* ---- Statements and errors ---------------------------------------------- */
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+void
+_jp_stmt_release (JpStmt *stmt)
+{
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+JpStmt *
+_jp_store_prepare (JpStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  {
+    int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+    if (rc != SQLITE_OK)
+      {
+        _jp_store_set_error (self, error, rc);
+        sqlite3_finalize (stmt);
+        return NULL;
+      }
+  }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+set_error_literal_detail (GError     **error,
+                          int          rc,
+                          const char  *detail)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_BUSY,
+                   /* Translators: %s is SQLite's message */
+                   _("The database is in use by another program; try again when it is done (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FULL,
+                   _("The disk or the database is full; nothing was saved (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                   _("The database cannot be written (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONSTRAINT,
+                   _("The change breaks a rule of the database (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
+                   _("The file is not a database (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CORRUPT,
+                   _("The database is damaged (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                   _("The database cannot be opened (%s)"),
+                   detail);
+      break;
+
+    default:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("Database error (%s)"),
+                   detail);
+      break;
+    }
+}
+
+void
+_jp_store_set_error (JpStore  *self,
+                     GError  **error,
+                     int       rc)
+{
+  const char *detail = NULL;
+
+  if (self != NULL && self->db != NULL && sqlite3_errcode (self->db) != SQLITE_OK)
+    detail = sqlite3_errmsg (self->db);
+  if (detail == NULL)
+    detail = sqlite3_errstr (rc);
+
+  set_error_literal_detail (error, rc, detail);
+}
+
+gboolean
+_jp_store_exec (JpStore  *self,
+                JpStmt   *stmt,
+                GError  **error)
+{
+  int rc;
+
+  do
+    rc = sqlite3_step (stmt);
+  while (rc == SQLITE_ROW);
+
+  if (rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+_jp_store_exec_script (JpStore     *self,
+                       const char  *sql,
+                       GError     **error)
+{
+  char *errmsg = NULL;
+  int rc;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
+  if (rc != SQLITE_OK)
+    {
+      set_error_literal_detail (error, rc, errmsg != NULL ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- Transactions and history -------------------------------------------- */
+
+gboolean
+_jp_store_begin (JpStore  *self,
+                 GError  **error)
+{
+  JpStmt *stmt;
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                           _("The database is open for review only: nothing can be changed"));
+      return FALSE;
+    }
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_critical ("A store transaction is already open");
+      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                           "A store transaction is already open");
+      return FALSE;
+    }
+
+  stmt = _jp_store_prepare (self, "BEGIN IMMEDIATE", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  return _jp_store_exec (self, stmt, error);
+}
+
+void
+_jp_store_rollback (JpStore *self)
+{
+  JpStmt *stmt;
+
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  stmt = _jp_store_prepare (self, "ROLLBACK", NULL);
+  if (stmt == NULL || !_jp_store_exec (self, stmt, NULL))
+    g_debug ("ROLLBACK failed: %s", sqlite3_errmsg (self->db));
+}
+
+gboolean
+_jp_store_commit (JpStore  *self,
+                  GError  **error)
+{
+  JpStmt *stmt;
+
+  stmt = _jp_store_prepare (self, "COMMIT", error);
+  if (stmt == NULL || !_jp_store_exec (self, stmt, error))
+    {
+      _jp_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+_jp_store_dup_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The shortest decimal text that reads back as the same double. */
+char *
+_jp_store_format_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buf);
+}
+
+gboolean
+_jp_store_add_history (JpStore     *self,
+                       gint64       plan_id,
+                       const char  *what,
+                       const char  *old_value,
+                       const char  *new_value,
+                       GError     **error)
+{
+  g_autofree char *now = _jp_store_dup_now ();
+  g_autoptr(JpStmt) stmt = NULL;
+
+  stmt = _jp_store_prepare (self,
+                            "INSERT INTO history (plan, at, author, what, old_value, new_value) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (plan_id > 0)
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, self->author != NULL ? self->author : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, what, -1, SQLITE_TRANSIENT);
+  if (old_value != NULL)
+    sqlite3_bind_text (stmt, 5, old_value, -1, SQLITE_TRANSIENT);
+  if (new_value != NULL)
+    sqlite3_bind_text (stmt, 6, new_value, -1, SQLITE_TRANSIENT);
+
+  return _jp_store_exec (self, stmt, error);
+}
+
+/* ---- Owners of children ------------------------------------------------- */
+
+static void
+free_weak_ref (gpointer data)
+{
+  GWeakRef *ref = data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+void
+_jp_store_set_owner (gpointer child,
+                     gpointer owner)
+{
+  static GQuark quark;
+  GWeakRef *ref;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("jp-store-owner");
+
+  ref = g_object_get_qdata (child, quark);
+  if (ref == NULL)
+    {
+      if (owner == NULL)
+        return;
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, owner);
+      g_object_set_qdata_full (child, quark, ref, free_weak_ref);
+    }
+  else
+    g_weak_ref_set (ref, owner);
+}
+
+gpointer
+_jp_store_dup_owner (gpointer child)
+{
+  GWeakRef *ref = g_object_get_qdata (child, g_quark_try_string ("jp-store-owner"));
+
+  if (ref == NULL)
+    return NULL;
+
+  return g_weak_ref_get (ref);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+jp_store_finalize (GObject *object)
+{
+  JpStore *self = (JpStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Could not close the database: %s", sqlite3_errstr (rc));
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
+
+  G_OBJECT_CLASS (jp_store_parent_class)->finalize (object);
+}
+
+static void
+jp_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  JpStore *self = JP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  JpStore *self = JP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR:
+      jp_store_set_author (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_store_class_init (JpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jp_store_finalize;
+  object_class->get_property = jp_store_get_property;
+  object_class->set_property = jp_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* Who edits: recorded in every history row. */
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jp_store_init (JpStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->author = g_strdup (g_get_real_name ());
+}
+
+/* ---- Opening ------------------------------------------------------------ */
+
+/* Reads the start of an existing file: a database starts with the SQLite
+ * header (an empty file is an empty database, as SQLite has it). Nothing
+ * is written. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *out_wal,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  gssize n = 0;
+  int fd;
+
+  *out_wal = FALSE;
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                   /* Translators: %s are a file name and the system's message */
+                   _("Cannot open the database “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (n < (gssize) sizeof header)
+    {
+      gssize r = read (fd, header + n, sizeof header - (gsize) n);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                       _("Cannot open the database “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (r == 0)
+        break;
+      n += r;
+    }
+  close (fd);
+
+  if (n == 0)
+    return TRUE;
+
+  if (n < (gssize) sizeof header || memcmp (header, sqlite_header, sizeof sqlite_header) != 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a database (it does not start with the SQLite header)"),
+                   display);
+      return FALSE;
+    }
+
+  /* File format write/read versions: 2 = WAL. */
+  *out_wal = header[18] == 2 || header[19] == 2;
+  return TRUE;
+}
+
+static gboolean
+open_connection (JpStore     *self,
+                 const char  *path,
+                 gboolean     read_only,
+                 gboolean     immutable,
+                 GError     **error)
+{
+  g_autofree char *uri = NULL;
+  int flags;
+  int rc;
+
+  if (read_only)
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+
+      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+  else
+    {
+      uri = g_strdup (path);
+      flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    }
+
+  rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not a database (%s)"), display, detail);
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                     _("Cannot open the database “%s”: %s"), display, detail);
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, default_busy_timeout);
+  return TRUE;
+}
+
+static void
+close_connection (JpStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+static gboolean
+query_int (JpStore     *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  int rc;
+
+  stmt = _jp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  _jp_store_set_error (self, error, rc);
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64 application_id;
+  gint64 version;
+  gint64 n_objects;
+} SchemaInfo;
+
+static gboolean
+read_schema_info (JpStore     *self,
+                  SchemaInfo  *info,
+                  GError     **error)
+{
+  return query_int (self, "PRAGMA application_id", &info->application_id, error) &&
+         query_int (self, "PRAGMA user_version", &info->version, error) &&
+         query_int (self, "SELECT count(*) FROM sqlite_schema", &info->n_objects, error);
+}
+
+static gboolean
+check_schema_info (JpStore           *self,
+                   const SchemaInfo  *info,
+                   gboolean           read_only,
+                   GError           **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  if ((info->application_id != 0 && info->application_id != JP_STORE_APPLICATION_ID) ||
+      (info->application_id == 0 && info->version == 0 && info->n_objects > 0) ||
+      (info->application_id == 0 && info->version > 0 &&
+       info->version <= JP_STORE_SCHEMA_VERSION))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not of work plans"),
+                   display);
+      return FALSE;
+    }
+
+  if (info->version > JP_STORE_SCHEMA_VERSION && !read_only)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NEWER_SCHEMA,
+                   /* Translators: %s is a file name, the numbers schema versions */
+                   _("“%s” was written by a newer version of this application "
+                     "(database version %d; this version knows up to %d). "
+                     "It can only be opened for review; it was not changed."),
+                   display, (int) info->version, JP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Migrates a writable database inside one write transaction. */
+static gboolean
+migrate (JpStore  *self,
+         GError  **error)
+{
+  gint64 version;
+
+  if (!_jp_store_begin (self, error))
+    return FALSE;
+
+  /* Another program may have migrated it meanwhile. */
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    goto fail;
+
+  if (version > JP_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of this application "
+                     "(database version %d; this version knows up to %d). "
+                     "It can only be opened for review; it was not changed."),
+                   display, (int) version, JP_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  if (version < JP_STORE_SCHEMA_VERSION &&
+      !_jp_store_migrate (self->db, (int) version, error))
+    goto fail;
+
+  return _jp_store_commit (self, error);
+
+fail:
+  _jp_store_rollback (self);
+  return FALSE;
+}
+
+/* A read-only database of an older schema: reviewed through a migrated
+ * copy in memory, the file stays as it is. */
+static gboolean
+migrate_copy_in_memory (JpStore  *self,
+                        GError  **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_literal_detail (error, rc, sqlite3_errstr (rc));
+      sqlite3_close (memory);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (memory, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_error_literal_detail (error, sqlite3_errcode (memory), sqlite3_errmsg (memory));
+      sqlite3_close (memory);
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_literal_detail (error, rc, sqlite3_errstr (rc));
+      sqlite3_close (memory);
+      return FALSE;
+    }
+
+  close_connection (self);
+  self->db = memory;
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!_jp_store_exec_script (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  /* The read-only flag refuses edits; write the migration directly. */
+  self->read_only = FALSE;
+  if (!migrate (self, error))
+    {
+      self->read_only = TRUE;
+      return FALSE;
+    }
+  self->read_only = TRUE;
+
+  return TRUE;
+}
+
+static void
+remove_created_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static gboolean
+open_database (JpStore     *self,
+               const char  *path,
+               gboolean     read_only,
+               gboolean     memory,
+               gboolean    *out_created,
+               GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GError) local_error = NULL;
+  SchemaInfo info = { 0, };
+  gboolean wal = FALSE;
+
+  *out_created = FALSE;
+
+  if (!memory)
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                       _("“%s” is a folder, not a database"), display);
+          return FALSE;
+        }
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (!check_header (path, &wal, error))
+            return FALSE;
+        }
+      else if (read_only)
+        {
+          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                       _("The database “%s” does not exist"), display);
+          return FALSE;
+        }
+      else
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+
+          if (g_mkdir_with_parents (folder, 0755) != 0)
+            {
+              int saved_errno = errno;
+              g_autofree char *folder_display = g_filename_display_name (folder);
+
+              g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                           _("Cannot create the folder “%s”: %s"),
+                           folder_display, g_strerror (saved_errno));
+              return FALSE;
+            }
+          *out_created = TRUE;
+        }
+    }
+
+  if (!open_connection (self, path, read_only && !memory, FALSE, error))
+    return FALSE;
+
+  if (!read_schema_info (self, &info, &local_error))
+    {
+      gboolean reopened = FALSE;
+
+      /* A WAL database in a folder that cannot be written: SQLite cannot
+       * create its shared-memory file; read it as immutable instead. */
+      if (read_only && wal &&
+          (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN) ||
+           g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY)))
+        {
+          close_connection (self);
+          reopened = open_connection (self, path, TRUE, TRUE, NULL) &&
+                     read_schema_info (self, &info, NULL);
+          if (reopened)
+            g_debug ("Opened %s as immutable", path);
+        }
+
+      if (!reopened)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Cannot open the database “%s”: "), display);
+          return FALSE;
+        }
+    }
+
+  if (!check_schema_info (self, &info, read_only, error))
+    return FALSE;
+
+  if (!_jp_store_exec_script (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (!read_only)
+    {
+      if (sqlite3_db_readonly (self->db, "main") == 1)
+        {
+          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                       _("“%s” cannot be written (the file or its folder is read-only). "
+                         "It can only be opened for review."),
+                       display);
+          return FALSE;
+        }
+
+      if (!memory &&
+          !_jp_store_exec_script (self, "PRAGMA journal_mode = WAL", error))
+        return FALSE;
+
+      if (!_jp_store_exec_script (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+
+      if (info.version < JP_STORE_SCHEMA_VERSION && !migrate (self, error))
+        return FALSE;
+    }
+  else if (info.version < JP_STORE_SCHEMA_VERSION)
+    {
+      if (!migrate_copy_in_memory (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jp_store_open:
+ * @path: a file name, or ":memory:"
+ * @flags: #JpStoreFlags
+ * @error: return location for a #JP_STORE_ERROR
+ *
+ * Opens (creating it and its folder when missing, unless read-only) and
+ * migrates the database at @path. See jp-store.h.
+ */
+JpStore *
+jp_store_open (const char    *path,
+               JpStoreFlags   flags,
+               GError       **error)
+{
+  g_autoptr(JpStore) self = NULL;
+  gboolean read_only = (flags & JP_STORE_FLAGS_READ_ONLY) != 0;
+  gboolean memory;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  memory = strcmp (path, ":memory:") == 0;
+
+  self = g_object_new (JP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  if (!open_database (self, path, read_only, memory, &created, error))
+    {
+      close_connection (self);
+      if (created)
+        remove_created_files (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+jp_store_get_path (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+jp_store_get_read_only (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+const char *
+jp_store_get_author (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  return self->author;
+}
+
+void
+jp_store_set_author (JpStore    *self,
+                     const char *author)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+
+  if (author == NULL || author[0] == '\0')
+    author = g_get_real_name ();
+
+  if (g_strcmp0 (self->author, author) == 0)
+    return;
+
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+gint64
+jp_store_get_data_version (JpStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return 0;
+
+  return version;
+}
+
+/* ---- Plans and history -------------------------------------------------- */
+
+GPtrArray *
+jp_store_list_plans (JpStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(JpStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _jp_store_prepare (self,
+                            "SELECT p.id, p.year, p.title,"
+                            " (SELECT count(*) FROM sections s WHERE s.plan = p.id),"
+                            " (SELECT count(*) FROM sections s"
+                            "   JOIN items i ON i.section = s.id WHERE s.plan = p.id),"
+                            " (SELECT count(*) FROM sections s"
+                            "   JOIN items i ON i.section = s.id"
+                            "   JOIN indicators ind ON ind.item = i.id WHERE s.plan = p.id)"
+                            " FROM plans p ORDER BY p.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_plan_info_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JpPlanInfo *info = g_new0 (JpPlanInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->year = sqlite3_column_int (stmt, 1);
+      info->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->n_sections = (guint) sqlite3_column_int64 (stmt, 3);
+      info->n_items = (guint) sqlite3_column_int64 (stmt, 4);
+      info->n_indicators = (guint) sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (plans, info);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&plans);
+}
+
+gint64
+jp_store_get_latest_plan_id (JpStore  *self,
+                             GError  **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  /* Row ids only grow while the newest row stays (no AUTOINCREMENT
+   * needed): the largest id is the latest insert among the plans left. */
+  if (!query_int (self, "SELECT max(id) FROM plans", &id, error))
+    return 0;
+
+  return id;
+}
+
+gboolean
+jp_store_delete_plan (JpStore  *self,
+                      gint64    plan_id,
+                      GError  **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *what = NULL;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_jp_store_begin (self, error))
+    return FALSE;
+
+  stmt = _jp_store_prepare (self, "DELETE FROM plans WHERE id = ?1 RETURNING title", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  if (title == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is a number */
+                   _("There is no plan with the ID %s"), id);
+      goto fail;
+    }
+
+  /* Its history goes with it; this row stays. */
+  what = g_strdup_printf ("plan %" G_GINT64_FORMAT " delete", plan_id);
+  if (!_jp_store_add_history (self, 0, what, title, NULL, error))
+    goto fail;
+
+  return _jp_store_commit (self, error);
+
+fail:
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  _jp_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+jp_store_list_history (JpStore  *self,
+                       gint64    plan_id,
+                       guint     limit,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(JpStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _jp_store_prepare (self,
+                            "SELECT id, plan, at, author, what, old_value, new_value"
+                            " FROM history WHERE plan = ?1 ORDER BY id DESC LIMIT ?2",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_history_entry_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JpHistoryEntry *entry = g_new0 (JpHistoryEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->plan_id = sqlite3_column_int64 (stmt, 1);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->author = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->what = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      entry->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* ---- Test hooks ---------------------------------------------------------- */
+
+void
+_jp_store_set_default_busy_timeout (int timeout_ms)
+{
+  default_busy_timeout = timeout_ms;
+}
+
+void
+_jp_store_set_busy_timeout (JpStore *self,
+                            int      timeout_ms)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, timeout_ms);
+}
+
+gboolean
+_jp_store_exec_for_test (JpStore     *self,
+                         const char  *sql,
+                         GError     **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+
+  return _jp_store_exec_script (self, sql, error);
+}
+
+sqlite3 *
+_jp_store_get_db (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  return self->db;
+}

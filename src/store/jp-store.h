@@ -114,7 +114,15 @@ GPtrArray  *jp_store_list_history         (JpStore         *self,
 
 /* Sets one property of a plan, section, item, indicator, progress entry,
  * item update, leader or unit: the property names of the model
- * ("title", "target", "has-target-max", "due", "name" …). */
+ * ("title", "target", "has-target-max", "due", "name" …). The value is
+ * normalized as the model's setter does it (NULL text is "", "" dates are
+ * NULL, completion is clamped). Setting a value to what it is already is a
+ * no-op (no history row). A plan's "year" moves "start" and "end" along as
+ * the model does (one edit). "target-max", "baseline" and "completion" are
+ * only stored while their "has-" property is TRUE: set while it is FALSE,
+ * only the model keeps them (nothing to save); switching "has-…" on saves
+ * the model's value. A property the store cannot edit (e.g. "id") is a
+ * JP_STORE_ERROR_FAILED error. */
 gboolean    jp_store_set                  (JpStore         *self,
                                            gpointer         object,
                                            const char      *property,
@@ -163,8 +171,19 @@ gboolean    jp_store_remove_update        (JpStore         *self,
                                            JpItemUpdate    *update,
                                            GError         **error);
 
+/* Progress entries and updates are owned by the indicator or item they
+ * were added to (through the store, or loaded). Removing an entry loads
+ * the indicator's whole history first. */
+
 /* Structure. An inserted object may carry its children (an undone delete
- * puts the whole subtree back, keeping nothing of the old ids). */
+ * puts the whole subtree back, keeping nothing of the old ids): a section
+ * with its items, an item with its leaders/units lists (the plan's own
+ * objects, matched by name otherwise), updates and indicators, an
+ * indicator with its progress entries. The removal functions load every
+ * progress history below the object first, so the removed object holds
+ * all that is needed to insert it again (undo = insert at the old index).
+ * Positions are 0-based indexes; for a move, the index after the move
+ * (moving an item to another section: its index there, 0…n). */
 gboolean    jp_store_insert_section       (JpStore         *self,
                                            JpPlan          *plan,
                                            guint            position,
@@ -194,6 +213,13 @@ gboolean    jp_store_move_item            (JpStore         *self,
 /* Numbers the items 1…n in plan order (one transaction). */
 gboolean    jp_store_renumber_items       (JpStore         *self,
                                            JpPlan          *plan,
+                                           GError         **error);
+/* Gives each of @items (of one plan) the number @numbers[i], in one
+ * transaction: the undo of a renumbering (save the numbers before). */
+gboolean    jp_store_set_item_numbers     (JpStore         *self,
+                                           JpItem         **items,
+                                           const int       *numbers,
+                                           guint            n_items,
                                            GError         **error);
 gboolean    jp_store_insert_indicator     (JpStore         *self,
                                            JpItem          *item,
@@ -230,6 +256,8 @@ gboolean    jp_store_add_leader           (JpStore         *self,
                                            guint            position,
                                            JpLeader        *leader,
                                            GError         **error);
+/* Removes the leader from the plan and from every item that names it
+ * (as jp_plan_remove_leader does). Undo: the _full variant. */
 gboolean    jp_store_remove_leader        (JpStore         *self,
                                            JpLeader        *leader,
                                            GError         **error);
@@ -250,6 +278,44 @@ gboolean    jp_store_merge_leaders        (JpStore         *self,
 gboolean    jp_store_merge_units          (JpStore         *self,
                                            JpUnit          *from,
                                            JpUnit          *into,
+                                           GError         **error);
+
+/* ---- Undoing merges and removals of leaders and units ------------------
+ * The _full variants hand out a record of what changed (where @from was
+ * among the plan's leaders or units, and each affected item's list
+ * before); jp_store_unmerge() undoes it in one transaction: @from comes
+ * back at its index (with a new id) and every affected item gets its
+ * previous list back. A removal is recorded the same way (a merge into
+ * nothing). Redo: call the _full function again (a new record). */
+typedef struct _JpMergeRecord JpMergeRecord;
+
+void        jp_merge_record_free          (JpMergeRecord   *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpMergeRecord, jp_merge_record_free)
+/* The JpLeader or JpUnit that left the plan; the one it merged into
+ * (NULL for a removal). Borrowed. */
+gpointer    jp_merge_record_get_from      (JpMergeRecord   *record);
+gpointer    jp_merge_record_get_into      (JpMergeRecord   *record);
+
+gboolean    jp_store_merge_leaders_full   (JpStore         *self,
+                                           JpLeader        *from,
+                                           JpLeader        *into,
+                                           JpMergeRecord  **out_record,
+                                           GError         **error);
+gboolean    jp_store_merge_units_full     (JpStore         *self,
+                                           JpUnit          *from,
+                                           JpUnit          *into,
+                                           JpMergeRecord  **out_record,
+                                           GError         **error);
+gboolean    jp_store_remove_leader_full   (JpStore         *self,
+                                           JpLeader        *leader,
+                                           JpMergeRecord  **out_record,
+                                           GError         **error);
+gboolean    jp_store_remove_unit_full     (JpStore         *self,
+                                           JpUnit          *unit,
+                                           JpMergeRecord  **out_record,
+                                           GError         **error);
+gboolean    jp_store_unmerge              (JpStore         *self,
+                                           JpMergeRecord   *record,
                                            GError         **error);
 
 G_END_DECLS

@@ -1,0 +1,185 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jp-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the .c files of src/store. Nothing outside src/store includes this, except
+ * tests/test-store.c for the fault hooks at the end. */
+
+/* The schema version this code writes (PRAGMA user_version). */
+#define JP_STORE_SCHEMA_VERSION 1
+
+/* PRAGMA application_id of our files: "JPLN". */
+#define JP_STORE_APPLICATION_ID 0x4A504C4E
+
+/* Milliseconds an access waits for another connection's lock. */
+#define JP_STORE_DEFAULT_BUSY_TIMEOUT 3000
+
+struct _JpStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;           /* Owned */
+  char       *path;
+  char       *author;
+  /* Prepared statements, keyed by the address of their (static) SQL text:
+   * each kind is prepared once. Owned (sqlite3_finalize). */
+  GHashTable *statements;
+  guint       read_only : 1;
+};
+
+/* A cached statement; the autoptr cleanup resets it (it stays cached). */
+typedef sqlite3_stmt JpStmt;
+
+void            _jp_stmt_release          (JpStmt       *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpStmt, _jp_stmt_release)
+
+/* @sql must be a string literal (static storage). */
+JpStmt         *_jp_store_prepare         (JpStore      *self,
+                                           const char   *sql,
+                                           GError      **error);
+/* Sets @error from an SQLite result code, with the connection's message. */
+void            _jp_store_set_error       (JpStore      *self,
+                                           GError      **error,
+                                           int           rc);
+/* Steps a statement that returns no row; resets it. */
+gboolean        _jp_store_exec            (JpStore      *self,
+                                           JpStmt       *stmt,
+                                           GError      **error);
+/* Runs a literal SQL script (schema, pragmas). */
+gboolean        _jp_store_exec_script     (JpStore      *self,
+                                           const char   *sql,
+                                           GError      **error);
+
+/* BEGIN IMMEDIATE (refused on a read-only store), COMMIT (rolls back when
+ * the commit fails), ROLLBACK (keeps @error's first message). */
+gboolean        _jp_store_begin           (JpStore      *self,
+                                           GError      **error);
+gboolean        _jp_store_commit          (JpStore      *self,
+                                           GError      **error);
+void            _jp_store_rollback        (JpStore      *self);
+
+/* One row of the change history, inside the current transaction. */
+gboolean        _jp_store_add_history     (JpStore      *self,
+                                           gint64        plan_id,
+                                           const char   *what,
+                                           const char   *old_value,
+                                           const char   *new_value,
+                                           GError      **error);
+
+/* Migrations (jp-store-migrations.c): brings @db from @from_version to
+ * JP_STORE_SCHEMA_VERSION; the caller holds a write transaction. */
+gboolean        _jp_store_migrate         (sqlite3      *db,
+                                           int           from_version,
+                                           GError      **error);
+
+/* The owner of a child the store placed in the model: the indicator of a
+ * progress entry, the item of an update, the plan of a leader or unit.
+ * The store records it (weakly) when it puts the child in its container. */
+void            _jp_store_set_owner       (gpointer      child,
+                                           gpointer      owner);
+gpointer        _jp_store_dup_owner       (gpointer      child);
+
+/* Loads the progress histories of every indicator of @item or @section
+ * that has not got it yet, in one query. */
+gboolean        _jp_store_load_histories  (JpStore      *self,
+                                           JpSection    *section,
+                                           JpItem       *item,
+                                           GError      **error);
+gboolean        _jp_store_load_history    (JpStore      *self,
+                                           JpIndicator  *indicator,
+                                           GError      **error);
+
+/* Inserting subtrees (jp_store_insert_plans and the edit API). The ids are
+ * collected and given to the objects only after the commit. */
+typedef struct _JpInsertContext JpInsertContext;
+
+JpInsertContext *_jp_insert_context_new   (JpStore      *self,
+                                           JpPlan       *plan,
+                                           gint64        plan_id);
+void            _jp_insert_context_free   (JpInsertContext *ctx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpInsertContext, _jp_insert_context_free)
+/* After a successful commit: sets every id and owner. */
+void            _jp_insert_context_apply  (JpInsertContext *ctx);
+gboolean        _jp_store_insert_section_tree   (JpInsertContext *ctx,
+                                                 guint            position,
+                                                 JpSection       *section,
+                                                 GError         **error);
+gboolean        _jp_store_insert_item_tree      (JpInsertContext *ctx,
+                                                 gint64           section_id,
+                                                 guint            position,
+                                                 JpItem          *item,
+                                                 GError         **error);
+gboolean        _jp_store_insert_indicator_tree (JpInsertContext *ctx,
+                                                 gint64           item_id,
+                                                 guint            position,
+                                                 JpIndicator     *indicator,
+                                                 GError         **error);
+/* The plan's lists of an item. */
+typedef enum
+{
+  JP_LINK_LEADERS,
+  JP_LINK_UNITS,
+  JP_LINK_PARTNER_UNITS,
+} JpLinkKind;
+
+/* A leader or unit inserted in this transaction (its id is pending). */
+void            _jp_insert_context_remember_person (JpInsertContext *ctx,
+                                                    gpointer         person,
+                                                    gint64           id);
+/* Rows of one list of an item (the old rows must be deleted first). The
+ * people must be the plan's. */
+gboolean        _jp_store_write_links           (JpInsertContext *ctx,
+                                                 JpItem          *item,
+                                                 gint64           item_id,
+                                                 JpLinkKind       kind,
+                                                 gpointer        *people,
+                                                 guint            n_people,
+                                                 GError         **error);
+gboolean        _jp_store_insert_person_row     (JpInsertContext *ctx,
+                                                 guint            position,
+                                                 gpointer         person,
+                                                 GError         **error);
+gboolean        _jp_store_insert_progress_row   (JpInsertContext *ctx,
+                                                 gint64           indicator_id,
+                                                 JpIndicator     *indicator,
+                                                 JpProgressEntry *entry,
+                                                 GError         **error);
+gboolean        _jp_store_insert_update_row     (JpInsertContext *ctx,
+                                                 gint64           item_id,
+                                                 JpItem          *item,
+                                                 JpItemUpdate    *update,
+                                                 GError         **error);
+char           *_jp_store_organizations_to_json (const char * const *organizations) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Makes sure every indicator below @object (plan, section, item,
+ * indicator) holds its whole history, so that it can be written again. */
+gboolean        _jp_store_ensure_histories      (gpointer         object,
+                                                 GError         **error);
+
+void            _jp_store_install_loader  (JpStore      *self,
+                                           JpPlan       *plan);
+
+/* Formats for history rows. */
+char           *_jp_store_format_double   (double        value) G_GNUC_WARN_UNUSED_RESULT;
+char           *_jp_store_dup_now         (void) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ---- Test hooks ---------------------------------------------------------- */
+
+/* The busy timeout of stores opened from now on (and of @self when not
+ * NULL), in milliseconds. */
+void            _jp_store_set_default_busy_timeout (int      timeout_ms);
+void            _jp_store_set_busy_timeout         (JpStore *self,
+                                                    int      timeout_ms);
+/* Runs literal SQL on the store's connection (e.g. "PRAGMA max_page_count"),
+ * bypassing the read-only check. For tests that provoke faults. */
+gboolean        _jp_store_exec_for_test            (JpStore    *self,
+                                                    const char *sql,
+                                                    GError    **error);
+/* The connection, for tests. */
+sqlite3        *_jp_store_get_db                   (JpStore    *self);
+
+G_END_DECLS
