@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "jp-model.h"
+#include "jp-report-layout.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,28 @@ gboolean   jp_report_write_pdf   (JpPlan        *plan,
                                   const char    *path,
                                   GCancellable  *cancellable,
                                   GError       **error);
+
+/* The same with a progress callback (called after each page is written,
+ * on the thread that writes). */
+gboolean   jp_report_write_pdf_full (JpPlan               *plan,
+                                     JpReportKind          kind,
+                                     const char           *name,
+                                     const char           *as_of,
+                                     const char           *path,
+                                     JpReportProgressFunc  progress,
+                                     gpointer              user_data,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+
+/* Builds and paginates the report without writing it: for printing
+ * (jp_report_layout_draw_page() on each page of a GtkPrintOperation) and
+ * for tests (page count, where each table row went). The layout holds no
+ * reference to @plan. Errors as jp_report_write_pdf(). */
+JpReportLayout *jp_report_build     (JpPlan               *plan,
+                                     JpReportKind          kind,
+                                     const char           *name,
+                                     const char           *as_of,
+                                     GCancellable         *cancellable,
+                                     GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
