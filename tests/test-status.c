@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 
 #include "jp-enum-types.h"
@@ -837,6 +839,60 @@ test_format_target (void)
     }
 }
 
+/* The zh_CN words of the supervision practice, from the build's catalogue. */
+static void
+test_labels_zh_cn (void)
+{
+  static const struct { JpIndicatorKind kind; double target; double max; const char *unit; const char *text; } targets[] = {
+    { JP_INDICATOR_KIND_DECREASE_BY, 0.5, 0, "%",        "下降 0.5%" },
+    { JP_INDICATOR_KIND_INCREASE_BY, 3,   0, "个百分点", "提高 3 个百分点" },
+    { JP_INDICATOR_KIND_MILESTONE,   1,   0, "",         "里程碑" },
+    { JP_INDICATOR_KIND_RANGE,       3,   5, "所",       "3–5 所" },
+    { JP_INDICATOR_KIND_AT_LEAST,    630, 0, "个",       "≥ 630 个" },
+  };
+  static const char * const statuses[JP_N_STATUSES] = {
+    [JP_STATUS_NOT_STARTED] = "未开始",
+    [JP_STATUS_ON_TRACK]    = "正常推进",
+    [JP_STATUS_AT_RISK]     = "存在风险",
+    [JP_STATUS_BEHIND]      = "进度滞后",
+    [JP_STATUS_OVERDUE]     = "已逾期",
+    [JP_STATUS_DONE]        = "已完成",
+  };
+  static const char * const kinds[] = { "不低于", "不超过", "区间", "下降", "提高", "里程碑" };
+  g_autofree char *mo = g_build_filename (BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  /* Built with the project (po/); its absence is a build failure. */
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  for (guint i = 0; i < JP_N_STATUSES; i++)
+    g_assert_cmpstr (jp_status_get_label (i), ==, statuses[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpstr (jp_indicator_kind_get_label (i), ==, kinds[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(JpIndicator) indicator = jp_indicator_new ("x", targets[i].kind, targets[i].target);
+      g_autofree char *text = NULL;
+
+      jp_indicator_set_has_target_max (indicator, targets[i].max > 0);
+      jp_indicator_set_target_max (indicator, targets[i].max);
+      jp_indicator_set_unit (indicator, targets[i].unit);
+      text = jp_indicator_format_target (indicator);
+      g_assert_cmpstr (text, ==, targets[i].text);
+    }
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (jp_status_get_label (JP_STATUS_DONE), ==, "Done");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +918,7 @@ main (int   argc,
   g_test_add_func ("/jp/status/format-number", test_format_number);
   g_test_add_func ("/jp/status/format-percent", test_format_percent);
   g_test_add_func ("/jp/status/format-target", test_format_target);
+  g_test_add_func ("/jp/status/labels-zh-cn", test_labels_zh_cn);
 
   return g_test_run ();
 }
