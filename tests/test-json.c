@@ -551,6 +551,10 @@ test_write_file (void)
   g_autoptr(GFile) missing = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *sub = NULL;
+  const char *name;
+  guint n_entries = 0;
+  GDir *listing;
 
   dir = g_dir_make_tmp ("test-json-XXXXXX", &error);
   g_assert_no_error (error);
@@ -564,9 +568,25 @@ test_write_file (void)
 
   bad_path = g_build_filename (dir, "no-such-folder", "x.json", NULL);
   g_assert_false (jp_json_write_file (&plan, 1, bad_path, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, bad_path));
   g_clear_error (&error);
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  /* The rename fails (a folder is in the way): no temporary file is left
+   * behind, and the folder is untouched. */
+  sub = g_build_filename (dir, "sub", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_false (jp_json_write_file (&plan, 1, sub, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n_entries++;
+  g_dir_close (listing);
+  g_assert_cmpuint (n_entries, ==, 2);
+  g_assert_true (g_file_test (sub, G_FILE_TEST_IS_DIR));
 
   missing = g_file_new_for_path (bad_path);
   plans = jp_json_import_file (missing, NULL, &error);
@@ -575,6 +595,7 @@ test_write_file (void)
   g_assert_true (g_str_has_prefix (error->message, bad_path));
 
   g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (sub), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 

@@ -16,10 +16,14 @@
 #include "jp-document-import.h"
 #include "jp-enum-types.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Numbers beyond this are refused: every integer up to it is exact in a
  * double, and json-glib writes no exponent for them. */
@@ -444,8 +448,8 @@ jp_json_export_plans (JpPlan  **plans,
 
   if (ctx.bad_path != NULL)
     {
-      /* Translators: the first %s is a JSON path, "plans[0].sections[1]…" */
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   /* Translators: %s is a JSON path, "plans[0].sections[1]…" */
                    _("%s: the number is not finite or too large to export"),
                    ctx.bad_path);
       g_free (ctx.bad_path);
@@ -471,6 +475,64 @@ jp_json_export_plans (JpPlan  **plans,
   return g_steal_pointer (&text);
 }
 
+/* Like g_file_set_contents_full() (a temporary file beside @path, synced,
+ * then renamed over it), with messages that name @path, not the
+ * temporary file. */
+static gboolean
+write_atomically (const char  *path,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  gsize written = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    goto fail;
+
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto fail_unlink;
+      written += (gsize) n;
+    }
+
+  if (fsync (fd) != 0)
+    goto fail_unlink;
+
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail_unlink;
+    }
+  fd = -1;
+
+  if (g_rename (tmp_path, path) != 0)
+    goto fail_unlink;
+
+  return TRUE;
+
+fail_unlink:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp_path);
+  errno = saved_errno;
+
+fail:
+  saved_errno = errno;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /**
  * jp_json_write_file:
  *
@@ -491,8 +553,7 @@ jp_json_write_file (JpPlan      **plans,
   if (text == NULL)
     return FALSE;
 
-  return g_file_set_contents_full (path, text, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  return write_atomically (path, text, length, error);
 }
 
 /* ---- Import: reading members ----------------------------------------- */
@@ -874,8 +935,8 @@ read_indicator (Ctx         *ctx,
   if (kind == NULL)
     {
       old_len = push_member (ctx, "kind");
-      /* Translators: do not translate the kind names */
       fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+            /* Translators: do not translate the kind names */
             _("unknown kind “%s” (expected at_least, at_most, range, decrease_by, "
               "increase_by or milestone)"), kind_nick);
       pop (ctx, old_len);

@@ -1,0 +1,579 @@
+/* jp-cli.c: the command line of DESIGN.md
+ *
+ * Runs from the application's handle-local-options, before any window or
+ * display exists. Every input is read and validated before the database
+ * is opened, and the database is opened for writing only when something
+ * is to be written, so a failed command leaves the file as it was. */
+
+#define G_LOG_DOMAIN "jp-cli"
+
+#include "config.h"
+
+#include "jp-cli.h"
+
+#include "jp-document-import.h"
+#include "jp-json.h"
+#include "jp-model.h"
+#include "jp-report.h"
+#include "jp-store.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#define JP_CLI_ERROR (jp_cli_error_quark ())
+
+typedef enum
+{
+  JP_CLI_ERROR_USAGE,    /* options that do not go together, bad values */
+  JP_CLI_ERROR_NO_PLAN,  /* the database has no (such) plan */
+  JP_CLI_ERROR_WRITE,    /* cannot write the output */
+} JpCliError;
+
+typedef struct
+{
+  char         *db_path;
+  gboolean      read_only;
+  char         *import_path;
+  gboolean      list;
+  gint64        plan_id;      /* 0: the latest */
+  char         *export_json;
+  char         *export_pdf;
+  JpReportKind  report_kind;
+  char         *report_name;
+  char         *as_of;
+} JpCliOptions;
+
+static GQuark jp_cli_error_quark (void);
+G_DEFINE_QUARK (jp-cli-error-quark, jp_cli_error)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The database file (default: $XDG_DATA_HOME/jinfeng-plan/plans.db)"), N_("PATH") },
+  { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the database for reading only"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a plan document (.txt, .md) or the plans of a JSON file (.json)"), N_("FILE") },
+  { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the plans: ID, year, title, sections, items, indicators"), NULL },
+  { "plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The plan to export (default: the most recently imported)"), N_("ID") },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the plan as JSON (“-” for standard output)"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a PDF report of the plan"), N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The report to export: summary (default), leader:NAME or unit:NAME"), N_("REPORT") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The date of the status (default: today, or the end of the plan)"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static void
+jp_cli_options_clear (JpCliOptions *opts)
+{
+  g_clear_pointer (&opts->db_path, g_free);
+  g_clear_pointer (&opts->import_path, g_free);
+  g_clear_pointer (&opts->export_json, g_free);
+  g_clear_pointer (&opts->export_pdf, g_free);
+  g_clear_pointer (&opts->report_name, g_free);
+  g_clear_pointer (&opts->as_of, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JpCliOptions, jp_cli_options_clear)
+
+static char *
+lookup_filename (GVariantDict *options,
+                 const char   *name)
+{
+  char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^ay", &value))
+    return NULL;
+
+  return value;
+}
+
+static char *
+lookup_string (GVariantDict *options,
+               const char   *name)
+{
+  char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "s", &value))
+    return NULL;
+
+  return value;
+}
+
+/* Reads and checks every option; nothing is opened yet. */
+static gboolean
+parse_options (GVariantDict  *options,
+               JpCliOptions  *opts,
+               GError       **error)
+{
+  g_autofree char *plan = NULL;
+  g_autofree char *report = NULL;
+
+  opts->db_path = jp_cli_dup_db_path (options);
+  opts->read_only = g_variant_dict_contains (options, "read-only");
+  opts->import_path = lookup_filename (options, "import");
+  opts->list = g_variant_dict_contains (options, "list");
+  opts->export_json = lookup_filename (options, "export-json");
+  opts->export_pdf = lookup_filename (options, "export-pdf");
+  opts->as_of = lookup_string (options, "as-of");
+  plan = lookup_string (options, "plan");
+  report = lookup_string (options, "report");
+
+  if (plan != NULL &&
+      !g_ascii_string_to_signed (plan, 10, 1, G_MAXINT64, &opts->plan_id, NULL))
+    {
+      g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                   _("--plan: “%s” is not a plan ID (see --list)"), plan);
+      return FALSE;
+    }
+
+  if (opts->as_of != NULL && !jp_date_is_valid (opts->as_of))
+    {
+      g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                   _("--as-of: “%s” is not a date (YYYY-MM-DD)"), opts->as_of);
+      return FALSE;
+    }
+
+  if (report != NULL && opts->export_pdf == NULL)
+    {
+      g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                           _("--report goes with --export-pdf"));
+      return FALSE;
+    }
+
+  opts->report_kind = JP_REPORT_SUMMARY;
+  if (report != NULL &&
+      !jp_report_parse_spec (report, &opts->report_kind, &opts->report_name, error))
+    return FALSE;
+
+  if (opts->import_path != NULL && opts->read_only)
+    {
+      g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                           _("--import writes to the database: it cannot be used with --read-only"));
+      return FALSE;
+    }
+
+  if (opts->export_json != NULL && opts->export_pdf != NULL &&
+      g_str_equal (opts->export_json, opts->export_pdf))
+    {
+      g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                           _("--export-json and --export-pdf name the same file"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_suffix_nocase (const char *path,
+                   const char *suffix)
+{
+  gsize path_len = strlen (path);
+  gsize suffix_len = strlen (suffix);
+
+  return path_len >= suffix_len &&
+         g_ascii_strcasecmp (path + path_len - suffix_len, suffix) == 0;
+}
+
+/* A .json file, or (any other name) one that starts with "{". */
+static gboolean
+looks_like_json (const char *path,
+                 GBytes     *bytes)
+{
+  const char *data;
+  gsize length;
+  gsize i = 0;
+
+  if (has_suffix_nocase (path, ".json"))
+    return TRUE;
+
+  if (has_suffix_nocase (path, ".txt") ||
+      has_suffix_nocase (path, ".md") ||
+      has_suffix_nocase (path, ".markdown"))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < length && data[i] == '{';
+}
+
+/* Reads and validates the file to import (before the database is opened):
+ * the new plans, and the document's warnings. */
+static GPtrArray *
+read_import (const char  *path,
+             GPtrArray  **warnings,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  /* Messages name the file as it was typed. */
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  bytes = g_bytes_new_take (contents, length);
+
+  if (looks_like_json (path, bytes))
+    return jp_json_import_bytes (bytes, path, error);
+
+  plan = jp_document_import_bytes (bytes, path, warnings, error);
+  if (plan == NULL)
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (plans, g_steal_pointer (&plan));
+
+  return g_steal_pointer (&plans);
+}
+
+/* "6 sections, 17 items, 36 indicators, 4 leaders, 16 units" */
+static char *
+dup_plan_summary (JpPlan *plan)
+{
+  guint n_sections = g_list_model_get_n_items (jp_plan_get_sections (plan));
+  guint n_items = jp_plan_get_n_items (plan);
+  guint n_indicators = jp_plan_get_n_indicators (plan);
+  guint n_leaders = g_list_model_get_n_items (jp_plan_get_leaders (plan));
+  guint n_units = g_list_model_get_n_items (jp_plan_get_units (plan));
+  g_autofree char *sections = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *indicators = NULL;
+  g_autofree char *leaders = NULL;
+  g_autofree char *units = NULL;
+
+  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections",
+                                           n_sections), n_sections);
+  items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
+                                        n_items), n_items);
+  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
+                                             n_indicators), n_indicators);
+  leaders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u leader", "%u leaders",
+                                          n_leaders), n_leaders);
+  units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units",
+                                        n_units), n_units);
+
+  /* Translators: a list of the counts above: "6 sections, 17 items, …" */
+  return g_strdup_printf (_("%s, %s, %s, %s, %s"), sections, items, indicators, leaders, units);
+}
+
+static void
+print_warnings (const char *path,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      const JpImportWarning *warning = g_ptr_array_index (warnings, i);
+      g_autofree char *message = NULL;
+
+      if (warning->line > 0)
+        /* Translators: FILE:LINE: warning: MESSAGE */
+        message = g_strdup_printf (_("%s:%u: warning: %s"), path, warning->line, warning->message);
+      else
+        /* Translators: FILE: warning: MESSAGE */
+        message = g_strdup_printf (_("%s: warning: %s"), path, warning->message);
+
+      g_printerr ("jinfeng-plan: %s\n", message);
+    }
+}
+
+static gboolean
+run_import (JpStore       *store,
+            JpCliOptions  *opts,
+            GPtrArray     *plans,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  /* The summary goes with the data when JSON goes to standard output. */
+  gboolean to_stderr = g_strcmp0 (opts->export_json, "-") == 0;
+
+  before = jp_store_list_plans (store, error);
+  if (before == NULL)
+    return FALSE;
+
+  if (!jp_store_insert_plans (store, (JpPlan **) plans->pdata, plans->len, error))
+    return FALSE;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      JpPlan *plan = g_ptr_array_index (plans, i);
+      g_autofree char *summary = dup_plan_summary (plan);
+      g_autofree char *line = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, jp_plan_get_id (plan));
+
+      /* Translators: "imported plan 3: 6 sections, 17 items, …" */
+      line = g_strdup_printf (_("imported plan %s: %s"), id, summary);
+      if (to_stderr)
+        g_printerr ("%s\n", line);
+      else
+        g_print ("%s\n", line);
+
+      for (guint j = 0; j < before->len; j++)
+        {
+          const JpPlanInfo *info = g_ptr_array_index (before, j);
+          g_autofree char *other = NULL;
+
+          if (info->year != jp_plan_get_year (plan) ||
+              g_strcmp0 (info->title, jp_plan_get_title (plan)) != 0)
+            continue;
+
+          other = g_strdup_printf ("%" G_GINT64_FORMAT, info->id);
+          g_printerr ("jinfeng-plan: ");
+          /* Translators: FILE: warning: plan 1 has the same … plan 2 is a second copy */
+          g_printerr (_("%s: warning: plan %s has the same year and title (imported before): "
+                        "plan %s is a second copy"),
+                      opts->import_path, other, id);
+          g_printerr ("\n");
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Tabs and line breaks would break the one-line, tab-separated format. */
+static char *
+dup_one_line (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+
+  return copy;
+}
+
+static gboolean
+write_stdout (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  if ((length > 0 && fwrite (data, 1, length, stdout) != length) || fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_WRITE,
+                   _("cannot write to standard output: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_list (JpStore  *store,
+          GError  **error)
+{
+  g_autoptr(GPtrArray) infos = jp_store_list_plans (store, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (infos == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const JpPlanInfo *info = g_ptr_array_index (infos, i);
+      g_autofree char *title = dup_one_line (info->title);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%d\t%s\t%u\t%u\t%u\n",
+                              info->id, info->year, title,
+                              info->n_sections, info->n_items, info->n_indicators);
+    }
+
+  return write_stdout (out->str, out->len, error);
+}
+
+static JpPlan *
+load_plan (JpStore       *store,
+           JpCliOptions  *opts,
+           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 id = opts->plan_id;
+  JpPlan *plan;
+
+  if (id == 0)
+    {
+      id = jp_store_get_latest_plan_id (store, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (id == 0)
+        {
+          g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_NO_PLAN,
+                       _("%s: the database has no plan"), opts->db_path);
+          return NULL;
+        }
+    }
+
+  plan = jp_store_load_plan (store, id, &local_error);
+  if (plan != NULL)
+    return plan;
+
+  if (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
+    {
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_NO_PLAN,
+                   _("%s: no plan with ID %s (see --list)"), opts->db_path, id_text);
+      return NULL;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
+static gboolean
+run_export_json (JpPlan        *plan,
+                 JpCliOptions  *opts,
+                 GError       **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!g_str_equal (opts->export_json, "-"))
+    return jp_json_write_file (&plan, 1, opts->export_json, error);
+
+  text = jp_json_export_plans (&plan, 1, &length, error);
+  if (text == NULL)
+    return FALSE;
+
+  return write_stdout (text, length, error);
+}
+
+/* Returns -1 when no command-line action was asked for. */
+static int
+run (GVariantDict  *options,
+     GError       **error)
+{
+  g_auto(JpCliOptions) opts = { 0 };
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  JpStoreFlags flags = JP_STORE_FLAGS_NONE;
+
+  if (!parse_options (options, &opts, error))
+    return 1;
+
+  if (opts.import_path == NULL && !opts.list &&
+      opts.export_json == NULL && opts.export_pdf == NULL)
+    return -1;
+
+  /* Everything to import is read and checked before the database is
+   * opened: a bad file leaves the database untouched. */
+  if (opts.import_path != NULL)
+    {
+      plans = read_import (opts.import_path, &warnings, error);
+      if (plans == NULL)
+        return 1;
+
+      print_warnings (opts.import_path, warnings);
+    }
+
+  /* Only an import writes; anything else opens the file read-only, so
+   * that listing or exporting never creates nor alters a database. */
+  if (opts.read_only || opts.import_path == NULL)
+    flags |= JP_STORE_FLAGS_READ_ONLY;
+
+  store = jp_store_open (opts.db_path, flags, error);
+  if (store == NULL)
+    return 1;
+
+  if (plans != NULL && !run_import (store, &opts, plans, error))
+    return 1;
+
+  if (opts.list && !run_list (store, error))
+    return 1;
+
+  if (opts.export_json == NULL && opts.export_pdf == NULL)
+    return 0;
+
+  plan = load_plan (store, &opts, error);
+  if (plan == NULL)
+    return 1;
+
+  if (opts.export_json != NULL && !run_export_json (plan, &opts, error))
+    return 1;
+
+  if (opts.export_pdf != NULL &&
+      !jp_report_write_pdf (plan, opts.report_kind, opts.report_name, opts.as_of,
+                            opts.export_pdf, NULL, error))
+    return 1;
+
+  return 0;
+}
+
+/**
+ * jp_cli_get_option_entries:
+ *
+ * Returns: the options of the command line (NULL-terminated; descriptions
+ *   untranslated, for the application's default translation domain)
+ */
+const GOptionEntry *
+jp_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
+/**
+ * jp_cli_handle_local_options:
+ * @options: the options parsed by GApplication
+ *
+ * Runs what the command line asks for.
+ *
+ * Returns: -1 when nothing was asked for (the caller opens the window),
+ *   else the exit status: 0, or 1 after "jinfeng-plan: message" on
+ *   standard error
+ */
+int
+jp_cli_handle_local_options (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_return_val_if_fail (options != NULL, 1);
+
+  status = run (options, &error);
+
+  if (status == 1)
+    g_printerr ("jinfeng-plan: %s\n",
+                error != NULL ? error->message : _("the command failed"));
+
+  return status;
+}
+
+/**
+ * jp_cli_dup_db_path:
+ *
+ * Returns: (transfer full): the database of --db, else the default one
+ */
+char *
+jp_cli_dup_db_path (GVariantDict *options)
+{
+  char *path = NULL;
+
+  if (options != NULL)
+    path = lookup_filename (options, "db");
+
+  if (path == NULL)
+    path = g_build_filename (g_get_user_data_dir (), "jinfeng-plan", "plans.db", NULL);
+
+  return path;
+}
