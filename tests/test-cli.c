@@ -76,11 +76,12 @@ tmp_path (Fixture    *fixture,
 /* Runs the executable in the fixture's folder with the given arguments;
  * returns its exit status. */
 static int
-spawn_cli (Fixture     *fixture,
-           char       **out,
-           char       **err,
-           const char  *first_arg,
-           va_list      args)
+spawn_cli (Fixture            *fixture,
+           const char * const *extra_env,
+           char              **out,
+           char              **err,
+           const char         *first_arg,
+           va_list             args)
 {
   const char *exe = g_getenv ("JP_TEST_EXECUTABLE");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -101,6 +102,12 @@ spawn_cli (Fixture     *fixture,
   /* A machine without a display. */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
 
   g_spawn_sync (fixture->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
                 NULL, NULL, &std_out, &std_err, &wait_status, &error);
@@ -137,7 +144,7 @@ run_cli (Fixture     *fixture,
   int status;
 
   va_start (args, first_arg);
-  status = spawn_cli (fixture, &std_out, &std_err, first_arg, args);
+  status = spawn_cli (fixture, NULL, &std_out, &std_err, first_arg, args);
   va_end (args);
 
   if (out != NULL)
@@ -149,6 +156,32 @@ run_cli (Fixture     *fixture,
     *err = std_err;
   else
     g_free (std_err);
+
+  return status;
+}
+
+/* Runs with more environment variables ("NAME=VALUE"). */
+static int run_cli_env (Fixture            *fixture,
+                        const char * const *extra_env,
+                        char              **out,
+                        char              **err,
+                        const char         *first_arg,
+                        ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_cli_env (Fixture            *fixture,
+             const char * const *extra_env,
+             char              **out,
+             char              **err,
+             const char         *first_arg,
+             ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = spawn_cli (fixture, extra_env, out, err, first_arg, args);
+  va_end (args);
 
   return status;
 }
@@ -170,7 +203,7 @@ run_ok (Fixture    *fixture,
   int status;
 
   va_start (args, first_arg);
-  status = spawn_cli (fixture, &std_out, &std_err, first_arg, args);
+  status = spawn_cli (fixture, NULL, &std_out, &std_err, first_arg, args);
   va_end (args);
 
   g_assert_cmpstr (std_err, ==, "");
@@ -713,6 +746,42 @@ test_export_pdf (Fixture       *fixture,
   g_assert_false (tmp_exists (fixture, "report.pdf"));
 }
 
+/* Messages follow LANGUAGE, also when the requested locale is not
+ * installed (main() falls back to C.UTF-8 instead of the C locale, in
+ * which gettext would ignore LANGUAGE). The executable finds the build
+ * tree's translations by itself, or through JP_LOCALEDIR. */
+static void
+test_translated (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *build_root = g_path_get_dirname (g_getenv ("G_TEST_BUILDDIR"));
+  g_autofree char *localedir = g_build_filename (build_root, "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", "jinfeng-plan.mo", NULL);
+  g_autofree char *localedir_env = g_strconcat ("JP_LOCALEDIR=", localedir, NULL);
+  g_autofree char *plan_json = data_path ("plan.json");
+  g_autofree char *import_arg = g_strconcat ("--import=", plan_json, NULL);
+  const char *missing_locale[] = { "LC_ALL=zz_ZZ.UTF-8", "LANGUAGE=zh_CN", NULL, NULL };
+  const char *c_locale[] = { "LC_ALL=C.UTF-8", "LANGUAGE=zh_CN", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    g_error ("%s is missing: build the translations first (ninja)", mo);
+  missing_locale[2] = localedir_env;
+
+  g_assert_cmpint (run_cli_env (fixture, missing_locale, &out, &err, "--plan=abc",
+                                "--export-json=-", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "jinfeng-plan: --plan：“abc”不是计划编号（参见 --list）\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Without JP_LOCALEDIR: the executable runs from the build tree. */
+  g_assert_cmpint (run_cli_env (fixture, c_locale, &out, &err, "--db=A.db", import_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "已导入计划 1：2 个部分、2 项、4 项指标、3 位领导、3 个单位\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +802,7 @@ main (int   argc,
   ADD ("/jp/cli/document-import", test_document_import);
   ADD ("/jp/cli/document-warnings", test_document_warnings);
   ADD ("/jp/cli/export-pdf", test_export_pdf);
+  ADD ("/jp/cli/translated", test_translated);
 
 #undef ADD
 
