@@ -664,6 +664,8 @@ jp_store_set (JpStore       *self,
                    G_VALUE_TYPE_NAME (value), property, G_OBJECT_TYPE_NAME (object));
       return FALSE;
     }
+  /* Out of the property's range: what the model's range allows (clamped). */
+  g_param_value_validate (pspec, &given);
 
   plan = require_plan (object, error);
   if (plan == NULL)
@@ -924,8 +926,8 @@ jp_store_remove_progress (JpStore          *self,
   if (!finish (self, ok, error))
     return FALSE;
 
-  jp_indicator_remove_progress (indicator, entry);
   _jp_store_set_owner (entry, NULL);
+  jp_indicator_remove_progress (indicator, entry);
   jp_plan_emit_changed (plan);
   return TRUE;
 }
@@ -1005,8 +1007,8 @@ jp_store_remove_update (JpStore       *self,
   if (!finish (self, ok, error))
     return FALSE;
 
-  jp_item_remove_update (item, update);
   _jp_store_set_owner (update, NULL);
+  jp_item_remove_update (item, update);
   jp_plan_emit_changed (plan);
   return TRUE;
 }
@@ -2038,8 +2040,8 @@ merge_people (JpStore         *self,
 
       set_item_list (change->item, change->kind, change->after);
     }
-  plan_remove_person (plan, from);
   _jp_store_set_owner (from, NULL);
+  plan_remove_person (plan, from);
   jp_plan_emit_changed (plan);
 
   if (out_record != NULL)

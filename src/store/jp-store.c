@@ -875,8 +875,16 @@ open_database (JpStore     *self,
 
       if (!reopened)
         {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("Cannot open the database “%s”: "), display);
+          /* SQLite cannot read it ("unsupported file format" …): whatever
+           * it is, it is not a database this application can use. */
+          if (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED) ||
+              g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE))
+            g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
+                         _("“%s” is not a database (%s)"), display,
+                         self->db != NULL ? sqlite3_errmsg (self->db) : local_error->message);
+          else
+            g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                        _("Cannot open the database “%s”: "), display);
           return FALSE;
         }
     }
