@@ -349,6 +349,20 @@ test_gauge_expected (void)
         g_assert_cmpfloat (expected->bounds.y, <, track->bounds.y);
         g_assert_cmpfloat (expected->bounds.y + expected->bounds.height, >,
                            track->bounds.y + track->bounds.height);
+        /* Labelled, rounded, when there is room. */
+        if (sizes[s].width >= 1000)
+          {
+            g_autofree char *text = g_strdup_printf ("Expected %g%%", round (cases[c].at));
+            const JpChartMark *caption = find_mark (layout, JP_CHART_ROLE_CAPTION, 1);
+
+            g_assert_cmpstr (caption->text, ==, text);
+            /* Centred under the mark, unless pushed aside by the target's
+             * words at the end of the scale. */
+            if (cases[c].expected < 0.9)
+              g_assert_cmpfloat (fabs (caption->bounds.x + caption->bounds.width / 2 - expected->x0), <, 1);
+            else
+              g_assert_cmpfloat (caption->bounds.x + caption->bounds.width, <=, expected->x0);
+          }
         assert_inside (layout);
       }
 
@@ -501,6 +515,60 @@ test_gauge_empty (void)
 }
 
 static void
+test_gauge_kinds (void)
+{
+  static const struct {
+    JpIndicatorKind kind;
+    double          target;
+    double          value;
+    const char     *unit;
+    double          fill;     /* share of the track filled */
+    gboolean        expected; /* an expected mark is drawn */
+    const char     *value_text;
+    const char     *target_text;
+    gboolean        clamped;  /* beyond the scale: arrow */
+  } cases[] = {
+    { JP_INDICATOR_KIND_MILESTONE, 1, 1, NULL, 1.0, FALSE, "Reached", "Milestone", FALSE },
+    { JP_INDICATOR_KIND_MILESTONE, 1, 0, NULL, 0.0, FALSE, "Not reached yet", "Milestone", FALSE },
+    { JP_INDICATOR_KIND_AT_MOST, 5, 3, "%", 0.6, FALSE, "3%", "≤ 5%", FALSE },
+    { JP_INDICATOR_KIND_AT_MOST, 5, 7, "%", 1.0, FALSE, "7%", "≤ 5%", TRUE },
+    { JP_INDICATOR_KIND_DECREASE_BY, 0.5, 0.2, "%", 0.4, TRUE, "0.2%", "Decrease by 0.5%", FALSE },
+    { JP_INDICATOR_KIND_INCREASE_BY, 3, 1.5, "个百分点", 0.5, TRUE, "1.5 个百分点", "Increase by 3 个百分点", FALSE },
+    { JP_INDICATOR_KIND_AT_LEAST, 4.7, 2.35, "亿元", 0.5, TRUE, "2.35 亿元", "≥ 4.7 亿元", FALSE },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+      {
+        g_autoptr(JpGaugeData) gauge = jp_gauge_data_new ();
+        g_autoptr(JpChartLayout) layout = NULL;
+        const JpChartMark *track, *bar;
+
+        gauge->kind = cases[c].kind;
+        gauge->target = cases[c].target;
+        gauge->unit = g_strdup (cases[c].unit);
+        gauge->has_value = TRUE;
+        gauge->value = cases[c].value;
+        gauge->ratio = cases[c].value / cases[c].target;
+        gauge->expected = 0.5;
+        gauge->status = JP_STATUS_ON_TRACK;
+        layout = jp_chart_layout_gauge (gauge, sizes[s].width, sizes[s].height, NULL);
+        track = find_mark (layout, JP_CHART_ROLE_TRACK, 0);
+        bar = find_mark (layout, JP_CHART_ROLE_BAR, 0);
+
+        g_test_message ("case %u", c);
+        g_assert_cmpfloat_with_epsilon (bar->bounds.width, cases[c].fill * track->bounds.width, EPSILON);
+        g_assert_cmpint (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, -1) != NULL, ==, cases[c].expected);
+        g_assert_true (g_str_has_prefix (find_text_mark (layout, JP_CHART_ROLE_VALUE_LABEL, 0)->text,
+                                         cases[c].value_text));
+        g_assert_true (layout_has_text (layout, JP_CHART_ROLE_CAPTION, cases[c].target_text));
+        g_assert_cmpint (bar->clamped, ==, cases[c].clamped);
+        g_assert_cmpint (jp_chart_layout_find (layout, JP_CHART_ROLE_OVERFLOW, 0) != NULL, ==, cases[c].clamped);
+        assert_inside (layout);
+      }
+}
+
+static void
 test_gauge_small (void)
 {
   /* A strip lower than the text's natural size: the text shrinks and
@@ -591,6 +659,39 @@ test_bars_geometry (void)
       g_assert_false (layout_has_text (layout, JP_CHART_ROLE_LEGEND_LABEL, jp_status_get_label (JP_STATUS_OVERDUE)));
 
       assert_inside (layout);
+    }
+}
+
+static void
+test_bars_rounded (void)
+{
+  /* Labels round (exact figures are for tooltips), never to a false 0%. */
+  static const struct {
+    double      ratio;
+    const char *label;
+  } cases[] = {
+    { 0.1031, "10%" },
+    { 0.3939, "39%" },
+    { 0.052, "5.2%" },
+    { 0.005, "0.5%" },
+    { 0.0004, "0.04%" },
+    { 0, "0%" },
+    { 1, "100%" },
+    { 2.5, "250%" },
+  };
+  g_autoptr(JpBarsData) bars = jp_bars_data_new (NULL);
+  g_autoptr(JpChartLayout) layout = NULL;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    jp_bars_data_add_row (bars, NULL, "工作", cases[c].ratio, JP_STATUS_ON_TRACK, NULL);
+  layout = jp_chart_layout_bars (bars, 1200, 600, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const JpChartMark *value = find_text_mark (layout, JP_CHART_ROLE_VALUE_LABEL, (int) c);
+      g_autofree char *expected = g_strdup_printf ("%s %s", jp_status_get_symbol (JP_STATUS_ON_TRACK),
+                                                   cases[c].label);
+
+      g_assert_cmpstr (value->text, ==, expected);
     }
 }
 
@@ -1661,8 +1762,10 @@ main (int   argc,
   g_test_add_func ("/jp/charts/gauge/beyond-target", test_gauge_beyond);
   g_test_add_func ("/jp/charts/gauge/pixels", test_gauge_pixels);
   g_test_add_func ("/jp/charts/gauge/empty", test_gauge_empty);
+  g_test_add_func ("/jp/charts/gauge/kinds", test_gauge_kinds);
   g_test_add_func ("/jp/charts/gauge/small", test_gauge_small);
   g_test_add_func ("/jp/charts/bars/geometry", test_bars_geometry);
+  g_test_add_func ("/jp/charts/bars/rounded-percent", test_bars_rounded);
   g_test_add_func ("/jp/charts/bars/ellipsize", test_bars_ellipsize);
   g_test_add_func ("/jp/charts/bars/pixels", test_bars_pixels);
   g_test_add_func ("/jp/charts/bars/hit-test", test_bars_hit);

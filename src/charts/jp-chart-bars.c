@@ -34,7 +34,7 @@ dup_row_label (const JpBarsRow *row)
 static char *
 dup_value_text (const JpBarsRow *row)
 {
-  g_autofree char *percent = jp_format_percent (row->ratio);
+  g_autofree char *percent = _jp_chart_format_ratio (row->ratio);
 
   /* Translators: status symbol and a percentage, e.g. "✓ 72%". */
   return g_strdup_printf (C_("chart value", "%s %s"), jp_status_get_symbol (row->status), percent);

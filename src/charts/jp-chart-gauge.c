@@ -133,7 +133,7 @@ dup_value_text (const JpGaugeData *data)
       (g_strcmp0 (data->unit, "%") == 0 && data->target == 100 && !data->has_baseline))
     return g_steal_pointer (&value);
 
-  ratio = jp_format_percent (data->ratio);
+  ratio = _jp_chart_format_ratio (data->ratio);
   /* Translators: the value recorded, then the share of the target it
    * reaches, e.g. "72% · 80% of target". */
   return g_strdup_printf (_("%s · %s of target"), value, ratio);
@@ -301,7 +301,7 @@ lay_out (JpChartCanvas     *canvas,
 
   if (shows_expected (data))
     {
-      g_autofree char *expected = jp_chart_format_value (expected_value (data), data->unit);
+      g_autofree char *expected = jp_chart_format_value (_jp_chart_round_figure (expected_value (data)), data->unit);
       g_autofree char *text = NULL;
       JpChartRgba dim = _jp_chart_with_alpha (&style->foreground, 0.7);
       double left = value_w + 2 * gap;

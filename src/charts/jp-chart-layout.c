@@ -932,6 +932,29 @@ _jp_chart_text_color_on (const JpChartRgba *background)
   return (JpChartRgba) { 1, 1, 1, 1 };
 }
 
+double
+_jp_chart_round_figure (double value)
+{
+  if (!isfinite (value))
+    return value;
+  if (fabs (value) >= 10)
+    return round (value);
+  return round (value * 10) / 10;
+}
+
+char *
+_jp_chart_format_ratio (double ratio)
+{
+  double percent = ratio * 100;
+  double rounded = _jp_chart_round_figure (percent);
+
+  /* Something, however small, is not 0%. */
+  if (rounded == 0 && percent != 0 && isfinite (percent))
+    rounded = round (percent * 100) / 100;
+
+  return jp_format_percent (rounded / 100);
+}
+
 gboolean
 _jp_chart_parse_date (const char *iso,
                       GDate      *out)

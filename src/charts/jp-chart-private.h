@@ -167,6 +167,12 @@ JpChartRgba    _jp_chart_with_alpha         (const JpChartRgba  *color,
 /* "✓ Done": the symbol with the words. */
 char          *_jp_chart_status_text        (JpStatus            status) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A figure rounded for a chart label (exact figures go in tooltips):
+ * whole numbers from 10 up, one decimal below (0.75 → 0.8). */
+double         _jp_chart_round_figure       (double              value);
+/* A ratio as a rounded percentage: 0.1031 → "10%", 0.052 → "5.2%". */
+char          *_jp_chart_format_ratio       (double              ratio) G_GNUC_WARN_UNUSED_RESULT;
+
 /* ISO date → Julian day; FALSE when not a valid YYYY-MM-DD. */
 gboolean       _jp_chart_parse_date         (const char         *iso,
                                              GDate              *out);
