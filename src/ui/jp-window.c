@@ -1,1 +1,1005 @@
-/* placeholder: being written */
+#define G_LOG_DOMAIN "jp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "jp-document-import.h"
+#include "jp-item-page.h"
+#include "jp-plan-tree.h"
+#include "jp-ui-util.h"
+#include "jp-window-private.h"
+
+#define SAMPLE_RESOURCE "/com/jinfeng/plan/plans/jinfeng-2023.txt"
+
+G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_READ_ONLY,
+  PROP_SAMPLE_ON_CREATE,
+  PROP_REVIEW_MODE,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_main_page (JpWindow *self);
+
+/* ---- settings ----------------------------------------------------------- */
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  /* Uninstalled without GSETTINGS_SCHEMA_DIR: run without remembering. */
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new (APP_ID);
+}
+
+static void
+restore_window_state (JpWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (720, g_settings_get_int (self->settings, "window-width")),
+                               MAX (480, g_settings_get_int (self->settings, "window-height")));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (JpWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+/* ---- filters ------------------------------------------------------------ */
+
+static void
+fill_string_list (GtkStringList *list,
+                  const char    *all,
+                  GListModel    *people)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
+  g_autofree const char **strings = g_new0 (const char *, n + 2);
+
+  strings[0] = all;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (people, i);
+
+      strings[i + 1] = JP_IS_LEADER (person) ? jp_leader_get_name (JP_LEADER (person))
+                                             : jp_unit_get_name (JP_UNIT (person));
+    }
+
+  gtk_string_list_splice (list, 0, n_old, strings);
+}
+
+static const char *
+selected_name (GtkDropDown   *dropdown,
+               GtkStringList *list)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return gtk_string_list_get_string (list, selected);
+}
+
+static void
+select_name (GtkDropDown   *dropdown,
+             GtkStringList *list,
+             const char    *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 1; name != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), name) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+update_filter_choices (JpWindow *self)
+{
+  JpPlanFilter *filter = jp_plan_tree_get_filter (self->plan_tree);
+  g_autofree char *leader = g_strdup (jp_plan_filter_get_leader (filter));
+  g_autofree char *unit = g_strdup (jp_plan_filter_get_unit (filter));
+
+  self->updating_filters = TRUE;
+  fill_string_list (self->leader_names, _("All Leaders"),
+                    self->plan != NULL ? jp_plan_get_leaders (self->plan) : NULL);
+  fill_string_list (self->unit_names, _("All Units"),
+                    self->plan != NULL ? jp_plan_get_units (self->plan) : NULL);
+  select_name (self->leader_dropdown, self->leader_names, leader);
+  select_name (self->unit_dropdown, self->unit_names, unit);
+  self->updating_filters = FALSE;
+
+  /* A renamed or merged name is no longer there: drop it from the filter. */
+  jp_plan_filter_set_leader (filter, selected_name (self->leader_dropdown, self->leader_names));
+  jp_plan_filter_set_unit (filter, selected_name (self->unit_dropdown, self->unit_names));
+}
+
+static void
+on_filter_dropdown_changed_cb (JpWindow *self)
+{
+  JpPlanFilter *filter = jp_plan_tree_get_filter (self->plan_tree);
+  guint status;
+
+  if (self->updating_filters)
+    return;
+
+  jp_plan_filter_set_leader (filter, selected_name (self->leader_dropdown, self->leader_names));
+  jp_plan_filter_set_unit (filter, selected_name (self->unit_dropdown, self->unit_names));
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  jp_plan_filter_set_status (filter, status == 0 || status == GTK_INVALID_LIST_POSITION
+                                     ? -1 : (int) status - 1);
+
+  update_main_page (self);
+}
+
+static void
+on_search_changed_cb (JpWindow *self)
+{
+  jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree),
+                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_main_page (self);
+}
+
+static void
+on_stop_search_cb (JpWindow *self)
+{
+  g_object_set (self, "search-mode", FALSE, NULL);
+}
+
+static void
+clear_filters (JpWindow *self)
+{
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->leader_dropdown, 0);
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  self->updating_filters = FALSE;
+  on_filter_dropdown_changed_cb (self);
+}
+
+static void
+set_search_mode (JpWindow *self,
+                 gboolean  search_mode)
+{
+  search_mode = !!search_mode;
+  if (self->search_mode == search_mode)
+    return;
+
+  self->search_mode = search_mode;
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  if (search_mode)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    clear_filters (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+on_search_bar_mode_cb (JpWindow *self)
+{
+  set_search_mode (self, gtk_search_bar_get_search_mode (self->search_bar));
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static void
+update_main_page (JpWindow *self)
+{
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  if (self->plan == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+
+  if (!jp_plan_tree_get_empty (self->plan_tree))
+    gtk_stack_set_visible_child_name (self->tree_stack, "tree");
+  else if (jp_plan_filter_is_active (jp_plan_tree_get_filter (self->plan_tree)))
+    gtk_stack_set_visible_child_name (self->tree_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->tree_stack, "empty-plan");
+}
+
+static void
+update_plan_label (JpWindow *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->plan != NULL)
+    label = jp_ui_dup_plan_label (jp_plan_get_year (self->plan), jp_plan_get_title (self->plan));
+
+  gtk_label_set_text (self->plan_button_label, label != NULL ? label : _("No Plan"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_button), label);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->plan_button), self->store != NULL);
+}
+
+static void
+update_review_banner (JpWindow *self)
+{
+  const char *text = NULL;
+
+  if (self->review_reason != NULL)
+    text = self->review_reason;
+  else if (self->read_only)
+    text = _("Review mode: the database was opened read-only. Everything can be seen; nothing can be changed.");
+  else if (self->review_mode)
+    text = _("Review mode: nothing can be changed until you leave it.");
+
+  if (text != NULL)
+    gtk_label_set_text (self->review_label, text);
+  gtk_widget_set_visible (self->review_leave_button,
+                          self->review_mode && self->review_reason == NULL && !self->read_only);
+  gtk_revealer_set_reveal_child (self->review_revealer, text != NULL);
+}
+
+static void
+apply_editable (JpWindow *self)
+{
+  gboolean editable = _jp_window_get_editable (self);
+
+  jp_item_page_set_editable (self->item_page, editable);
+  jp_plan_tree_set_editable (self->plan_tree, editable);
+  gtk_widget_set_visible (self->add_button, editable);
+  update_review_banner (self);
+  jp_window_update_actions (self);
+}
+
+static void
+on_plan_changed_cb (JpWindow *self)
+{
+  update_plan_label (self);
+  update_filter_choices (self);
+  update_main_page (self);
+  jp_window_update_actions (self);
+}
+
+static void
+on_tree_selected_cb (JpWindow *self)
+{
+  jp_item_page_set_object (self->item_page, jp_plan_tree_get_selected_object (self->plan_tree));
+  jp_window_update_actions (self);
+}
+
+static void
+on_tree_empty_cb (JpWindow *self)
+{
+  update_main_page (self);
+}
+
+static void
+on_tree_move_requested_cb (JpWindow *self,
+                           GObject  *object,
+                           GObject  *parent,
+                           guint     position)
+{
+  _jp_window_move_object (self, object, parent, position);
+}
+
+static void
+on_item_page_body_changed_cb (JpWindow   *self,
+                              JpItem     *item,
+                              const char *body)
+{
+  _jp_window_set_body (self, item, body);
+}
+
+static void
+on_item_page_people_changed_cb (JpWindow  *self,
+                                JpItem    *item,
+                                int        kind,
+                                GStrv      names)
+{
+  _jp_window_set_people (self, item, kind, (const char * const *) names);
+}
+
+/* ---- plans -------------------------------------------------------------- */
+
+static void
+on_plan_row_activated_cb (JpWindow      *self,
+                          GtkListBoxRow *row)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "jp-plan-id");
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (self->plans_popover);
+
+  if (self->plan != NULL && jp_plan_get_id (self->plan) == id)
+    return;
+
+  if (!jp_window_open_plan (self, id, &error))
+    _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+}
+
+void
+_jp_window_reload_plans (JpWindow *self)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list))) != NULL)
+    gtk_list_box_remove (self->plans_list, child);
+
+  if (self->store == NULL)
+    return;
+
+  plans = jp_store_list_plans (self->store, &error);
+  if (plans == NULL)
+    {
+      g_warning ("Could not list the plans: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      JpPlanInfo *info = g_ptr_array_index (plans, i);
+      g_autofree char *label = jp_ui_dup_plan_label (info->year, info->title);
+      g_autofree char *counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u work point", "%u work points",
+                                                              info->n_items),
+                                                 info->n_items);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (label);
+      GtkWidget *subtitle = gtk_label_new (counts);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), subtitle);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "jp-plan-id", g_memdup2 (&info->id, sizeof info->id), g_free);
+      gtk_list_box_append (self->plans_list, row);
+    }
+}
+
+void
+_jp_window_set_plan (JpWindow *self,
+                     JpPlan   *plan)
+{
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->plan_changed_id, self->plan);
+
+  jp_item_page_set_object (self->item_page, NULL);
+  g_set_object (&self->plan, plan);
+
+  /* Undo steps refer to the objects of the plan that was shown. */
+  if (self->undo != NULL)
+    jp_undo_clear (self->undo);
+
+  if (plan != NULL)
+    {
+      g_autofree char *as_of = jp_plan_dup_default_as_of (plan);
+
+      self->plan_changed_id = g_signal_connect_object (plan, "changed",
+                                                       G_CALLBACK (on_plan_changed_cb), self,
+                                                       G_CONNECT_SWAPPED);
+      jp_plan_filter_set_as_of (jp_plan_tree_get_filter (self->plan_tree), as_of);
+      if (self->settings != NULL)
+        g_settings_set_int64 (self->settings, "last-plan", jp_plan_get_id (plan));
+    }
+
+  jp_plan_tree_set_plan (self->plan_tree, plan);
+  /* TODO(dashboard): hand the plan to the dashboard in dashboard_slot. */
+
+  update_plan_label (self);
+  update_filter_choices (self);
+  update_main_page (self);
+  jp_window_update_actions (self);
+}
+
+gboolean
+jp_window_open_plan (JpWindow  *self,
+                     gint64     plan_id,
+                     GError   **error)
+{
+  g_autoptr(JpPlan) plan = NULL;
+
+  g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  jp_item_page_commit (self->item_page);
+
+  plan = jp_store_load_plan (self->store, plan_id, error);
+  if (plan == NULL)
+    return FALSE;
+
+  _jp_window_set_plan (self, plan);
+  return TRUE;
+}
+
+gboolean
+_jp_window_import_sample (JpWindow  *self,
+                          GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  plan = jp_document_import_bytes (bytes, "jinfeng-2023.txt", NULL, error);
+  if (plan == NULL)
+    return FALSE;
+
+  if (!jp_store_insert_plans (self->store, &plan, 1, error))
+    return FALSE;
+
+  _jp_window_reload_plans (self);
+  return jp_window_open_plan (self, jp_plan_get_id (plan), error);
+}
+
+/* ---- opening the database ---------------------------------------------- */
+
+static gint64
+plan_to_open (JpWindow *self)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  gint64 last = self->settings != NULL ? g_settings_get_int64 (self->settings, "last-plan") : 0;
+
+  plans = jp_store_list_plans (self->store, NULL);
+  if (plans == NULL)
+    return 0;
+
+  for (guint i = 0; last != 0 && i < plans->len; i++)
+    if (((JpPlanInfo *) g_ptr_array_index (plans, i))->id == last)
+      return last;
+
+  return jp_store_get_latest_plan_id (self->store, NULL);
+}
+
+static void
+open_database (JpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean is_memory = g_strcmp0 (self->db_path, ":memory:") == 0;
+  gboolean existed = is_memory || g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+  gboolean writable = !existed || is_memory || g_access (self->db_path, W_OK) == 0;
+  gint64 plan_id;
+
+  if (self->read_only)
+    {
+      self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
+    }
+  else if (!writable)
+    {
+      self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
+      if (self->store != NULL)
+        _jp_window_enter_forced_review (self, _("Review mode: you may not change this database file "
+                                                "(it is read-only). Everything can be seen; nothing "
+                                                "can be changed."));
+    }
+  else
+    {
+      self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_NONE, &error);
+      if (self->store == NULL &&
+          (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NEWER_SCHEMA) ||
+           g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY)))
+        {
+          g_autofree char *reason = g_strdup_printf (_("Review mode: %s"), error->message);
+
+          g_clear_error (&error);
+          self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
+          if (self->store != NULL)
+            _jp_window_enter_forced_review (self, reason);
+        }
+      else if (self->store != NULL && jp_store_get_read_only (self->store))
+        {
+          _jp_window_enter_forced_review (self, _("Review mode: this database cannot be written. "
+                                                  "Everything can be seen; nothing can be changed."));
+        }
+    }
+
+  if (self->store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      update_main_page (self);
+      return;
+    }
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *author = g_settings_get_string (self->settings, "author");
+
+      if (author[0] != '\0')
+        jp_store_set_author (self->store, author);
+    }
+
+  self->undo = jp_undo_new (self->store);
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (jp_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (jp_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+
+  _jp_window_reload_plans (self);
+
+  /* First start: the window created the default database. */
+  if (!existed && self->sample_on_create && !jp_store_get_read_only (self->store))
+    {
+      if (_jp_window_import_sample (self, &error))
+        return;
+
+      g_warning ("Could not import the bundled plan: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  plan_id = plan_to_open (self);
+  if (plan_id != 0 && !jp_window_open_plan (self, plan_id, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      g_clear_object (&self->store);
+    }
+
+  update_plan_label (self);
+  update_main_page (self);
+  jp_window_update_actions (self);
+}
+
+/* ---- shared with the actions ------------------------------------------ */
+
+gboolean
+_jp_window_get_editable (JpWindow *self)
+{
+  return self->store != NULL && self->plan != NULL &&
+         !self->read_only && self->review_reason == NULL && !self->review_mode &&
+         !jp_store_get_read_only (self->store);
+}
+
+void
+_jp_window_enter_forced_review (JpWindow   *self,
+                                const char *reason)
+{
+  jp_ui_set_str (&self->review_reason, reason);
+  apply_editable (self);
+}
+
+void
+_jp_window_show_toast (JpWindow   *self,
+                       const char *title,
+                       gboolean    with_undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_jp_window_report_error (JpWindow     *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkWindow *parent = self->dialog != NULL ? self->dialog : GTK_WINDOW (self);
+  const char *hint = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (error->domain == JP_STORE_ERROR)
+    switch (error->code)
+      {
+      case JP_STORE_ERROR_READ_ONLY:
+        hint = _("The database cannot be written, so the window now shows it in review mode.");
+        break;
+      case JP_STORE_ERROR_BUSY:
+        hint = _("Another program is using the database. Nothing was changed; try again in a moment.");
+        break;
+      case JP_STORE_ERROR_FULL:
+        hint = _("The disk is full. Nothing was changed; free some space and try again.");
+        break;
+      default:
+        hint = _("Nothing was changed: the window shows what the database holds.");
+        break;
+      }
+
+  body = hint != NULL ? g_strdup_printf ("%s\n\n%s", error->message, hint) : g_strdup (error->message);
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  if (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY))
+    _jp_window_enter_forced_review (self, _("Review mode: the database could not be written. "
+                                            "Everything can be seen; nothing can be changed."));
+}
+
+void
+_jp_window_present_dialog (JpWindow  *self,
+                           GtkWindow *dialog)
+{
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
+  gtk_window_set_modal (dialog, TRUE);
+  gtk_window_present (dialog);
+}
+
+/* ---- drop a file to import --------------------------------------------- */
+
+static gboolean
+on_file_dropped_cb (GtkDropTarget *target,
+                    const GValue  *value,
+                    double         x,
+                    double         y,
+                    JpWindow      *self)
+{
+  GFile *file;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+
+  file = g_value_get_object (value);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.import-file", "s", g_file_peek_path (file));
+  return TRUE;
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static gboolean
+jp_window_close_request (GtkWindow *window)
+{
+  JpWindow *self = JP_WINDOW (window);
+
+  jp_item_page_commit (self->item_page);
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (jp_window_parent_class)->close_request (window);
+}
+
+static void
+jp_window_constructed (GObject *object)
+{
+  JpWindow *self = JP_WINDOW (object);
+
+  G_OBJECT_CLASS (jp_window_parent_class)->constructed (object);
+
+  restore_window_state (self);
+  open_database (self);
+  apply_editable (self);
+}
+
+static void
+jp_window_dispose (GObject *object)
+{
+  JpWindow *self = (JpWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  g_clear_weak_pointer (&self->dialog);
+
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->plan_changed_id, self->plan);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
+
+  g_clear_object (&self->undo);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->leader_names);
+  g_clear_object (&self->unit_names);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (jp_window_parent_class)->dispose (object);
+}
+
+static void
+jp_window_finalize (GObject *object)
+{
+  JpWindow *self = (JpWindow *) object;
+
+  g_free (self->db_path);
+  g_free (self->review_reason);
+
+  G_OBJECT_CLASS (jp_window_parent_class)->finalize (object);
+}
+
+static void
+jp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JpWindow *self = JP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_SAMPLE_ON_CREATE:
+      g_value_set_boolean (value, self->sample_on_create);
+      break;
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, jp_window_get_review_mode (self));
+      break;
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, self->search_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JpWindow *self = JP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      self->db_path = g_value_dup_string (value);
+      break;
+    case PROP_READ_ONLY:
+      self->read_only = g_value_get_boolean (value);
+      break;
+    case PROP_SAMPLE_ON_CREATE:
+      self->sample_on_create = g_value_get_boolean (value);
+      break;
+    case PROP_REVIEW_MODE:
+      {
+        gboolean review_mode = g_value_get_boolean (value);
+
+        /* Forced review mode (read-only file, --read-only) cannot be left. */
+        if (self->read_only || self->review_reason != NULL || self->review_mode == review_mode)
+          break;
+
+        if (review_mode)
+          jp_item_page_commit (self->item_page);
+        self->review_mode = review_mode;
+        apply_editable (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+    case PROP_SEARCH_MODE:
+      set_search_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_window_class_init (JpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = jp_window_constructed;
+  object_class->dispose = jp_window_dispose;
+  object_class->finalize = jp_window_finalize;
+  object_class->get_property = jp_window_get_property;
+  object_class->set_property = jp_window_set_property;
+
+  window_class->close_request = jp_window_close_request;
+
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAMPLE_ON_CREATE] =
+    g_param_spec_boolean ("sample-on-create", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (JP_TYPE_PLAN_TREE);
+  g_type_ensure (JP_TYPE_ITEM_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_button_label);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plans_list);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plans_popover);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, review_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, review_leave_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, leader_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_paned);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, tree_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_tree);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, item_page);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, dashboard_slot);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_empty_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_move_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_page_body_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_page_people_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  _jp_window_class_add_actions (widget_class);
+}
+
+static void
+jp_window_init (JpWindow *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = settings_new ();
+
+  self->leader_names = gtk_string_list_new (NULL);
+  self->unit_names = gtk_string_list_new (NULL);
+  fill_string_list (self->leader_names, _("All Leaders"), NULL);
+  fill_string_list (self->unit_names, _("All Units"), NULL);
+  gtk_drop_down_set_model (self->leader_dropdown, G_LIST_MODEL (self->leader_names));
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->unit_names));
+
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (guint i = 0; i < JP_N_STATUSES; i++)
+    gtk_string_list_append (statuses, jp_status_get_label (i));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_bar_mode_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_file_dropped_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->main_stack), GTK_EVENT_CONTROLLER (drop));
+
+  jp_ui_install_status_css (gtk_widget_get_display (GTK_WIDGET (self)));
+}
+
+JpWindow *
+jp_window_new (JpApplication *application,
+               const char    *db_path,
+               gboolean       read_only,
+               gboolean       sample_on_create)
+{
+  g_return_val_if_fail (application == NULL || JP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  return g_object_new (JP_TYPE_WINDOW,
+                       "application", application,
+                       "db-path", db_path,
+                       "read-only", read_only,
+                       "sample-on-create", sample_on_create,
+                       NULL);
+}
+
+JpStore *
+jp_window_get_store (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+JpPlan *
+jp_window_get_plan (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return self->plan;
+}
+
+gboolean
+jp_window_get_review_mode (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
+
+  return self->read_only || self->review_reason != NULL || self->review_mode;
+}
+
+GtkWindow *
+jp_window_get_dialog (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return self->dialog;
+}
+
+gboolean
+jp_window_select (JpWindow *self,
+                  GObject  *object)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
+
+  return jp_plan_tree_select_object (self->plan_tree, object);
+}
+
+GObject *
+jp_window_get_selected (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return jp_plan_tree_get_selected_object (self->plan_tree);
+}

@@ -1,0 +1,1003 @@
+#define G_LOG_DOMAIN "jp-item-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "jp-item-page.h"
+#include "jp-name-list.h"
+#include "jp-ui-util.h"
+#include "jp-undo.h"
+
+struct _JpItemPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkLabel       *section_ordinal_label;
+  GtkLabel       *section_title_label;
+  GtkLabel       *section_summary_label;
+  GtkProgressBar *section_bar;
+  GtkWidget      *section_status_pill;
+  GtkLabel       *section_status_symbol;
+  GtkLabel       *section_status_label;
+  GtkLabel       *number_label;
+  GtkLabel       *title_label;
+  GtkLabel       *section_label;
+  GtkWidget      *edit_button;
+  GtkWidget      *status_pill;
+  GtkLabel       *status_symbol;
+  GtkLabel       *status_label;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *percent_label;
+  GtkLabel       *due_label;
+  GtkTextView    *body_view;
+  JpNameList     *leaders_list;
+  JpNameList     *units_list;
+  JpNameList     *partners_list;
+  GtkWidget      *partners_group;
+  GtkWidget      *add_indicator_button;
+  GtkListBox     *indicators_list;
+  GtkWidget      *no_indicators_label;
+  AdwPreferencesGroup *history_group;
+  GtkWidget      *record_button;
+  GtkListBox     *history_list;
+  GtkWidget      *no_history_label;
+  GtkWidget      *add_update_button;
+  GtkListBox     *updates_list;
+  GtkWidget      *no_updates_label;
+
+  GObject        *object;     /* Owned: JpItem or JpSection */
+  JpPlan         *plan;       /* Owned */
+  JpIndicator    *indicator;  /* Owned: the selected one */
+  gulong          changed_id;
+  gboolean        editable;
+  gboolean        loading;    /* filling the widgets: no signals upward */
+  gboolean        body_dirty;
+};
+
+G_DEFINE_FINAL_TYPE (JpItemPage, jp_item_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_OBJECT,
+  PROP_EDITABLE,
+  PROP_SELECTED_INDICATOR,
+  N_PROPS
+};
+
+enum {
+  BODY_CHANGED,
+  PEOPLE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void refresh (JpItemPage *self);
+
+static JpPlan *
+object_plan (GObject *object)
+{
+  JpSection *section = NULL;
+
+  if (JP_IS_SECTION (object))
+    section = JP_SECTION (object);
+  else if (JP_IS_ITEM (object))
+    section = jp_item_get_section (JP_ITEM (object));
+
+  return section != NULL ? jp_section_get_plan (section) : NULL;
+}
+
+static void
+remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_status (GtkWidget  *pill,
+            GtkLabel   *symbol,
+            GtkLabel   *label,
+            JpStatus    status)
+{
+  gtk_label_set_text (symbol, jp_status_get_symbol (status));
+  gtk_label_set_text (label, jp_status_get_label (status));
+  jp_ui_set_status_class (pill, status);
+}
+
+static GtkWidget *
+status_pill_new (JpStatus status)
+{
+  GtkWidget *pill = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *symbol = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_add_css_class (symbol, "status-symbol");
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (pill, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (pill), symbol);
+  gtk_box_append (GTK_BOX (pill), label);
+  set_status (pill, GTK_LABEL (symbol), GTK_LABEL (label), status);
+
+  return pill;
+}
+
+static char *
+dup_quantity (double      value,
+              const char *unit)
+{
+  g_autofree char *number = jp_format_number (value, TRUE);
+
+  return g_strconcat (number, unit != NULL ? unit : "", NULL);
+}
+
+static char **
+dup_names (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+  char **names = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (list, i);
+
+      names[i] = g_strdup (JP_IS_LEADER (person) ? jp_leader_get_name (JP_LEADER (person))
+                                                 : jp_unit_get_name (JP_UNIT (person)));
+    }
+
+  return names;
+}
+
+static GtkWidget *
+flat_icon_button (const char *icon,
+                  const char *label,
+                  const char *action,
+                  gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  jp_ui_set_accessible_label (button, label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+
+  return button;
+}
+
+static GMenuItem *
+menu_item (const char *label,
+           const char *action,
+           gint64      id)
+{
+  GMenuItem *item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  return item;
+}
+
+/* ---- indicators --------------------------------------------------------- */
+
+static GtkWidget *
+build_indicator_row (JpItemPage  *self,
+                     JpIndicator *indicator,
+                     const char  *as_of)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *name = gtk_label_new (jp_indicator_get_name (indicator));
+  GtkWidget *facts;
+  GtkWidget *bar_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *percent;
+  g_autofree char *target = jp_indicator_format_target (indicator);
+  g_autofree char *facts_text = NULL;
+  g_autofree char *percent_text = NULL;
+  JpProgressEntry *entry = jp_indicator_find_entry (indicator, as_of);
+  gint64 id = jp_indicator_get_id (indicator);
+  JpProgress progress;
+
+  jp_indicator_evaluate (indicator, as_of, &progress);
+
+  g_object_set_data_full (G_OBJECT (row), "jp-indicator", g_object_ref (indicator), g_object_unref);
+  gtk_widget_add_css_class (row, "indicator-row");
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_set_margin_top (grid, 10);
+  gtk_widget_set_margin_bottom (grid, 10);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 8);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_grid_attach (GTK_GRID (grid), name, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), status_pill_new (progress.status), 1, 0, 1, 1);
+
+  if (entry != NULL)
+    {
+      g_autofree char *current = dup_quantity (jp_progress_entry_get_value (entry),
+                                               jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE
+                                               ? NULL : jp_indicator_get_unit (indicator));
+
+      if (jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE)
+        {
+          g_free (current);
+          current = g_strdup (jp_progress_entry_get_value (entry) >= 1 ? _("done") : _("not done"));
+        }
+
+      /* Translators: target, current value and its date */
+      facts_text = g_strdup_printf (_("Target %s · now %s (%s)"), target, current,
+                                    jp_progress_entry_get_date (entry));
+    }
+  else
+    facts_text = g_strdup_printf (_("Target %s · nothing recorded yet"), target);
+
+  facts = gtk_label_new (facts_text);
+  gtk_label_set_xalign (GTK_LABEL (facts), 0);
+  gtk_label_set_wrap (GTK_LABEL (facts), TRUE);
+  gtk_widget_add_css_class (facts, "dim-label");
+  gtk_grid_attach (GTK_GRID (grid), facts, 0, 1, 2, 1);
+
+  percent_text = jp_format_percent (progress.ratio);
+  percent = gtk_label_new (percent_text);
+  gtk_label_set_width_chars (GTK_LABEL (percent), 5);
+  gtk_label_set_xalign (GTK_LABEL (percent), 1);
+  gtk_widget_add_css_class (percent, "numeric");
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (progress.p, 0, 1));
+  jp_ui_set_status_class (bar, progress.status);
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar_box), bar);
+  gtk_box_append (GTK_BOX (bar_box), percent);
+
+  if (self->editable)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) section = g_menu_new ();
+      g_autoptr(GMenuItem) edit = menu_item (_("_Edit…"), "win.edit-indicator", id);
+      g_autoptr(GMenuItem) up = menu_item (_("Move _Up"), "win.move-indicator-up", id);
+      g_autoptr(GMenuItem) down = menu_item (_("Move _Down"), "win.move-indicator-down", id);
+      g_autoptr(GMenuItem) remove = menu_item (_("_Delete"), "win.delete-indicator", id);
+      g_autofree char *record_label = g_strdup_printf (_("Record Progress of %s"),
+                                                       jp_indicator_get_name (indicator));
+      g_autofree char *more_label = g_strdup_printf (_("More for %s"), jp_indicator_get_name (indicator));
+      GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record…"));
+      GtkWidget *more = gtk_menu_button_new ();
+
+      g_menu_append_item (menu, edit);
+      g_menu_append_item (section, up);
+      g_menu_append_item (section, down);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_menu_append_item (menu, remove);
+
+      gtk_widget_add_css_class (record, "flat");
+      gtk_widget_set_tooltip_text (record, record_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (record), "win.record-progress");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (record), g_variant_new_int64 (id));
+      gtk_box_append (GTK_BOX (bar_box), record);
+
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
+      gtk_widget_add_css_class (more, "flat");
+      gtk_widget_set_tooltip_text (more, more_label);
+      jp_ui_set_accessible_label (more, more_label);
+      gtk_box_append (GTK_BOX (bar_box), more);
+    }
+
+  gtk_grid_attach (GTK_GRID (grid), bar_box, 0, 2, 2, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+
+  return row;
+}
+
+static void
+fill_history (JpItemPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *progress;
+  guint n;
+
+  remove_all (self->history_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->indicator != NULL);
+
+  if (self->indicator == NULL)
+    return;
+
+  adw_preferences_group_set_description (self->history_group, jp_indicator_get_name (self->indicator));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->record_button),
+                                          g_variant_new_int64 (jp_indicator_get_id (self->indicator)));
+  gtk_widget_set_visible (self->record_button, self->editable);
+
+  if (!jp_indicator_ensure_history (self->indicator, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->no_history_label), error->message);
+      gtk_widget_set_visible (self->no_history_label, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_list), FALSE);
+      return;
+    }
+
+  progress = jp_indicator_get_progress (self->indicator);
+  n = g_list_model_get_n_items (progress);
+
+  /* Newest first. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (progress, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *value = NULL;
+      g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *note = jp_progress_entry_get_note (entry);
+      const char *author = jp_progress_entry_get_author (entry);
+
+      if (jp_indicator_get_kind (self->indicator) == JP_INDICATOR_KIND_MILESTONE)
+        value = g_strdup (jp_progress_entry_get_value (entry) >= 1 ? _("Done") : _("Not done"));
+      else
+        value = dup_quantity (jp_progress_entry_get_value (entry), jp_indicator_get_unit (self->indicator));
+
+      g_strv_builder_add (parts, jp_progress_entry_get_date (entry));
+      if (note != NULL && note[0] != '\0')
+        g_strv_builder_add (parts, note);
+      if (author != NULL && author[0] != '\0')
+        g_strv_builder_add (parts, author);
+      strv = g_strv_builder_end (parts);
+      subtitle = g_strjoinv (" · ", strv);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+      if (self->editable)
+        {
+          /* Translators: the button that deletes one progress entry (its date) */
+          g_autofree char *label = g_strdup_printf (_("Delete the Entry of %s"),
+                                                    jp_progress_entry_get_date (entry));
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     flat_icon_button ("user-trash-symbolic", label, "win.delete-progress",
+                                                       jp_progress_entry_get_id (entry)));
+        }
+
+      gtk_list_box_append (self->history_list, row);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->no_history_label), _("Nothing recorded yet."));
+  gtk_widget_set_visible (self->no_history_label, n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), n > 0);
+}
+
+static void
+fill_indicators (JpItemPage *self,
+                 JpItem     *item,
+                 const char *as_of)
+{
+  GListModel *indicators = jp_item_get_indicators (item);
+  guint n = g_list_model_get_n_items (indicators);
+  GtkListBoxRow *selected = NULL;
+
+  self->loading = TRUE;
+  remove_all (self->indicators_list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
+      GtkWidget *row = build_indicator_row (self, indicator, as_of);
+
+      gtk_list_box_append (self->indicators_list, row);
+      if (indicator == self->indicator)
+        selected = GTK_LIST_BOX_ROW (row);
+    }
+
+  if (selected == NULL && n > 0)
+    selected = gtk_list_box_get_row_at_index (self->indicators_list, 0);
+
+  gtk_list_box_select_row (self->indicators_list, selected);
+  self->loading = FALSE;
+
+  {
+    JpIndicator *indicator = selected != NULL ? g_object_get_data (G_OBJECT (selected), "jp-indicator") : NULL;
+
+    if (g_set_object (&self->indicator, indicator))
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_INDICATOR]);
+  }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->indicators_list), n > 0);
+  gtk_widget_set_visible (self->no_indicators_label, n == 0);
+  fill_history (self);
+}
+
+static void
+on_indicator_selected_cb (JpItemPage    *self,
+                          GtkListBoxRow *row)
+{
+  JpIndicator *indicator;
+
+  if (self->loading)
+    return;
+
+  indicator = row != NULL ? g_object_get_data (G_OBJECT (row), "jp-indicator") : NULL;
+  if (!g_set_object (&self->indicator, indicator))
+    return;
+
+  fill_history (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_INDICATOR]);
+}
+
+/* ---- updates ------------------------------------------------------------ */
+
+static void
+add_update_field (GtkWidget  *expander,
+                  const char *title,
+                  const char *text)
+{
+  GtkWidget *row;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+}
+
+static void
+fill_updates (JpItemPage *self,
+              JpItem     *item)
+{
+  GListModel *updates = jp_item_get_updates (item);
+  guint n = g_list_model_get_n_items (updates);
+
+  remove_all (self->updates_list);
+
+  /* Newest first. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i - 1);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *title = NULL;
+      const char *note = jp_item_update_get_note (update);
+      gint64 id = jp_item_update_get_id (update);
+
+      if (jp_item_update_get_has_completion (update))
+        {
+          g_autofree char *completion = jp_format_percent (jp_item_update_get_completion (update) / 100.0);
+
+          /* Translators: an update's date and its completion */
+          title = g_strdup_printf (_("%s · %s complete"), jp_item_update_get_date (update), completion);
+        }
+      else
+        title = g_strdup (jp_item_update_get_date (update));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      if (note != NULL && note[0] != '\0')
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), note);
+
+      add_update_field (expander, _("Progress Made"), note);
+      add_update_field (expander, _("Problems"), jp_item_update_get_problems (update));
+      add_update_field (expander, _("Next Steps"), jp_item_update_get_next_steps (update));
+      add_update_field (expander, _("Reported By"), jp_item_update_get_author (update));
+
+      if (self->editable)
+        {
+          g_autofree char *edit = g_strdup_printf (_("Edit the Update of %s"), jp_item_update_get_date (update));
+          g_autofree char *remove = g_strdup_printf (_("Delete the Update of %s"), jp_item_update_get_date (update));
+
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
+                                       flat_icon_button ("document-edit-symbolic", edit, "win.edit-update", id));
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
+                                       flat_icon_button ("user-trash-symbolic", remove, "win.delete-update", id));
+        }
+
+      gtk_list_box_append (self->updates_list, expander);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->updates_list), n > 0);
+  gtk_widget_set_visible (self->no_updates_label, n == 0);
+}
+
+/* ---- the page ----------------------------------------------------------- */
+
+static void
+load_body (JpItemPage *self,
+           JpItem     *item)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  const char *body = jp_item_get_body (item);
+
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (buffer, body != NULL ? body : "", -1);
+  self->loading = FALSE;
+  self->body_dirty = FALSE;
+}
+
+static void
+refresh_people (JpItemPage *self,
+                JpItem     *item)
+{
+  g_auto(GStrv) leaders = dup_names (jp_item_get_leaders (item));
+  g_auto(GStrv) units = dup_names (jp_item_get_units (item));
+  g_auto(GStrv) partners = dup_names (jp_item_get_partner_units (item));
+  g_auto(GStrv) plan_leaders = dup_names (jp_plan_get_leaders (self->plan));
+  g_auto(GStrv) plan_units = dup_names (jp_plan_get_units (self->plan));
+
+  jp_name_list_set_names (self->leaders_list, (const char * const *) leaders);
+  jp_name_list_set_choices (self->leaders_list, (const char * const *) plan_leaders);
+  jp_name_list_set_names (self->units_list, (const char * const *) units);
+  jp_name_list_set_choices (self->units_list, (const char * const *) plan_units);
+  jp_name_list_set_names (self->partners_list, (const char * const *) partners);
+  jp_name_list_set_choices (self->partners_list, (const char * const *) plan_units);
+
+  gtk_widget_set_visible (self->partners_group, self->editable || partners[0] != NULL);
+}
+
+static void
+refresh_item (JpItemPage *self,
+              JpItem     *item)
+{
+  g_autofree char *as_of = jp_plan_dup_default_as_of (self->plan);
+  g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
+  g_autofree char *percent = NULL;
+  g_autofree char *due = NULL;
+  JpSection *section = jp_item_get_section (item);
+  JpProgress progress;
+
+  jp_item_evaluate (item, as_of, &progress);
+
+  gtk_label_set_text (self->number_label, number);
+  gtk_label_set_text (self->title_label, jp_item_get_title (item));
+  {
+    g_autofree char *section_text = g_strdup_printf (_("%s、%s"), jp_section_get_ordinal (section),
+                                                     jp_section_get_title (section));
+
+    gtk_label_set_text (self->section_label, section_text);
+  }
+
+  set_status (self->status_pill, self->status_symbol, self->status_label, progress.status);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress.p, 0, 1));
+  jp_ui_set_status_class (GTK_WIDGET (self->progress_bar), progress.status);
+  percent = jp_format_percent (progress.ratio);
+  gtk_label_set_text (self->percent_label, percent);
+
+  if (jp_item_get_due (item) != NULL)
+    due = g_strdup_printf (_("Due %s"), jp_item_get_due (item));
+  else
+    due = g_strdup_printf (_("Due by the end of the plan, %s"), jp_item_get_effective_due (item));
+  gtk_label_set_text (self->due_label, due);
+
+  if (!self->body_dirty)
+    load_body (self, item);
+
+  refresh_people (self, item);
+  fill_indicators (self, item, as_of);
+  fill_updates (self, item);
+}
+
+static void
+refresh_section (JpItemPage *self,
+                 JpSection  *section)
+{
+  g_autofree char *as_of = jp_plan_dup_default_as_of (self->plan);
+  g_autofree char *summary = NULL;
+  g_autofree char *percent = NULL;
+  guint n = g_list_model_get_n_items (jp_section_get_items (section));
+  JpProgress progress;
+
+  jp_section_evaluate (section, as_of, &progress);
+  percent = jp_format_percent (progress.ratio);
+
+  gtk_label_set_text (self->section_ordinal_label, jp_section_get_ordinal (section));
+  gtk_label_set_text (self->section_title_label, jp_section_get_title (section));
+  /* Translators: a section's summary: number of work points, mean progress */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u work point · %s done on average",
+                                          "%u work points · %s done on average", n),
+                             n, percent);
+  gtk_label_set_text (self->section_summary_label, summary);
+  gtk_progress_bar_set_fraction (self->section_bar, CLAMP (progress.p, 0, 1));
+  jp_ui_set_status_class (GTK_WIDGET (self->section_bar), progress.status);
+  set_status (self->section_status_pill, self->section_status_symbol, self->section_status_label,
+              progress.status);
+}
+
+static void
+refresh (JpItemPage *self)
+{
+  if (JP_IS_ITEM (self->object) && self->plan != NULL &&
+      jp_item_get_section (JP_ITEM (self->object)) != NULL)
+    {
+      refresh_item (self, JP_ITEM (self->object));
+      gtk_stack_set_visible_child_name (self->stack, "item");
+    }
+  else if (JP_IS_SECTION (self->object) && self->plan != NULL &&
+           jp_section_get_plan (JP_SECTION (self->object)) != NULL)
+    {
+      refresh_section (self, JP_SECTION (self->object));
+      gtk_stack_set_visible_child_name (self->stack, "section");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+    }
+}
+
+static void
+apply_editable (JpItemPage *self)
+{
+  gtk_text_view_set_editable (self->body_view, self->editable);
+  gtk_text_view_set_cursor_visible (self->body_view, self->editable);
+  jp_name_list_set_editable (self->leaders_list, self->editable);
+  jp_name_list_set_editable (self->units_list, self->editable);
+  jp_name_list_set_editable (self->partners_list, self->editable);
+  gtk_widget_set_visible (self->edit_button, self->editable);
+  gtk_widget_set_visible (self->add_indicator_button, self->editable);
+  gtk_widget_set_visible (self->add_update_button, self->editable);
+  gtk_widget_set_visible (self->record_button, self->editable);
+}
+
+static char *
+dup_body_text (JpItemPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+on_body_changed_cb (JpItemPage *self)
+{
+  if (!self->loading)
+    self->body_dirty = TRUE;
+}
+
+static void
+on_body_focus_leave_cb (JpItemPage *self)
+{
+  jp_item_page_commit (self);
+}
+
+static void
+emit_people (JpItemPage   *self,
+             JpPeopleKind  kind,
+             GStrv         names)
+{
+  if (self->loading || !JP_IS_ITEM (self->object))
+    return;
+
+  g_signal_emit (self, signals[PEOPLE_CHANGED], 0, self->object, kind, names);
+}
+
+static void
+on_leaders_changed_cb (JpItemPage *self,
+                       GStrv       names)
+{
+  emit_people (self, JP_PEOPLE_LEADERS, names);
+}
+
+static void
+on_units_changed_cb (JpItemPage *self,
+                     GStrv       names)
+{
+  emit_people (self, JP_PEOPLE_UNITS, names);
+}
+
+static void
+on_partners_changed_cb (JpItemPage *self,
+                        GStrv       names)
+{
+  emit_people (self, JP_PEOPLE_PARTNER_UNITS, names);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+jp_item_page_dispose (GObject *object)
+{
+  JpItemPage *self = (JpItemPage *) object;
+
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->object);
+  g_clear_object (&self->indicator);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_ITEM_PAGE);
+
+  G_OBJECT_CLASS (jp_item_page_parent_class)->dispose (object);
+}
+
+static void
+jp_item_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JpItemPage *self = JP_ITEM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OBJECT:
+      g_value_set_object (value, self->object);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    case PROP_SELECTED_INDICATOR:
+      g_value_set_object (value, self->indicator);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_item_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  JpItemPage *self = JP_ITEM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OBJECT:
+      jp_item_page_set_object (self, g_value_get_object (value));
+      break;
+    case PROP_EDITABLE:
+      jp_item_page_set_editable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_item_page_class_init (JpItemPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_item_page_dispose;
+  object_class->get_property = jp_item_page_get_property;
+  object_class->set_property = jp_item_page_set_property;
+
+  properties[PROP_OBJECT] =
+    g_param_spec_object ("object", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_INDICATOR] =
+    g_param_spec_object ("selected-indicator", NULL, NULL, JP_TYPE_INDICATOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[BODY_CHANGED] =
+    g_signal_new ("body-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, JP_TYPE_ITEM, G_TYPE_STRING);
+  signals[PEOPLE_CHANGED] =
+    g_signal_new ("people-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, JP_TYPE_ITEM, G_TYPE_INT, G_TYPE_STRV);
+
+  g_type_ensure (JP_TYPE_NAME_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-item-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_ordinal_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_title_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_bar);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_pill);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_symbol);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, number_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_symbol);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, due_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, body_view);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, leaders_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, units_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, partners_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, partners_group);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, add_indicator_button);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, indicators_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_indicators_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, record_button);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_history_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, add_update_button);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, updates_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_updates_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_indicator_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaders_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_units_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_partners_changed_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "jpitempage");
+}
+
+static void
+jp_item_page_init (JpItemPage *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
+                           G_CALLBACK (on_body_changed_cb), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_body_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), focus);
+
+  apply_editable (self);
+  refresh (self);
+}
+
+GtkWidget *
+jp_item_page_new (void)
+{
+  return g_object_new (JP_TYPE_ITEM_PAGE, NULL);
+}
+
+GObject *
+jp_item_page_get_object (JpItemPage *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_PAGE (self), NULL);
+
+  return self->object;
+}
+
+void
+jp_item_page_set_object (JpItemPage *self,
+                         GObject    *object)
+{
+  JpPlan *plan;
+
+  g_return_if_fail (JP_IS_ITEM_PAGE (self));
+  g_return_if_fail (object == NULL || JP_IS_ITEM (object) || JP_IS_SECTION (object));
+
+  if (self->object == object)
+    return;
+
+  jp_item_page_commit (self);
+
+  plan = object != NULL ? object_plan (object) : NULL;
+  if (plan != self->plan)
+    {
+      if (self->plan != NULL)
+        g_clear_signal_handler (&self->changed_id, self->plan);
+      g_set_object (&self->plan, plan);
+      if (plan != NULL)
+        self->changed_id = g_signal_connect_object (plan, "changed", G_CALLBACK (refresh), self,
+                                                    G_CONNECT_SWAPPED);
+    }
+
+  g_set_object (&self->object, object);
+  g_clear_object (&self->indicator);
+  self->body_dirty = FALSE;
+
+  refresh (self);
+
+  if (JP_IS_ITEM (object))
+    {
+      GtkWidget *scroller = gtk_stack_get_visible_child (self->stack);
+
+      if (GTK_IS_SCROLLED_WINDOW (scroller))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_INDICATOR]);
+}
+
+JpItem *
+jp_item_page_get_item (JpItemPage *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_PAGE (self), NULL);
+
+  return JP_IS_ITEM (self->object) ? JP_ITEM (self->object) : NULL;
+}
+
+gboolean
+jp_item_page_get_editable (JpItemPage *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_PAGE (self), FALSE);
+
+  return self->editable;
+}
+
+void
+jp_item_page_set_editable (JpItemPage *self,
+                           gboolean    editable)
+{
+  g_return_if_fail (JP_IS_ITEM_PAGE (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  if (!editable)
+    jp_item_page_commit (self);
+
+  self->editable = editable;
+  apply_editable (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+JpIndicator *
+jp_item_page_get_selected_indicator (JpItemPage *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_PAGE (self), NULL);
+
+  return self->indicator;
+}
+
+void
+jp_item_page_select_indicator (JpItemPage  *self,
+                               JpIndicator *indicator)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (JP_IS_ITEM_PAGE (self));
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->indicators_list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "jp-indicator") == (gpointer) indicator)
+      {
+        gtk_list_box_select_row (self->indicators_list, row);
+        return;
+      }
+}
+
+void
+jp_item_page_commit (JpItemPage *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (JP_IS_ITEM_PAGE (self));
+
+  if (!self->body_dirty || !JP_IS_ITEM (self->object))
+    return;
+
+  self->body_dirty = FALSE;
+  text = dup_body_text (self);
+  if (g_strcmp0 (text, jp_item_get_body (JP_ITEM (self->object))) == 0)
+    return;
+
+  g_signal_emit (self, signals[BODY_CHANGED], 0, self->object, text);
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jp-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  JP_PLAN_COLUMN_NUMBER,
+  JP_PLAN_COLUMN_TITLE,
+  JP_PLAN_COLUMN_LEADERS,
+  JP_PLAN_COLUMN_UNITS,
+  JP_PLAN_COLUMN_PROGRESS,
+  JP_PLAN_COLUMN_STATUS,
+} JpPlanColumn;
+
+#define JP_TYPE_PLAN_CELL (jp_plan_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (JpPlanCell, jp_plan_cell, JP, PLAN_CELL, GtkWidget)
+
+/* One cell of the plan tree (a section or an item row, one column). It
+ * follows its object through the plan's "changed", and it is where drags
+ * start and drops land (GTK 4.8 has no row widgets): "drop-object" says
+ * what was dropped on it and whether in its lower half. */
+
+GtkWidget    *jp_plan_cell_new        (JpPlanColumn    column) G_GNUC_WARN_UNUSED_RESULT;
+JpPlanColumn  jp_plan_cell_get_column (JpPlanCell     *self);
+void          jp_plan_cell_bind       (JpPlanCell     *self,
+                                       GtkTreeListRow *row);
+void          jp_plan_cell_unbind     (JpPlanCell     *self);
+/* The JpSection or JpItem shown (borrowed; NULL when unbound). */
+GObject      *jp_plan_cell_get_object (JpPlanCell     *self);
+/* Refreshes the text and values from the model. */
+void          jp_plan_cell_update     (JpPlanCell     *self);
+
+G_END_DECLS

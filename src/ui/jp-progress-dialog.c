@@ -1,0 +1,291 @@
+#define G_LOG_DOMAIN "jp-progress-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jp-progress-dialog.h"
+#include "jp-ui-util.h"
+
+struct _JpProgressDialog
+{
+  JpEditorDialog       parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *group;
+  AdwEntryRow         *date_row;
+  GtkMenuButton       *calendar_button;
+  GtkPopover          *calendar_popover;
+  GtkCalendar         *calendar;
+  AdwEntryRow         *value_row;
+  GtkLabel            *unit_label;
+  AdwActionRow        *done_row;
+  GtkSwitch           *done_switch;
+  AdwEntryRow         *note_row;
+  AdwEntryRow         *author_row;
+  GtkLabel            *error_label;
+
+  JpPlan              *plan;      /* Owned */
+  JpIndicator         *indicator; /* Owned */
+  char                *date;
+  double               value;
+  char                *note;
+  char                *author;
+  gboolean             syncing;
+};
+
+G_DEFINE_FINAL_TYPE (JpProgressDialog, jp_progress_dialog, JP_TYPE_EDITOR_DIALOG)
+
+static gboolean
+is_milestone (JpProgressDialog *self)
+{
+  return self->indicator != NULL &&
+         jp_indicator_get_kind (self->indicator) == JP_INDICATOR_KIND_MILESTONE;
+}
+
+static void
+validate (JpProgressDialog *self)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+  g_autofree char *iso = NULL;
+  g_autofree char *text = NULL;
+  const char *message;
+
+  if (self->indicator == NULL)
+    return;
+
+  message = jp_ui_check_plan_date (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                                   FALSE, &iso);
+  jp_ui_show_invalid (GTK_WIDGET (self->date_row), NULL, message);
+  if (message != NULL)
+    g_ptr_array_add (messages, (gpointer) message);
+  g_free (self->date);
+  self->date = g_steal_pointer (&iso);
+
+  if (self->date != NULL && !self->syncing)
+    {
+      g_autoptr(GDateTime) dt = NULL;
+      GDate date;
+
+      jp_date_parse (self->date, &date);
+      dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                  g_date_get_day (&date), 0, 0, 0);
+      self->syncing = TRUE;
+      gtk_calendar_select_day (self->calendar, dt);
+      self->syncing = FALSE;
+    }
+
+  message = NULL;
+  if (is_milestone (self))
+    {
+      self->value = gtk_switch_get_active (self->done_switch) ? 1 : 0;
+    }
+  else
+    {
+      JpIndicatorKind kind = jp_indicator_get_kind (self->indicator);
+
+      text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row)));
+      if (!jp_ui_parse_number (text, &self->value))
+        message = _("The value must be a number, such as 72.");
+      else if (self->value < 0 &&
+               kind != JP_INDICATOR_KIND_INCREASE_BY && kind != JP_INDICATOR_KIND_DECREASE_BY)
+        message = _("The value cannot be negative.");
+    }
+  jp_ui_show_invalid (GTK_WIDGET (self->value_row), NULL, message);
+  if (message != NULL)
+    g_ptr_array_add (messages, (gpointer) message);
+
+  g_ptr_array_add (messages, NULL);
+  {
+    g_autofree char *joined = g_strjoinv ("\n", (char **) messages->pdata);
+
+    gtk_label_set_text (self->error_label, joined);
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), joined[0] != '\0');
+  }
+
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), messages->len == 1);
+}
+
+static void
+on_calendar_day_selected_cb (JpProgressDialog *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->syncing)
+    return;
+
+  dt = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (dt, "%Y-%m-%d");
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
+  self->syncing = FALSE;
+
+  gtk_popover_popdown (self->calendar_popover);
+}
+
+static char *
+default_date (JpPlan *plan)
+{
+  g_autofree char *today = jp_date_today_iso ();
+
+  if (jp_date_compare (today, jp_plan_get_start (plan)) < 0)
+    return g_strdup (jp_plan_get_start (plan));
+  if (jp_date_compare (today, jp_plan_get_end (plan)) > 0)
+    return g_strdup (jp_plan_get_end (plan));
+  return g_steal_pointer (&today);
+}
+
+static void
+load (JpProgressDialog *self,
+      const char       *author)
+{
+  JpIndicator *indicator = self->indicator;
+  JpProgressEntry *latest = jp_indicator_get_latest (indicator);
+  g_autofree char *target = jp_indicator_format_target (indicator);
+  g_autofree char *description = NULL;
+  g_autofree char *date = default_date (self->plan);
+
+  adw_preferences_group_set_title (self->group, jp_indicator_get_name (indicator));
+
+  if (latest != NULL)
+    {
+      g_autofree char *value = jp_format_number (jp_progress_entry_get_value (latest), TRUE);
+
+      /* Translators: target, then the latest value and its date */
+      description = g_strdup_printf (_("Target %s · last recorded %s%s on %s"), target, value,
+                                     jp_indicator_get_unit (indicator) != NULL ? jp_indicator_get_unit (indicator) : "",
+                                     jp_progress_entry_get_date (latest));
+    }
+  else
+    description = g_strdup_printf (_("Target %s · nothing recorded yet"), target);
+  adw_preferences_group_set_description (self->group, description);
+
+  gtk_label_set_text (self->unit_label,
+                      jp_indicator_get_unit (indicator) != NULL ? jp_indicator_get_unit (indicator) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->value_row), !is_milestone (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->done_row), is_milestone (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  gtk_editable_set_text (GTK_EDITABLE (self->author_row),
+                         author != NULL && author[0] != '\0' ? author : jp_ui_default_author ());
+}
+
+static void
+jp_progress_dialog_dispose (GObject *object)
+{
+  JpProgressDialog *self = (JpProgressDialog *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_PROGRESS_DIALOG);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->indicator);
+
+  G_OBJECT_CLASS (jp_progress_dialog_parent_class)->dispose (object);
+}
+
+static void
+jp_progress_dialog_finalize (GObject *object)
+{
+  JpProgressDialog *self = (JpProgressDialog *) object;
+
+  g_free (self->date);
+  g_free (self->note);
+  g_free (self->author);
+
+  G_OBJECT_CLASS (jp_progress_dialog_parent_class)->finalize (object);
+}
+
+static void
+jp_progress_dialog_class_init (JpProgressDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_progress_dialog_dispose;
+  object_class->finalize = jp_progress_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-progress-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, value_row);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, done_row);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, done_switch);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, author_row);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+}
+
+static void
+jp_progress_dialog_init (JpProgressDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->done_switch, "notify::active", G_CALLBACK (validate), self,
+                           G_CONNECT_SWAPPED);
+}
+
+JpProgressDialog *
+jp_progress_dialog_new (JpPlan      *plan,
+                        JpIndicator *indicator,
+                        const char  *author)
+{
+  JpProgressDialog *self;
+
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (JP_IS_INDICATOR (indicator), NULL);
+
+  self = g_object_new (JP_TYPE_PROGRESS_DIALOG, NULL);
+  self->plan = g_object_ref (plan);
+  self->indicator = g_object_ref (indicator);
+  load (self, author);
+  validate (self);
+
+  return self;
+}
+
+JpIndicator *
+jp_progress_dialog_get_indicator (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), NULL);
+  return self->indicator;
+}
+
+const char *
+jp_progress_dialog_get_date (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), NULL);
+  return self->date;
+}
+
+double
+jp_progress_dialog_get_value (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), 0);
+  return self->value;
+}
+
+const char *
+jp_progress_dialog_get_note (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), NULL);
+
+  g_free (self->note);
+  self->note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+  return self->note;
+}
+
+const char *
+jp_progress_dialog_get_author (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), NULL);
+
+  g_free (self->author);
+  self->author = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
+  return self->author;
+}

@@ -1,0 +1,301 @@
+#define G_LOG_DOMAIN "jp-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jp-ui-util.h"
+
+/* Full-width digits and punctuation to ASCII, ideographic space to space;
+ * other characters are kept. */
+static char *
+normalize_ascii (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        g_string_append_c (s, (char) (c - 0xFF01 + 0x21));
+      else if (c == 0x3000)
+        g_string_append_c (s, ' ');
+      else if (c == 0x2212)
+        g_string_append_c (s, '-');
+      else if (c == 0x3002) /* 。 typed for a decimal point */
+        g_string_append_c (s, '.');
+      else
+        g_string_append_unichar (s, c);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+jp_ui_parse_number (const char *text,
+                    double     *out)
+{
+  g_autofree char *norm = NULL;
+  g_autoptr(GString) clean = NULL;
+  gboolean seen_digit = FALSE;
+  gboolean seen_point = FALSE;
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return FALSE;
+
+  norm = normalize_ascii (text);
+  g_strstrip (norm);
+  clean = g_string_new (NULL);
+
+  for (const char *p = norm; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          seen_digit = TRUE;
+          g_string_append_c (clean, *p);
+        }
+      else if (*p == '.' && !seen_point)
+        {
+          seen_point = TRUE;
+          g_string_append_c (clean, *p);
+        }
+      else if ((*p == '-' || *p == '+') && p == norm)
+        g_string_append_c (clean, *p);
+      else if (*p == ',' && seen_digit && !seen_point)
+        continue; /* digit grouping: 2,900 */
+      else
+        return FALSE;
+    }
+
+  if (!seen_digit)
+    return FALSE;
+
+  value = g_ascii_strtod (clean->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (value))
+    return FALSE;
+
+  if (out != NULL)
+    *out = value;
+
+  return TRUE;
+}
+
+gboolean
+jp_ui_parse_date (const char  *text,
+                  char       **iso_out)
+{
+  g_autofree char *norm = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 y, m, d;
+  GDate date;
+
+  if (text == NULL)
+    return FALSE;
+
+  norm = normalize_ascii (text);
+  g_strstrip (norm);
+
+  /* 2023年6月30日 → 2023-6-30 */
+  g_strdelimit (norm, "/.", '-');
+  {
+    g_autoptr(GString) s = g_string_new (norm);
+
+    g_string_replace (s, "年", "-", 0);
+    g_string_replace (s, "月", "-", 0);
+    g_string_replace (s, "日", "", 0);
+    g_free (norm);
+    norm = g_string_free (g_steal_pointer (&s), FALSE);
+  }
+
+  parts = g_strsplit (norm, "-", -1);
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) ||
+      strlen (parts[0]) != 4)
+    return FALSE;
+
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+
+  if (iso_out != NULL)
+    *iso_out = jp_date_format_iso (&date);
+
+  return TRUE;
+}
+
+const char *
+jp_ui_check_plan_date (JpPlan      *plan,
+                       const char  *text,
+                       gboolean     optional,
+                       char       **iso_out)
+{
+  g_autofree char *iso = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (stripped[0] == '\0')
+    {
+      if (optional)
+        return NULL;
+      return _("Enter a date");
+    }
+
+  if (!jp_ui_parse_date (stripped, &iso))
+    return _("Not a date: write it as 2023-06-30");
+
+  if (plan != NULL &&
+      (jp_date_compare (iso, jp_plan_get_start (plan)) < 0 ||
+       jp_date_compare (iso, jp_plan_get_end (plan)) > 0))
+    return _("The date is outside the plan year");
+
+  if (iso_out != NULL)
+    *iso_out = g_steal_pointer (&iso);
+
+  return NULL;
+}
+
+void
+jp_ui_show_invalid (GtkWidget  *widget,
+                    GtkWidget  *label,
+                    const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+
+  if (label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), message != NULL ? message : "");
+      gtk_widget_set_visible (label, message != NULL);
+    }
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static const char *status_classes[JP_N_STATUSES] = {
+  "status-not-started",
+  "status-on-track",
+  "status-at-risk",
+  "status-behind",
+  "status-overdue",
+  "status-done",
+};
+
+const char *
+jp_ui_status_css_class (JpStatus status)
+{
+  g_return_val_if_fail (status < JP_N_STATUSES, status_classes[0]);
+
+  return status_classes[status];
+}
+
+void
+jp_ui_set_status_class (GtkWidget *widget,
+                        JpStatus   status)
+{
+  for (guint i = 0; i < JP_N_STATUSES; i++)
+    if (i != status)
+      gtk_widget_remove_css_class (widget, status_classes[i]);
+
+  gtk_widget_add_css_class (widget, jp_ui_status_css_class (status));
+}
+
+void
+jp_ui_install_status_css (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(GString) css = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "jp-status-css") != NULL)
+    return;
+
+  /* The colours live in the model (jp_status_get_rgb) so that the window,
+   * the charts and the reports agree; style.css gives the shapes. */
+  css = g_string_new (NULL);
+  for (guint i = 0; i < JP_N_STATUSES; i++)
+    {
+      double r, g, b;
+      int ri, gi, bi;
+
+      jp_status_get_rgb (i, &r, &g, &b);
+      ri = (int) round (CLAMP (r, 0, 1) * 255);
+      gi = (int) round (CLAMP (g, 0, 1) * 255);
+      bi = (int) round (CLAMP (b, 0, 1) * 255);
+
+      g_string_append_printf (css,
+                              ".status-pill.%s { background-color: rgba(%d,%d,%d,0.18); }\n"
+                              ".status-pill.%s .status-symbol { color: rgb(%d,%d,%d); }\n"
+                              ".status-dot.%s { color: rgb(%d,%d,%d); }\n"
+                              "progressbar.%s > trough > progress,"
+                              " levelbar.%s > trough > block.filled"
+                              " { background-color: rgb(%d,%d,%d); }\n",
+                              status_classes[i], ri, gi, bi,
+                              status_classes[i], ri, gi, bi,
+                              status_classes[i], ri, gi, bi,
+                              status_classes[i], status_classes[i], ri, gi, bi);
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_object_set_data_full (G_OBJECT (display), "jp-status-css",
+                          g_object_ref (provider), g_object_unref);
+}
+
+const char *
+jp_ui_default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || name[0] == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+
+  return name;
+}
+
+char *
+jp_ui_dup_plan_label (int         year,
+                      const char *title)
+{
+  /* Translators: the plan switcher: year · title */
+  return g_strdup_printf (_("%d · %s"), year, title != NULL ? title : "");
+}
+
+void
+jp_ui_set_accessible_label (GtkWidget  *widget,
+                            const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+gboolean
+jp_ui_set_str (char       **field,
+               const char  *value)
+{
+  char *copy;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  copy = g_strdup (value);
+  g_free (*field);
+  *field = copy;
+  return TRUE;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jp-model.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers shared by the widgets of src/ui (no GObject type here). */
+
+/* Parses a number as people type it: "90", "９０", "4.7", "２，９００", " 0.5 ".
+ * FALSE for anything else (empty, "abc", "1e", "nan"). */
+gboolean    jp_ui_parse_number         (const char  *text,
+                                        double      *out);
+/* "YYYY-MM-DD" (also full-width digits and "2023/6/30", "2023年6月30日"),
+ * normalised to ISO in @iso_out (nullable). */
+gboolean    jp_ui_parse_date           (const char  *text,
+                                        char       **iso_out);
+/* The date text is a date inside the plan's start … end. NULL error text
+ * when valid; otherwise a translated message for the inline error. */
+const char *jp_ui_check_plan_date      (JpPlan      *plan,
+                                        const char  *text,
+                                        gboolean     optional,
+                                        char       **iso_out);
+/* Marks @widget (an AdwEntryRow, AdwActionRow …) as invalid and shows
+ * @message in @label (NULL message: valid, hides the label). */
+void        jp_ui_show_invalid         (GtkWidget   *widget,
+                                        GtkWidget   *label,
+                                        const char  *message);
+/* Installs the status colours (from jp_status_get_rgb) as CSS for
+ * .status-<nick> classes once per display. */
+void        jp_ui_install_status_css   (GdkDisplay  *display);
+/* "status-on-track" … (static string). */
+const char *jp_ui_status_css_class     (JpStatus     status);
+/* Removes every status-* class and adds the one for @status. */
+void        jp_ui_set_status_class     (GtkWidget   *widget,
+                                        JpStatus     status);
+/* The user's name for "author" fields. */
+const char *jp_ui_default_author       (void);
+/* A plan's name in the switcher: "2023 · 2023年工作要点". */
+char       *jp_ui_dup_plan_label       (int          year,
+                                        const char  *title) G_GNUC_WARN_UNUSED_RESULT;
+/* g_set_str() of GLib 2.76: TRUE when *@field changed. */
+gboolean    jp_ui_set_str              (char       **field,
+                                        const char  *value);
+/* Sets an accessible label on an icon-only control. */
+void        jp_ui_set_accessible_label (GtkWidget   *widget,
+                                        const char  *label);
+
+G_END_DECLS

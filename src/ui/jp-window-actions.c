@@ -1,0 +1,1426 @@
+/* jp-window-actions.c: the window's commands (win.*)
+ *
+ * Each action gathers its input from the UI (the selection, a dialog),
+ * makes the edit through JpUndo (which goes through the store's edit API)
+ * and routes a GError to the user. jp_window_update_actions() computes every
+ * enabled state in one place. */
+
+#define G_LOG_DOMAIN "jp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jp-document-import.h"
+#include "jp-import-dialog.h"
+#include "jp-indicator-dialog.h"
+#include "jp-item-dialog.h"
+#include "jp-json.h"
+#include "jp-people-dialog.h"
+#include "jp-progress-dialog.h"
+#include "jp-section-dialog.h"
+#include "jp-ui-util.h"
+#include "jp-update-dialog.h"
+#include "jp-window-private.h"
+
+/* ---- lookups ------------------------------------------------------------ */
+
+static guint
+index_in (GListModel *model,
+          gpointer    object)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) o = g_list_model_get_item (model, i);
+
+      if ((gpointer) o == object)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static JpItem *
+selected_item (JpWindow *self)
+{
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+
+  return JP_IS_ITEM (selected) ? JP_ITEM (selected) : NULL;
+}
+
+static JpSection *
+selected_section (JpWindow *self)
+{
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+
+  if (JP_IS_SECTION (selected))
+    return JP_SECTION (selected);
+  if (JP_IS_ITEM (selected))
+    return jp_item_get_section (JP_ITEM (selected));
+  return NULL;
+}
+
+static JpIndicator *
+find_indicator_in (JpItem *item,
+                   gint64  id)
+{
+  GListModel *indicators = jp_item_get_indicators (item);
+  guint n = g_list_model_get_n_items (indicators);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (jp_indicator_get_id (indicator) == id)
+        return indicator;
+    }
+
+  return NULL;
+}
+
+/* Borrowed (the plan keeps it). */
+static JpIndicator *
+find_indicator (JpWindow *self,
+                gint64    id)
+{
+  JpItem *item = selected_item (self);
+  g_autoptr(GPtrArray) items = NULL;
+  JpIndicator *indicator;
+
+  if (item != NULL && (indicator = find_indicator_in (item, id)) != NULL)
+    return indicator;
+
+  if (self->plan == NULL)
+    return NULL;
+
+  items = jp_plan_dup_items (self->plan);
+  for (guint i = 0; i < items->len; i++)
+    if ((indicator = find_indicator_in (g_ptr_array_index (items, i), id)) != NULL)
+      return indicator;
+
+  return NULL;
+}
+
+static JpItemUpdate *
+find_update (JpWindow *self,
+             gint64    id)
+{
+  JpItem *item = selected_item (self);
+  GListModel *updates;
+  guint n;
+
+  if (item == NULL)
+    return NULL;
+
+  updates = jp_item_get_updates (item);
+  n = g_list_model_get_n_items (updates);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i);
+
+      if (jp_item_update_get_id (update) == id)
+        return update;
+    }
+
+  return NULL;
+}
+
+static JpProgressEntry *
+find_entry (JpWindow     *self,
+            gint64        id,
+            JpIndicator **indicator_out)
+{
+  JpItem *item = selected_item (self);
+  GListModel *indicators;
+  guint n;
+
+  if (item == NULL)
+    return NULL;
+
+  indicators = jp_item_get_indicators (item);
+  n = g_list_model_get_n_items (indicators);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
+      GListModel *progress = jp_indicator_get_progress (indicator);
+      guint m = g_list_model_get_n_items (progress);
+
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr(JpProgressEntry) entry = g_list_model_get_item (progress, j);
+
+          if (jp_progress_entry_get_id (entry) == id)
+            {
+              *indicator_out = indicator;
+              return entry;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static const char *
+author (JpWindow *self)
+{
+  return self->store != NULL ? jp_store_get_author (self->store) : NULL;
+}
+
+/* Chinese ordinal for section n (1-based): 一 … 十, 十一 … 九十九. */
+static char *
+chinese_ordinal (guint n)
+{
+  static const char *digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+  if (n == 0 || n >= 100)
+    return g_strdup_printf ("%u", n);
+  if (n < 10)
+    return g_strdup (digits[n]);
+  return g_strdup_printf ("%s十%s", n / 10 == 1 ? "" : digits[n / 10], digits[n % 10]);
+}
+
+/* ---- edits -------------------------------------------------------------- */
+
+/* Ends the step begun by begin(): records it, or takes it all back and
+ * tells the user. */
+static gboolean
+finish (JpWindow     *self,
+        gboolean      ok,
+        const char   *heading,
+        const GError *error)
+{
+  if (ok)
+    {
+      jp_undo_end_group (self->undo);
+      return TRUE;
+    }
+
+  jp_undo_abort_group (self->undo);
+  _jp_window_report_error (self, heading, error);
+  return FALSE;
+}
+
+static gboolean
+renumber_if (JpWindow  *self,
+             gboolean   was_sequential,
+             GError   **error)
+{
+  if (!was_sequential)
+    return TRUE;
+
+  return jp_undo_renumber_items (self->undo, self->plan, error);
+}
+
+void
+_jp_window_move_object (JpWindow *self,
+                        GObject  *object,
+                        GObject  *parent,
+                        guint     position)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean was_sequential;
+  gboolean ok;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  was_sequential = jp_undo_items_are_sequential (self->plan);
+
+  if (JP_IS_ITEM (object) && JP_IS_SECTION (parent))
+    {
+      jp_undo_begin_group (self->undo, _("Move work point"));
+      ok = jp_undo_move_item (self->undo, JP_ITEM (object), JP_SECTION (parent), position, &error) &&
+           renumber_if (self, was_sequential, &error);
+    }
+  else if (JP_IS_SECTION (object))
+    {
+      jp_undo_begin_group (self->undo, _("Move section"));
+      ok = jp_undo_move_section (self->undo, JP_SECTION (object), position, &error) &&
+           renumber_if (self, was_sequential, &error);
+    }
+  else
+    return;
+
+  if (finish (self, ok, _("Could Not Move"), error))
+    jp_plan_tree_select_object (self->plan_tree, object);
+}
+
+void
+_jp_window_set_body (JpWindow   *self,
+                     JpItem     *item,
+                     const char *body)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  if (!jp_undo_set_string (self->undo, item, "body", body, &error))
+    _jp_window_report_error (self, _("Could Not Save the Text"), error);
+}
+
+void
+_jp_window_set_people (JpWindow           *self,
+                       JpItem             *item,
+                       JpPeopleKind        kind,
+                       const char * const *names)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  if (!jp_undo_set_item_people (self->undo, item, kind, names, &error))
+    _jp_window_report_error (self, kind == JP_PEOPLE_LEADERS ? _("Could Not Change the Leaders")
+                                                             : _("Could Not Change the Units"),
+                             error);
+}
+
+/* ---- undo --------------------------------------------------------------- */
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  g_autoptr(GObject) keep = selected != NULL ? g_object_ref (selected) : NULL;
+
+  jp_item_page_commit (self->item_page);
+  if (!jp_undo_undo (self->undo, &error))
+    {
+      _jp_window_report_error (self, _("Could Not Undo"), error);
+      return;
+    }
+
+  if (keep != NULL)
+    jp_plan_tree_select_object (self->plan_tree, keep);
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!jp_undo_redo (self->undo, &error))
+    _jp_window_report_error (self, _("Could Not Redo"), error);
+}
+
+/* ---- sections and work points ------------------------------------------ */
+
+static void
+on_section_dialog_confirmed_cb (JpSectionDialog *dialog,
+                                JpWindow        *self)
+{
+  JpSection *section = jp_section_dialog_get_section (dialog);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (section != NULL)
+    {
+      jp_undo_begin_group (self->undo, _("Edit section"));
+      ok = jp_undo_set_string (self->undo, section, "ordinal", jp_section_dialog_get_ordinal (dialog), &error) &&
+           jp_undo_set_string (self->undo, section, "title", jp_section_dialog_get_title (dialog), &error);
+    }
+  else
+    {
+      JpSection *current = selected_section (self);
+      guint position = current != NULL ? (guint) jp_section_get_position (current) + 1
+                                       : g_list_model_get_n_items (jp_plan_get_sections (self->plan));
+
+      section = jp_section_new (jp_section_dialog_get_ordinal (dialog), jp_section_dialog_get_title (dialog));
+      g_object_set_data_full (G_OBJECT (dialog), "jp-new", section, g_object_unref);
+      jp_undo_begin_group (self->undo, _("Add section"));
+      ok = jp_undo_insert_section (self->undo, self->plan, position, section, &error);
+    }
+
+  if (finish (self, ok, _("Could Not Save the Section"), error))
+    {
+      jp_plan_tree_select_object (self->plan_tree, G_OBJECT (section));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+open_section_dialog (JpWindow  *self,
+                     JpSection *section)
+{
+  g_autofree char *ordinal = chinese_ordinal (g_list_model_get_n_items (jp_plan_get_sections (self->plan)) + 1);
+  JpSectionDialog *dialog = jp_section_dialog_new (section, ordinal);
+
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_section_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_item_dialog_confirmed_cb (JpItemDialog *dialog,
+                             JpWindow     *self)
+{
+  JpItem *item = jp_item_dialog_get_item (dialog);
+  JpSection *section = jp_item_dialog_get_section (dialog);
+  gboolean was_sequential = jp_undo_items_are_sequential (self->plan);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (section == NULL)
+    return;
+
+  if (item != NULL)
+    {
+      jp_undo_begin_group (self->undo, _("Edit work point"));
+      ok = jp_undo_set_int (self->undo, item, "number", jp_item_dialog_get_number (dialog), &error) &&
+           jp_undo_set_string (self->undo, item, "title", jp_item_dialog_get_title (dialog), &error) &&
+           jp_undo_set_string (self->undo, item, "due", jp_item_dialog_get_due (dialog), &error);
+      if (ok && jp_item_get_section (item) != section)
+        ok = jp_undo_move_item (self->undo, item, section,
+                                g_list_model_get_n_items (jp_section_get_items (section)), &error) &&
+             renumber_if (self, was_sequential, &error);
+    }
+  else
+    {
+      JpItem *current = selected_item (self);
+      guint position;
+
+      if (current != NULL && jp_item_get_section (current) == section)
+        position = index_in (jp_section_get_items (section), current) + 1;
+      else
+        position = g_list_model_get_n_items (jp_section_get_items (section));
+
+      item = jp_item_new (jp_item_dialog_get_number (dialog), jp_item_dialog_get_title (dialog));
+      jp_item_set_due (item, jp_item_dialog_get_due (dialog));
+      g_object_set_data_full (G_OBJECT (dialog), "jp-new", item, g_object_unref);
+
+      jp_undo_begin_group (self->undo, _("Add work point"));
+      ok = jp_undo_insert_item (self->undo, section, position, item, &error) &&
+           renumber_if (self, was_sequential, &error);
+    }
+
+  if (finish (self, ok, _("Could Not Save the Work Point"), error))
+    {
+      jp_plan_tree_select_object (self->plan_tree, G_OBJECT (item));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static int
+next_number (JpWindow *self)
+{
+  JpItem *item = selected_item (self);
+  g_autoptr(GPtrArray) items = NULL;
+  int max = 0;
+
+  if (item != NULL)
+    return jp_item_get_number (item) + 1;
+
+  items = jp_plan_dup_items (self->plan);
+  for (guint i = 0; i < items->len; i++)
+    max = MAX (max, jp_item_get_number (g_ptr_array_index (items, i)));
+
+  return max + 1;
+}
+
+static void
+open_item_dialog (JpWindow *self,
+                  JpItem   *item)
+{
+  JpSection *section = selected_section (self);
+  JpItemDialog *dialog;
+
+  if (section == NULL)
+    {
+      GListModel *sections = jp_plan_get_sections (self->plan);
+      guint n = g_list_model_get_n_items (sections);
+      g_autoptr(JpSection) last = n > 0 ? g_list_model_get_item (sections, n - 1) : NULL;
+
+      section = last;
+    }
+
+  dialog = jp_item_dialog_new (self->plan, item, section, next_number (self));
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_item_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+add_section_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_section_dialog (JP_WINDOW (widget), NULL);
+}
+
+static void
+add_item_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_item_dialog (JP_WINDOW (widget), NULL);
+}
+
+static void
+edit_selected_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+
+  if (JP_IS_ITEM (selected))
+    open_item_dialog (self, JP_ITEM (selected));
+  else if (JP_IS_SECTION (selected))
+    open_section_dialog (self, JP_SECTION (selected));
+}
+
+static GObject *
+neighbour_of (GObject *object)
+{
+  GListModel *siblings;
+  guint index, n;
+
+  if (JP_IS_ITEM (object))
+    siblings = jp_section_get_items (jp_item_get_section (JP_ITEM (object)));
+  else
+    siblings = jp_plan_get_sections (jp_section_get_plan (JP_SECTION (object)));
+
+  index = index_in (siblings, object);
+  n = g_list_model_get_n_items (siblings);
+
+  if (index + 1 < n)
+    return g_list_model_get_item (siblings, index + 1);
+  if (index > 0 && index != G_MAXUINT)
+    return g_list_model_get_item (siblings, index - 1);
+  if (JP_IS_ITEM (object))
+    return g_object_ref (G_OBJECT (jp_item_get_section (JP_ITEM (object))));
+  return NULL;
+}
+
+static void
+delete_selected_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  g_autoptr(GObject) object = selected != NULL ? g_object_ref (selected) : NULL;
+  g_autoptr(GObject) neighbour = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  gboolean was_sequential;
+  gboolean ok;
+
+  if (object == NULL)
+    return;
+
+  jp_item_page_commit (self->item_page);
+  neighbour = neighbour_of (object);
+  was_sequential = jp_undo_items_are_sequential (self->plan);
+
+  if (JP_IS_ITEM (object))
+    {
+      /* Translators: a toast; the work point's number */
+      toast = g_strdup_printf (_("Work point %d deleted"), jp_item_get_number (JP_ITEM (object)));
+      jp_undo_begin_group (self->undo, _("Delete work point"));
+      ok = jp_undo_remove_item (self->undo, JP_ITEM (object), &error) &&
+           renumber_if (self, was_sequential, &error);
+    }
+  else
+    {
+      /* Translators: a toast; the section's ordinal */
+      toast = g_strdup_printf (_("Section %s deleted"), jp_section_get_ordinal (JP_SECTION (object)));
+      jp_undo_begin_group (self->undo, _("Delete section"));
+      ok = jp_undo_remove_section (self->undo, JP_SECTION (object), &error) &&
+           renumber_if (self, was_sequential, &error);
+    }
+
+  if (!finish (self, ok, _("Could Not Delete"), error))
+    return;
+
+  if (neighbour != NULL)
+    jp_plan_tree_select_object (self->plan_tree, neighbour);
+  _jp_window_show_toast (self, toast, TRUE);
+}
+
+static void
+move_selected (JpWindow *self,
+               int       delta)
+{
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+
+  if (JP_IS_ITEM (selected))
+    {
+      JpItem *item = JP_ITEM (selected);
+      JpSection *section = jp_item_get_section (item);
+      GListModel *sections = jp_plan_get_sections (self->plan);
+      guint index = index_in (jp_section_get_items (section), item);
+      guint n = g_list_model_get_n_items (jp_section_get_items (section));
+      int section_index = jp_section_get_position (section);
+
+      if (delta < 0 && index > 0)
+        _jp_window_move_object (self, selected, G_OBJECT (section), index - 1);
+      else if (delta > 0 && index + 1 < n)
+        _jp_window_move_object (self, selected, G_OBJECT (section), index + 1);
+      else if (delta < 0 && section_index > 0)
+        {
+          g_autoptr(JpSection) previous = g_list_model_get_item (sections, section_index - 1);
+
+          _jp_window_move_object (self, selected, G_OBJECT (previous),
+                                  g_list_model_get_n_items (jp_section_get_items (previous)));
+        }
+      else if (delta > 0 && (guint) section_index + 1 < g_list_model_get_n_items (sections))
+        {
+          g_autoptr(JpSection) next = g_list_model_get_item (sections, section_index + 1);
+
+          _jp_window_move_object (self, selected, G_OBJECT (next), 0);
+        }
+    }
+  else if (JP_IS_SECTION (selected))
+    {
+      int position = jp_section_get_position (JP_SECTION (selected)) + delta;
+
+      if (position >= 0 && (guint) position < g_list_model_get_n_items (jp_plan_get_sections (self->plan)))
+        _jp_window_move_object (self, selected, G_OBJECT (self->plan), (guint) position);
+    }
+}
+
+static void
+move_up_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  move_selected (JP_WINDOW (widget), -1);
+}
+
+static void
+move_down_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  move_selected (JP_WINDOW (widget), 1);
+}
+
+/* ---- indicators --------------------------------------------------------- */
+
+static gboolean
+apply_indicator_fields (JpWindow           *self,
+                        JpIndicator        *indicator,
+                        JpIndicatorDialog  *dialog,
+                        GError            **error)
+{
+  JpUndo *undo = self->undo;
+
+  return jp_undo_set_string (undo, indicator, "name", jp_indicator_dialog_get_name (dialog), error) &&
+         jp_undo_set_enum (undo, indicator, "kind", jp_indicator_dialog_get_kind (dialog), error) &&
+         jp_undo_set_boolean (undo, indicator, "has-target-max", FALSE, error) &&
+         jp_undo_set_double (undo, indicator, "target", jp_indicator_dialog_get_target (dialog), error) &&
+         (!jp_indicator_dialog_get_has_target_max (dialog) ||
+          (jp_undo_set_double (undo, indicator, "target-max", jp_indicator_dialog_get_target_max (dialog), error) &&
+           jp_undo_set_boolean (undo, indicator, "has-target-max", TRUE, error))) &&
+         jp_undo_set_string (undo, indicator, "unit", jp_indicator_dialog_get_unit (dialog), error) &&
+         (jp_indicator_dialog_get_has_baseline (dialog)
+          ? (jp_undo_set_double (undo, indicator, "baseline", jp_indicator_dialog_get_baseline (dialog), error) &&
+             jp_undo_set_boolean (undo, indicator, "has-baseline", TRUE, error))
+          : jp_undo_set_boolean (undo, indicator, "has-baseline", FALSE, error)) &&
+         jp_undo_set_string (undo, indicator, "due", jp_indicator_dialog_get_due (dialog), error) &&
+         jp_undo_set_double (undo, indicator, "weight", jp_indicator_dialog_get_weight (dialog), error);
+}
+
+static void
+on_indicator_dialog_confirmed_cb (JpIndicatorDialog *dialog,
+                                  JpWindow          *self)
+{
+  JpIndicator *indicator = jp_indicator_dialog_get_indicator (dialog);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (indicator != NULL)
+    {
+      jp_undo_begin_group (self->undo, _("Edit target"));
+      ok = apply_indicator_fields (self, indicator, dialog, &error);
+    }
+  else
+    {
+      JpItem *item = selected_item (self);
+
+      if (item == NULL)
+        return;
+
+      indicator = jp_indicator_new (jp_indicator_dialog_get_name (dialog),
+                                    jp_indicator_dialog_get_kind (dialog),
+                                    jp_indicator_dialog_get_target (dialog));
+      g_object_set_data_full (G_OBJECT (dialog), "jp-new", indicator, g_object_unref);
+      jp_indicator_set_has_target_max (indicator, jp_indicator_dialog_get_has_target_max (dialog));
+      jp_indicator_set_target_max (indicator, jp_indicator_dialog_get_target_max (dialog));
+      jp_indicator_set_unit (indicator, jp_indicator_dialog_get_unit (dialog));
+      jp_indicator_set_has_baseline (indicator, jp_indicator_dialog_get_has_baseline (dialog));
+      jp_indicator_set_baseline (indicator, jp_indicator_dialog_get_baseline (dialog));
+      jp_indicator_set_due (indicator, jp_indicator_dialog_get_due (dialog));
+      jp_indicator_set_weight (indicator, jp_indicator_dialog_get_weight (dialog));
+
+      jp_undo_begin_group (self->undo, _("Add target"));
+      ok = jp_undo_insert_indicator (self->undo, item,
+                                     g_list_model_get_n_items (jp_item_get_indicators (item)),
+                                     indicator, &error);
+    }
+
+  if (finish (self, ok, _("Could Not Save the Target"), error))
+    {
+      jp_item_page_select_indicator (self->item_page, indicator);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+open_indicator_dialog (JpWindow    *self,
+                       JpIndicator *indicator)
+{
+  JpIndicatorDialog *dialog = jp_indicator_dialog_new (self->plan, indicator);
+
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_indicator_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+add_indicator_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_indicator_dialog (JP_WINDOW (widget), NULL);
+}
+
+static void
+edit_indicator_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpIndicator *indicator = find_indicator (self, g_variant_get_int64 (parameter));
+
+  if (indicator != NULL)
+    open_indicator_dialog (self, indicator);
+}
+
+static void
+delete_indicator_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpIndicator *indicator = find_indicator (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (indicator == NULL)
+    return;
+
+  /* Translators: a toast; the target's name */
+  toast = g_strdup_printf (_("Target “%s” deleted"), jp_indicator_get_name (indicator));
+  if (!jp_undo_remove_indicator (self->undo, indicator, &error))
+    _jp_window_report_error (self, _("Could Not Delete the Target"), error);
+  else
+    _jp_window_show_toast (self, toast, TRUE);
+}
+
+static void
+move_indicator (JpWindow *self,
+                gint64    id,
+                int       delta)
+{
+  JpIndicator *indicator = find_indicator (self, id);
+  g_autoptr(GError) error = NULL;
+  GListModel *siblings;
+  guint index;
+  int position;
+
+  if (indicator == NULL)
+    return;
+
+  siblings = jp_item_get_indicators (jp_indicator_get_item (indicator));
+  index = index_in (siblings, indicator);
+  position = (int) index + delta;
+  if (position < 0 || (guint) position >= g_list_model_get_n_items (siblings))
+    return;
+
+  if (!jp_undo_move_indicator (self->undo, indicator, (guint) position, &error))
+    _jp_window_report_error (self, _("Could Not Move the Target"), error);
+}
+
+static void
+move_indicator_up_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_indicator (JP_WINDOW (widget), g_variant_get_int64 (parameter), -1);
+}
+
+static void
+move_indicator_down_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  move_indicator (JP_WINDOW (widget), g_variant_get_int64 (parameter), 1);
+}
+
+/* ---- progress ----------------------------------------------------------- */
+
+static void
+on_progress_dialog_confirmed_cb (JpProgressDialog *dialog,
+                                 JpWindow         *self)
+{
+  JpIndicator *indicator = jp_progress_dialog_get_indicator (dialog);
+  g_autoptr(JpProgressEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = jp_progress_entry_new (jp_progress_dialog_get_date (dialog), jp_progress_dialog_get_value (dialog));
+  jp_progress_entry_set_note (entry, jp_progress_dialog_get_note (dialog));
+  jp_progress_entry_set_author (entry, jp_progress_dialog_get_author (dialog));
+
+  if (!jp_undo_add_progress (self->undo, indicator, entry, &error))
+    {
+      _jp_window_report_error (self, _("Could Not Record the Progress"), error);
+      return;
+    }
+
+  jp_item_page_select_indicator (self->item_page, indicator);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+record_progress_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpIndicator *indicator = find_indicator (self, g_variant_get_int64 (parameter));
+  JpProgressDialog *dialog;
+
+  if (indicator == NULL)
+    return;
+
+  dialog = jp_progress_dialog_new (self->plan, indicator, author (self));
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_progress_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+delete_progress_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpIndicator *indicator = NULL;
+  JpProgressEntry *entry = find_entry (self, g_variant_get_int64 (parameter), &indicator);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (entry == NULL)
+    return;
+
+  /* Translators: a toast; the entry's date */
+  toast = g_strdup_printf (_("Entry of %s deleted"), jp_progress_entry_get_date (entry));
+  if (!jp_undo_remove_progress (self->undo, indicator, entry, &error))
+    _jp_window_report_error (self, _("Could Not Delete the Entry"), error);
+  else
+    _jp_window_show_toast (self, toast, TRUE);
+}
+
+/* ---- updates ------------------------------------------------------------ */
+
+static void
+on_update_dialog_confirmed_cb (JpUpdateDialog *dialog,
+                               JpWindow       *self)
+{
+  JpItemUpdate *update = jp_update_dialog_get_update (dialog);
+  g_autofree char *note = jp_update_dialog_dup_note (dialog);
+  g_autofree char *problems = jp_update_dialog_dup_problems (dialog);
+  g_autofree char *next_steps = jp_update_dialog_dup_next_steps (dialog);
+  g_autofree char *who = jp_update_dialog_dup_author (dialog);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (update != NULL)
+    {
+      JpUndo *undo = self->undo;
+
+      jp_undo_begin_group (undo, _("Edit update"));
+      ok = jp_undo_set_string (undo, update, "date", jp_update_dialog_get_date (dialog), &error) &&
+           (jp_update_dialog_get_has_completion (dialog)
+            ? (jp_undo_set_double (undo, update, "completion", jp_update_dialog_get_completion (dialog), &error) &&
+               jp_undo_set_boolean (undo, update, "has-completion", TRUE, &error))
+            : jp_undo_set_boolean (undo, update, "has-completion", FALSE, &error)) &&
+           jp_undo_set_string (undo, update, "note", note, &error) &&
+           jp_undo_set_string (undo, update, "problems", problems, &error) &&
+           jp_undo_set_string (undo, update, "next-steps", next_steps, &error) &&
+           jp_undo_set_string (undo, update, "author", who, &error);
+    }
+  else
+    {
+      JpItem *item = selected_item (self);
+
+      if (item == NULL)
+        return;
+
+      update = jp_item_update_new (jp_update_dialog_get_date (dialog));
+      g_object_set_data_full (G_OBJECT (dialog), "jp-new", update, g_object_unref);
+      jp_item_update_set_has_completion (update, jp_update_dialog_get_has_completion (dialog));
+      jp_item_update_set_completion (update, jp_update_dialog_get_completion (dialog));
+      jp_item_update_set_note (update, note);
+      jp_item_update_set_problems (update, problems);
+      jp_item_update_set_next_steps (update, next_steps);
+      jp_item_update_set_author (update, who);
+
+      jp_undo_begin_group (self->undo, _("Add update"));
+      ok = jp_undo_add_update (self->undo, item, update, &error);
+    }
+
+  if (finish (self, ok, _("Could Not Save the Update"), error))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+open_update_dialog (JpWindow     *self,
+                    JpItemUpdate *update)
+{
+  JpUpdateDialog *dialog = jp_update_dialog_new (self->plan, update, author (self));
+
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_update_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+add_update_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_update_dialog (JP_WINDOW (widget), NULL);
+}
+
+static void
+edit_update_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpItemUpdate *update = find_update (self, g_variant_get_int64 (parameter));
+
+  if (update != NULL)
+    open_update_dialog (self, update);
+}
+
+static void
+delete_update_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpItemUpdate *update = find_update (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (update == NULL)
+    return;
+
+  /* Translators: a toast; the update's date */
+  toast = g_strdup_printf (_("Update of %s deleted"), jp_item_update_get_date (update));
+  if (!jp_undo_remove_update (self->undo, selected_item (self), update, &error))
+    _jp_window_report_error (self, _("Could Not Delete the Update"), error);
+  else
+    _jp_window_show_toast (self, toast, TRUE);
+}
+
+/* ---- leaders and units -------------------------------------------------- */
+
+static const char *
+person_name (gpointer person)
+{
+  return JP_IS_LEADER (person) ? jp_leader_get_name (person) : jp_unit_get_name (person);
+}
+
+static void
+on_people_rename_cb (JpPeopleDialog *dialog,
+                     GObject        *person,
+                     const char     *name,
+                     JpWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  if (!jp_undo_set_string (self->undo, person, "name", name, &error))
+    _jp_window_report_error (self, _("Could Not Rename"), error);
+}
+
+static void
+on_people_merge_cb (JpPeopleDialog *dialog,
+                    GObject        *from,
+                    GObject        *into,
+                    JpWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  /* Translators: a toast after merging two leaders or units */
+  toast = g_strdup_printf (_("“%s” merged into “%s”"), person_name (from), person_name (into));
+  if (!jp_undo_merge_people (self->undo, self->plan, from, into, &error))
+    _jp_window_report_error (self, _("Could Not Merge"), error);
+  else
+    _jp_window_show_toast (self, toast, TRUE);
+}
+
+static void
+on_people_remove_cb (JpPeopleDialog *dialog,
+                     GObject        *person,
+                     JpWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  if (!jp_undo_remove_person (self->undo, self->plan, person, &error))
+    _jp_window_report_error (self, _("Could Not Delete"), error);
+}
+
+static void
+on_people_add_cb (JpPeopleDialog *dialog,
+                  gboolean        leader,
+                  const char     *name,
+                  JpWindow       *self)
+{
+  g_autoptr(GObject) person = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  if (!_jp_window_get_editable (self))
+    return;
+
+  person = leader ? G_OBJECT (jp_leader_new (name)) : G_OBJECT (jp_unit_new (name));
+  list = leader ? jp_plan_get_leaders (self->plan) : jp_plan_get_units (self->plan);
+  if (!jp_undo_add_person (self->undo, self->plan, g_list_model_get_n_items (list), person, &error))
+    _jp_window_report_error (self, _("Could Not Add"), error);
+}
+
+static void
+manage_people_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpPeopleDialog *dialog = jp_people_dialog_new (self->plan);
+
+  jp_people_dialog_set_editable (dialog, _jp_window_get_editable (self));
+  g_signal_connect_object (dialog, "rename", G_CALLBACK (on_people_rename_cb), self, 0);
+  g_signal_connect_object (dialog, "merge", G_CALLBACK (on_people_merge_cb), self, 0);
+  g_signal_connect_object (dialog, "remove", G_CALLBACK (on_people_remove_cb), self, 0);
+  g_signal_connect_object (dialog, "add", G_CALLBACK (on_people_add_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* ---- plans, import, export ---------------------------------------------- */
+
+static void
+open_plan_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!jp_window_open_plan (self, g_variant_get_int64 (parameter), &error))
+    _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+}
+
+static void
+open_sample_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_window_import_sample (self, &error))
+    _jp_window_report_error (self, _("Could Not Open the Sample"), error);
+}
+
+void
+_jp_window_import_plans (JpWindow  *self,
+                         GPtrArray *plans)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  JpPlan *first;
+
+  if (plans->len == 0)
+    return;
+
+  if (!jp_store_insert_plans (self->store, (JpPlan **) plans->pdata, plans->len, &error))
+    {
+      _jp_window_report_error (self, _("Could Not Import"), error);
+      return;
+    }
+
+  first = g_ptr_array_index (plans, 0);
+  _jp_window_reload_plans (self);
+  if (!jp_window_open_plan (self, jp_plan_get_id (first), &error))
+    {
+      _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+      return;
+    }
+
+  /* Translators: a toast after an import; the plan's title */
+  toast = g_strdup_printf (_("Imported “%s”"), jp_plan_get_title (first));
+  _jp_window_show_toast (self, toast, FALSE);
+}
+
+typedef struct
+{
+  GPtrArray *plans;    /* JpPlan */
+  GPtrArray *warnings; /* JpImportWarning, nullable */
+  char      *name;
+} ImportResult;
+
+static void
+import_result_free (gpointer data)
+{
+  ImportResult *result = data;
+
+  g_clear_pointer (&result->plans, g_ptr_array_unref);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_free (result->name);
+  g_free (result);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  ImportResult *result = g_new0 (ImportResult, 1);
+  g_autofree char *basename = g_file_get_basename (file);
+  GError *error = NULL;
+
+  result->name = g_strdup (basename);
+
+  if (g_str_has_suffix (basename, ".json") || g_str_has_suffix (basename, ".JSON"))
+    {
+      result->plans = jp_json_import_file (file, cancellable, &error);
+    }
+  else
+    {
+      JpPlan *plan = jp_document_import_file (file, cancellable, &result->warnings, &error);
+
+      if (plan != NULL)
+        {
+          result->plans = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (result->plans, plan);
+        }
+    }
+
+  if (result->plans == NULL)
+    {
+      import_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, result, import_result_free);
+}
+
+static void
+on_import_dialog_confirmed_cb (JpImportDialog *dialog,
+                               JpWindow       *self)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_ref (jp_import_dialog_get_plans (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  _jp_window_import_plans (self, plans);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(JpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ImportResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  JpImportDialog *dialog;
+
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _jp_window_report_error (self, _("Could Not Import"), error);
+      return;
+    }
+
+  dialog = jp_import_dialog_new (result->name, result->plans, result->warnings);
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_import_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+  import_result_free (result);
+}
+
+static void
+import_file (JpWindow *self,
+             GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               JpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      import_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (plans, _("Plan documents and exports (.txt, .md, .json)"));
+  gtk_file_filter_add_suffix (plans, "txt");
+  gtk_file_filter_add_suffix (plans, "md");
+  gtk_file_filter_add_suffix (plans, "json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plans);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_file_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  import_file (JP_WINDOW (widget), file);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               JpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !jp_json_write_file (&self->plan, 1, path, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Choose a local file to export to."));
+          _jp_window_report_error (self, _("Could Not Export"), error);
+        }
+      else
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          /* Translators: a toast; the file name */
+          g_autofree char *toast = g_strdup_printf (_("Exported to “%s”"), basename);
+
+          _jp_window_show_toast (self, toast, FALSE);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_json_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Plan as JSON"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.json", jp_plan_get_title (self->plan));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+not_yet_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  /* Disabled in jp_window_update_actions until its issue lands. */
+}
+
+/* ---- views and search --------------------------------------------------- */
+
+static void
+clear_filters_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->leader_dropdown, 0);
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+}
+
+static void
+show_plan_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (JP_WINDOW (widget)->view_stack, "plan");
+}
+
+static void
+show_dashboard_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (JP_WINDOW (widget)->view_stack, "dashboard");
+}
+
+/* ---- enabled states ----------------------------------------------------- */
+
+void
+jp_window_update_actions (JpWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean editable = _jp_window_get_editable (self);
+  gboolean has_plan = self->plan != NULL;
+  gboolean writable = self->store != NULL && !jp_window_get_review_mode (self) &&
+                      !jp_store_get_read_only (self->store);
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  gboolean item = JP_IS_ITEM (selected);
+  gboolean has_sections = has_plan && g_list_model_get_n_items (jp_plan_get_sections (self->plan)) > 0;
+
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 editable && self->undo != NULL && jp_undo_get_can_undo (self->undo));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 editable && self->undo != NULL && jp_undo_get_can_redo (self->undo));
+
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
+  gtk_widget_action_set_enabled (widget, "win.import-file", writable);
+  gtk_widget_action_set_enabled (widget, "win.open-sample", writable);
+  gtk_widget_action_set_enabled (widget, "win.export-json", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.open-plan", self->store != NULL);
+
+  /* Fed by their own issues; disabled until they land:
+   * import-progress (progress CSV), export-pdf and print (reports),
+   * export-spreadsheet (xlsx). */
+  gtk_widget_action_set_enabled (widget, "win.import-progress", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export-spreadsheet", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.print", FALSE);
+
+  gtk_widget_action_set_enabled (widget, "win.add-section", editable);
+  gtk_widget_action_set_enabled (widget, "win.add-item", editable && has_sections);
+  gtk_widget_action_set_enabled (widget, "win.add-indicator", editable && item);
+  gtk_widget_action_set_enabled (widget, "win.add-update", editable && item);
+  gtk_widget_action_set_enabled (widget, "win.edit-selected", editable && selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-selected", editable && selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.move-up", editable && selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.move-down", editable && selected != NULL);
+
+  gtk_widget_action_set_enabled (widget, "win.edit-indicator", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-indicator", editable);
+  gtk_widget_action_set_enabled (widget, "win.move-indicator-up", editable);
+  gtk_widget_action_set_enabled (widget, "win.move-indicator-down", editable);
+  gtk_widget_action_set_enabled (widget, "win.record-progress", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-progress", editable);
+  gtk_widget_action_set_enabled (widget, "win.edit-update", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-update", editable);
+
+  gtk_widget_action_set_enabled (widget, "win.manage-people", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.search", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.clear-filters", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.show-plan", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.show-dashboard", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.review-mode",
+                                 self->store != NULL && !self->read_only && self->review_reason == NULL &&
+                                 !jp_store_get_read_only (self->store));
+}
+
+void
+_jp_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-plan", "x", open_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-file", "s", import_file_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, not_yet_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, not_yet_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL, not_yet_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, not_yet_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, add_indicator_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-indicator", "x", edit_indicator_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-indicator", "x", delete_indicator_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-indicator-up", "x", move_indicator_up_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-indicator-down", "x", move_indicator_down_cb);
+  gtk_widget_class_install_action (widget_class, "win.record-progress", "x", record_progress_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-progress", "x", delete_progress_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-update", NULL, add_update_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-update", "x", edit_update_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-update", "x", delete_update_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, manage_people_cb);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_cb);
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "jp-item-page.h"
+#include "jp-plan-tree.h"
+#include "jp-undo.h"
+#include "jp-window.h"
+
+G_BEGIN_DECLS
+
+struct _JpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *plan_button;
+  GtkLabel             *plan_button_label;
+  GtkListBox           *plans_list;
+  GtkPopover           *plans_popover;
+  GtkWidget            *add_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkToggleButton      *search_button;
+  GtkRevealer          *review_revealer;
+  GtkLabel             *review_label;
+  GtkWidget            *review_leave_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *leader_dropdown;
+  GtkDropDown          *unit_dropdown;
+  GtkDropDown          *status_dropdown;
+  GtkStack             *main_stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+  GtkPaned             *plan_paned;
+  GtkStack             *tree_stack;
+  JpPlanTree           *plan_tree;
+  JpItemPage           *item_page;
+  GtkBox               *dashboard_slot;
+
+  GSettings            *settings;        /* Owned, NULL without the schema */
+  char                 *db_path;
+  gboolean              sample_on_create;
+  gboolean              read_only;       /* --read-only */
+  char                 *review_reason;   /* why the file cannot be written */
+  gboolean              review_mode;     /* the menu toggle */
+  gboolean              search_mode;
+
+  JpStore              *store;           /* Owned */
+  JpPlan               *plan;            /* Owned */
+  JpUndo               *undo;            /* Owned */
+  GtkStringList        *leader_names;    /* Owned: the leader filter's choices */
+  GtkStringList        *unit_names;      /* Owned */
+  GtkWindow            *dialog;          /* Weak: the open editor dialog */
+  GCancellable         *cancellable;     /* Owned: cancelled on dispose */
+  gulong                plan_changed_id;
+  gboolean              updating_filters;
+};
+
+/* jp-window.c */
+gboolean    _jp_window_get_editable      (JpWindow     *self);
+void        _jp_window_show_toast        (JpWindow     *self,
+                                          const char   *title,
+                                          gboolean      with_undo);
+/* Tells the user why an edit failed; the model already shows what the
+ * file holds. A read-only error turns review mode on. */
+void        _jp_window_report_error      (JpWindow     *self,
+                                          const char   *heading,
+                                          const GError *error);
+void        _jp_window_present_dialog    (JpWindow     *self,
+                                          GtkWindow    *dialog);
+/* After a change of the plan list (import, open) */
+void        _jp_window_reload_plans      (JpWindow     *self);
+void        _jp_window_set_plan          (JpWindow     *self,
+                                          JpPlan       *plan);
+/* Imports the bundled 2023 plan into the store and opens it. */
+gboolean    _jp_window_import_sample     (JpWindow     *self,
+                                          GError      **error);
+void        _jp_window_enter_forced_review (JpWindow   *self,
+                                            const char *reason);
+
+/* jp-window-actions.c */
+void        _jp_window_class_add_actions (GtkWidgetClass *widget_class);
+void        jp_window_update_actions     (JpWindow       *self);
+void        _jp_window_move_object       (JpWindow       *self,
+                                          GObject        *object,
+                                          GObject        *parent,
+                                          guint           position);
+void        _jp_window_set_body          (JpWindow       *self,
+                                          JpItem         *item,
+                                          const char     *body);
+void        _jp_window_set_people        (JpWindow       *self,
+                                          JpItem         *item,
+                                          JpPeopleKind    kind,
+                                          const char * const *names);
+void        _jp_window_import_plans      (JpWindow       *self,
+                                          GPtrArray      *plans);
+
+G_END_DECLS
