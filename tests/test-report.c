@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "jp-document-import.h"
 #include "jp-model.h"
 #include "jp-report.h"
 #include "jp-report-layout.h"
@@ -597,6 +598,39 @@ export_and_check (JpPlan       *plan,
   return g_steal_pointer (&layout);
 }
 
+/* Progress of our own on every indicator and on items without any. */
+static void
+add_progress (JpPlan *plan)
+{
+  static const double shares[] = { 1.0, 0.75, 0.5, 0.3, 0.15, -1, 1.2, 0.6, 0.45 };
+  static const double completions[] = { 60, 30, 10, 100, 45, -1, 80 };
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  guint n = 0, m = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+      GListModel *indicators = jp_item_get_indicators (item);
+      guint n_indicators = g_list_model_get_n_items (indicators);
+
+      for (guint k = 0; k < n_indicators; k++)
+        {
+          g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, k);
+          double share = shares[n++ % G_N_ELEMENTS (shares)];
+
+          if (share >= 0)
+            add_entry (indicator, "2023-06-30", jp_indicator_get_target (indicator) * share);
+        }
+      if (n_indicators == 0)
+        {
+          double completion = completions[m++ % G_N_ELEMENTS (completions)];
+
+          if (completion >= 0)
+            add_update (item, "2023-06-30", completion);
+        }
+    }
+}
+
 /* Tests */
 
 static void
@@ -991,6 +1025,69 @@ test_generated_pagination (void)
   remove_dir (dir);
 }
 
+/* An empty plan still makes a (one-page) report; text that looks like
+ * markup is printed as written. */
+static void
+test_empty_and_markup (void)
+{
+  g_autoptr(JpPlan) empty = jp_plan_new ("空计划", 2023);
+  g_autoptr(JpPlan) plan = jp_plan_new ("<b>计划</b> & 要点", 2023);
+  g_autoptr(JpSection) section = jp_section_new ("一", "A < B & C");
+  g_autoptr(JpItem) item = jp_item_new (1, "<i>不是斜体</i> &amp; 事项");
+  g_autoptr(JpIndicator) indicator = jp_indicator_new ("比例 <50%> & more", JP_INDICATOR_KIND_AT_MOST, 5);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
+  g_autofree char *markup_path = g_build_filename (dir, "markup.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpReportLayout) layout = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (jp_report_write_pdf (empty, JP_REPORT_SUMMARY, NULL, AS_OF, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_n_pages (path), ==, 1);
+
+  jp_plan_append_section (plan, section);
+  jp_section_append_item (section, item);
+  set_names (plan, item, "张&三", "<单位>");
+  jp_indicator_set_unit (indicator, "%");
+  jp_item_append_indicator (item, indicator);
+  add_entry (indicator, "2023-06-30", 7);
+  layout = export_and_check (plan, JP_REPORT_LEADER, "张&三", markup_path);
+  text = pdf_text (markup_path, 0);
+  g_assert_nonnull (strstr (text, "<b>计划</b>&要点"));
+  g_assert_nonnull (strstr (text, "A<B&C"));
+  g_assert_nonnull (strstr (text, "比例<50%>&more"));
+  remove_dir (dir);
+}
+
+/* The plan as the document importer reads tests/data/jinfeng-2023.txt:
+ * the three kinds of report of it. */
+static void
+test_imported_2023 (void)
+{
+  g_autofree char *source = g_build_filename (JP_TEST_DATADIR, "jinfeng-2023.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpPlan) plan = jp_document_import_file (file, NULL, NULL, &error);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *summary = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *leader = g_build_filename (dir, "leader.pdf", NULL);
+  g_autofree char *unit = g_build_filename (dir, "unit.pdf", NULL);
+  g_autoptr(JpReportLayout) layout = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 17);
+  add_progress (plan);
+
+  layout = export_and_check (plan, JP_REPORT_SUMMARY, NULL, summary);
+  g_clear_object (&layout);
+  layout = export_and_check (plan, JP_REPORT_LEADER, "崔茜", leader);
+  g_clear_object (&layout);
+  layout = export_and_check (plan, JP_REPORT_UNIT, "各中小学校、幼儿园", unit);
+  remove_dir (dir);
+}
+
 typedef struct
 {
   JpPlan  *plan;
@@ -1100,6 +1197,8 @@ main (int   argc,
   g_test_add_func ("/jp/report/unknown-name", test_unknown_name);
   g_test_add_func ("/jp/report/failures-leave-nothing", test_failures_leave_nothing);
   g_test_add_func ("/jp/report/generated-pagination", test_generated_pagination);
+  g_test_add_func ("/jp/report/imported-2023", test_imported_2023);
+  g_test_add_func ("/jp/report/empty-and-markup", test_empty_and_markup);
   g_test_add_func ("/jp/report/thread", test_thread);
   g_test_add_func ("/jp/report/chinese", test_chinese);
 

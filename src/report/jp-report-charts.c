@@ -76,8 +76,16 @@ void
 _jp_report_add_breakdown_chart (JpReportLayout *layout,
                                 const guint    *counts)
 {
-  JpBreakdownData *data = jp_breakdown_data_new (NULL, JP_BREAKDOWN_STACKED_BAR);
+  JpBreakdownData *data;
+  guint total = 0;
 
+  for (guint i = 0; i < JP_N_STATUSES; i++)
+    total += counts[i];
+  /* Nothing to draw: the table of counts above says so. */
+  if (total == 0)
+    return;
+
+  data = jp_breakdown_data_new (NULL, JP_BREAKDOWN_STACKED_BAR);
   for (guint i = 0; i < JP_N_STATUSES; i++)
     data->counts[i] = counts[i];
   add_chart (layout, jp_chart_data_new_breakdown (data), 0);
