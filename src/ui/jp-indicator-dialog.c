@@ -91,7 +91,7 @@ validate (JpIndicatorDialog *self)
 
   jp_ui_set_str (&self->name, name);
   mark (target_messages, self->name_row,
-        name[0] == '\0' ? _("Enter a name for the indicator.") : NULL);
+        name[0] == '\0' ? _("Enter a name for the target.") : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->target_row), self->kind != JP_INDICATOR_KIND_MILESTONE);
   gtk_widget_set_visible (GTK_WIDGET (self->unit_row), self->kind != JP_INDICATOR_KIND_MILESTONE);
@@ -148,7 +148,7 @@ validate (JpIndicatorDialog *self)
 
   message = NULL;
   if (!jp_ui_parse_number (weight, &self->weight))
-    message = _("The weight must be a number (1 by default, 0 leaves the indicator out).");
+    message = _("The weight must be a number (1 by default, 0 leaves the target out of the work point’s progress).");
   else if (self->weight < 0)
     message = _("The weight cannot be negative.");
   mark (tracking_messages, self->weight_row, message);
@@ -182,14 +182,14 @@ load (JpIndicatorDialog *self)
 
   if (indicator == NULL)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Indicator"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Target"));
       adw_combo_row_set_selected (self->kind_row, JP_INDICATOR_KIND_AT_LEAST);
       gtk_editable_set_text (GTK_EDITABLE (self->weight_row), "1");
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
       return;
     }
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Indicator"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Target"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), jp_indicator_get_name (indicator));
   adw_combo_row_set_selected (self->kind_row, jp_indicator_get_kind (indicator));
   set_row_number (self->target_row, TRUE, jp_indicator_get_target (indicator));

@@ -319,6 +319,7 @@ fill_history (JpItemPage *self)
   adw_preferences_group_set_description (self->history_group, jp_indicator_get_name (self->indicator));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->record_button),
                                           g_variant_new_int64 (jp_indicator_get_id (self->indicator)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->record_button), "win.record-progress");
   gtk_widget_set_visible (self->record_button, self->editable);
 
   if (!jp_indicator_ensure_history (self->indicator, &error))

@@ -1117,7 +1117,7 @@ jp_undo_insert_item (JpUndo     *self,
   Op *op = op_new (OP_INSERT_ITEM, item, section);
 
   op->position = position;
-  return run (self, op, _("Add item"), error);
+  return run (self, op, _("Add work point"), error);
 }
 
 gboolean
@@ -1126,7 +1126,7 @@ jp_undo_remove_item (JpUndo   *self,
                      GError  **error)
 {
   return run (self, op_new (OP_REMOVE_ITEM, item, jp_item_get_section (item)),
-              _("Delete item"), error);
+              _("Delete work point"), error);
 }
 
 gboolean
@@ -1147,7 +1147,7 @@ jp_undo_move_item (JpUndo     *self,
       op_free (op);
       return TRUE;
     }
-  return run (self, op, _("Move item"), error);
+  return run (self, op, _("Move work point"), error);
 }
 
 gboolean
@@ -1170,7 +1170,7 @@ jp_undo_renumber_items (JpUndo  *self,
   if (jp_undo_items_are_sequential (plan))
     return TRUE;
 
-  return run (self, op_new (OP_RENUMBER, NULL, plan), _("Renumber items"), error);
+  return run (self, op_new (OP_RENUMBER, NULL, plan), _("Renumber work points"), error);
 }
 
 gboolean
@@ -1183,7 +1183,7 @@ jp_undo_insert_indicator (JpUndo       *self,
   Op *op = op_new (OP_INSERT_INDICATOR, indicator, item);
 
   op->position = position;
-  return run (self, op, _("Add indicator"), error);
+  return run (self, op, _("Add target"), error);
 }
 
 gboolean
@@ -1192,7 +1192,7 @@ jp_undo_remove_indicator (JpUndo       *self,
                           GError      **error)
 {
   return run (self, op_new (OP_REMOVE_INDICATOR, indicator, jp_indicator_get_item (indicator)),
-              _("Delete indicator"), error);
+              _("Delete target"), error);
 }
 
 gboolean
@@ -1211,7 +1211,7 @@ jp_undo_move_indicator (JpUndo       *self,
       op_free (op);
       return TRUE;
     }
-  return run (self, op, _("Move indicator"), error);
+  return run (self, op, _("Move target"), error);
 }
 
 gboolean

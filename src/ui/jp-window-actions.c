@@ -616,16 +616,16 @@ apply_indicator_fields (JpWindow           *self,
 
   return jp_undo_set_string (undo, indicator, "name", jp_indicator_dialog_get_name (dialog), error) &&
          jp_undo_set_enum (undo, indicator, "kind", jp_indicator_dialog_get_kind (dialog), error) &&
-         jp_undo_set_boolean (undo, indicator, "has-target-max", FALSE, error) &&
          jp_undo_set_double (undo, indicator, "target", jp_indicator_dialog_get_target (dialog), error) &&
          (!jp_indicator_dialog_get_has_target_max (dialog) ||
-          (jp_undo_set_double (undo, indicator, "target-max", jp_indicator_dialog_get_target_max (dialog), error) &&
-           jp_undo_set_boolean (undo, indicator, "has-target-max", TRUE, error))) &&
+          jp_undo_set_double (undo, indicator, "target-max", jp_indicator_dialog_get_target_max (dialog), error)) &&
+         jp_undo_set_boolean (undo, indicator, "has-target-max",
+                              jp_indicator_dialog_get_has_target_max (dialog), error) &&
          jp_undo_set_string (undo, indicator, "unit", jp_indicator_dialog_get_unit (dialog), error) &&
-         (jp_indicator_dialog_get_has_baseline (dialog)
-          ? (jp_undo_set_double (undo, indicator, "baseline", jp_indicator_dialog_get_baseline (dialog), error) &&
-             jp_undo_set_boolean (undo, indicator, "has-baseline", TRUE, error))
-          : jp_undo_set_boolean (undo, indicator, "has-baseline", FALSE, error)) &&
+         (!jp_indicator_dialog_get_has_baseline (dialog) ||
+          jp_undo_set_double (undo, indicator, "baseline", jp_indicator_dialog_get_baseline (dialog), error)) &&
+         jp_undo_set_boolean (undo, indicator, "has-baseline",
+                              jp_indicator_dialog_get_has_baseline (dialog), error) &&
          jp_undo_set_string (undo, indicator, "due", jp_indicator_dialog_get_due (dialog), error) &&
          jp_undo_set_double (undo, indicator, "weight", jp_indicator_dialog_get_weight (dialog), error);
 }

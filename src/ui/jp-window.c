@@ -9,6 +9,7 @@
 #include "jp-document-import.h"
 #include "jp-item-page.h"
 #include "jp-plan-tree.h"
+#include "jp-resources.h"
 #include "jp-ui-util.h"
 #include "jp-window-private.h"
 
@@ -51,14 +52,19 @@ settings_new (void)
 static void
 restore_window_state (JpWindow *self)
 {
-  if (self->settings == NULL)
-    return;
+  int width = 1200;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               MAX (720, g_settings_get_int (self->settings, "window-width")),
-                               MAX (480, g_settings_get_int (self->settings, "window-height")));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  if (self->settings != NULL)
+    {
+      width = MAX (720, g_settings_get_int (self->settings, "window-width"));
+      gtk_window_set_default_size (GTK_WINDOW (self), width,
+                                   MAX (480, g_settings_get_int (self->settings, "window-height")));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  /* The item page keeps its width; the tree takes what is left. */
+  gtk_paned_set_position (self->plan_paned, MAX (420, width - 400));
 }
 
 static void
@@ -859,6 +865,10 @@ jp_window_class_init (JpWindowClass *klass)
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The resources live in this static library: referencing them links
+   * them in (their constructor registers them). */
+  g_assert (jp_get_resource () != NULL);
 
   g_type_ensure (JP_TYPE_PLAN_TREE);
   g_type_ensure (JP_TYPE_ITEM_PAGE);
