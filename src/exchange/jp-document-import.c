@@ -438,10 +438,12 @@ prefix_init (Prefix     *pre,
   pre->n = 0;
   while (p < end && pre->n < PREFIX_MAX)
     {
+      const char *next;
+
       pre->off[pre->n] = p - line->text;
-      pre->cp[pre->n] = _jp_text_normalize_char (g_utf8_get_char (p));
+      pre->cp[pre->n] = _jp_text_normalize_char (_jp_utf8_decode (p, &next));
       pre->n++;
-      p = g_utf8_next_char (p);
+      p = next;
     }
   pre->off[pre->n] = p - line->text;
   pre->cp[pre->n] = 0;
@@ -626,9 +628,9 @@ classify (Importer   *imp,
 
   /* 1. 1． 1、 */
   j = i;
-  while (j < pre.n && j - i < 5 && pre.cp[j] >= '0' && pre.cp[j] <= '9')
+  while (j < pre.n && j - i < 7 && pre.cp[j] >= '0' && pre.cp[j] <= '9')
     j++;
-  if (j > i && j - i <= 4)
+  if (j > i && j - i <= 6)
     {
       gsize k = prefix_skip_spaces (&pre, j);
 
@@ -777,9 +779,9 @@ static gboolean
 line_has_sentence_end (const char *text,
                        gsize       len)
 {
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+  for (const char *p = text, *next; p < text + len; p = next)
     {
-      gunichar c = _jp_text_normalize_char (g_utf8_get_char (p));
+      gunichar c = _jp_text_normalize_char (_jp_utf8_decode (p, &next));
 
       if (c == 0x3002 || c == '!' || c == '?' || c == ';')
         return TRUE;
@@ -794,7 +796,7 @@ static gboolean
 is_title_line (const char *text,
                gsize       len)
 {
-  return len > 0 && g_utf8_strlen (text, len) <= TITLE_LINE_MAX &&
+  return len > 0 && _jp_utf8_at_most (text, len, TITLE_LINE_MAX) &&
          !line_has_sentence_end (text, len) && !ends_paragraph (text, len);
 }
 
@@ -819,10 +821,12 @@ decoded_init (Decoded    *d,
   d->n = 0;
   while (p < text + len)
     {
+      const char *next;
+
       d->off[d->n] = p - text;
-      d->cp[d->n] = _jp_text_normalize_char (g_utf8_get_char (p));
+      d->cp[d->n] = _jp_text_normalize_char (_jp_utf8_decode (p, &next));
       d->n++;
-      p = g_utf8_next_char (p);
+      p = next;
     }
   d->off[d->n] = len;
 }
@@ -1304,9 +1308,11 @@ split_title (const char  *text,
   for (int pass = 0; pass < 2 && sentence_end == NULL; pass++)
     {
       depth = 0;
-      for (p = s; p < para_end; p = g_utf8_next_char (p))
+      p = s;
+      while (p < para_end)
         {
-          gunichar c = _jp_text_normalize_char (g_utf8_get_char (p));
+          const char *next;
+          gunichar c = _jp_text_normalize_char (_jp_utf8_decode (p, &next));
 
           if (pass == 0 && (c == '(' || c == 0x201C || c == 0x300A || c == 0x3010))
             depth++;
@@ -1314,9 +1320,10 @@ split_title (const char  *text,
             depth = MAX (depth - 1, 0);
           else if (depth == 0 && (c == 0x3002 || c == '!' || c == '?'))
             {
-              sentence_end = g_utf8_next_char (p);
+              sentence_end = next;
               break;
             }
+          p = next;
         }
     }
 
@@ -1347,7 +1354,7 @@ add_targets (Importer   *imp,
   if (text == NULL || text[0] == '\0')
     return;
 
-  targets = jp_target_parse (text, -1, &odd);
+  targets = _jp_target_parse_valid (text, strlen (text), &odd);
   for (guint i = 0; i < targets->len; i++)
     {
       g_autoptr(JpIndicator) indicator = jp_target_to_indicator (g_ptr_array_index (targets, i));
@@ -1502,7 +1509,7 @@ find_year (const char *text,
 static gboolean
 is_head_line (const Line *line)
 {
-  return g_utf8_strlen (line->text, line->len) <= HEAD_LINE_MAX &&
+  return _jp_utf8_at_most (line->text, line->len, HEAD_LINE_MAX) &&
          !line_has_sentence_end (line->text, line->len) &&
          !ends_paragraph (line->text, line->len);
 }
@@ -1725,7 +1732,8 @@ walk_lines (Importer *imp,
                 }
               append_joined (item->text, &item->hard_break, line->text, line->len);
             }
-          else if (sec != NULL && sec->title_open && g_utf8_strlen (line->text, line->len) <= TITLE_LINE_MAX &&
+          else if (sec != NULL && sec->title_open &&
+                   _jp_utf8_at_most (line->text, line->len, TITLE_LINE_MAX) &&
                    !line_has_sentence_end (line->text, line->len))
             {
               /* A heading cut by a page break. */

@@ -174,6 +174,55 @@ static const char * const name_prefixes[] = {
 };
 
 
+/* The word tables as code points, built once: matching runs for every
+ * number of a 10 MB document. */
+#define MAX_WORD 6
+
+typedef struct
+{
+  gunichar cp[MAX_WORD];
+  guint8   len;
+  int      klass;
+} CompiledWord;
+
+static CompiledWord verb_table[G_N_ELEMENTS (verbs)];
+static CompiledWord suffix_table[G_N_ELEMENTS (suffixes)];
+static CompiledWord unit_table[G_N_ELEMENTS (units)];
+static CompiledWord not_unit_table[G_N_ELEMENTS (not_units)];
+
+static void
+compile_word (CompiledWord *out,
+              const char   *word,
+              int           klass)
+{
+  out->len = 0;
+  out->klass = klass;
+  for (const char *w = word; *w != '\0'; w = g_utf8_next_char (w))
+    {
+      g_assert (out->len < MAX_WORD);
+      out->cp[out->len++] = g_utf8_get_char (w);
+    }
+}
+
+static void
+ensure_tables (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (gsize w = 0; w < G_N_ELEMENTS (verbs); w++)
+        compile_word (&verb_table[w], verbs[w].word, verbs[w].klass);
+      for (gsize w = 0; w < G_N_ELEMENTS (suffixes); w++)
+        compile_word (&suffix_table[w], suffixes[w].word, suffixes[w].klass);
+      for (gsize w = 0; w < G_N_ELEMENTS (units); w++)
+        compile_word (&unit_table[w], units[w], 0);
+      for (gsize w = 0; w < G_N_ELEMENTS (not_units); w++)
+        compile_word (&not_unit_table[w], not_units[w], 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 void
 jp_target_free (JpTarget *target)
 {
@@ -274,21 +323,29 @@ text_init (Text       *t,
   const char *end = src + len;
   int quote = 0;
   int book = 0;
+  /* One block: code points, offsets, name flags. */
+  guint8 *block = g_malloc ((len + 1) * (sizeof (gunichar) + sizeof (gsize) + 1));
 
   t->src = src;
-  t->cp = g_new (gunichar, len + 1);
-  t->off = g_new (gsize, len + 1);
-  t->named = g_new (guint8, len + 1);
+  t->off = (gsize *) block;
+  t->cp = (gunichar *) (block + (len + 1) * sizeof (gsize));
+  t->named = block + (len + 1) * (sizeof (gsize) + sizeof (gunichar));
   t->n = 0;
 
   while (p < end)
     {
-      gunichar c = _jp_text_normalize_char (g_utf8_get_char (p));
+      const char *next;
+      gunichar c = _jp_text_normalize_char (_jp_utf8_decode (p, &next));
 
       t->off[t->n] = p - src;
       t->cp[t->n] = c;
 
-      if (c == 0x201C || c == 0x300C || c == 0x300E)
+      if (c < 0x80)
+        {
+          if (c == '\n' || c == '\r' || c == '!' || c == '?')
+            quote = book = 0;
+        }
+      else if (c == 0x201C || c == 0x300C || c == 0x300E)
         quote++;
       else if ((c == 0x201D || c == 0x300D || c == 0x300F) && quote > 0)
         quote--;
@@ -296,12 +353,12 @@ text_init (Text       *t,
         book++;
       else if (c == 0x300B && book > 0)
         book--;
-      else if (is_hard_boundary (c))
+      else if (c == 0x3002)
         quote = book = 0;
 
       t->named[t->n] = quote > 0 || book > 0;
       t->n++;
-      p = g_utf8_next_char (p);
+      p = next;
     }
   t->off[t->n] = len;
   t->cp[t->n] = 0;
@@ -310,9 +367,10 @@ text_init (Text       *t,
 static void
 text_clear (Text *t)
 {
-  g_clear_pointer (&t->cp, g_free);
-  g_clear_pointer (&t->off, g_free);
-  g_clear_pointer (&t->named, g_free);
+  g_free (t->off);
+  t->off = NULL;
+  t->cp = NULL;
+  t->named = NULL;
 }
 
 /* The length in code points of @word when it is at @i, else 0. */
@@ -333,40 +391,68 @@ match_at (const Text *t,
   return k - i;
 }
 
-/* The length of @word when it ends right before @i (and not before
- * @lower), else 0. */
+/* The longest word of @table at @i (its length; 0: none), and its class. */
 static gsize
-match_before (const Text *t,
-              gsize       i,
-              gsize       lower,
-              const char *word)
-{
-  gsize len = g_utf8_strlen (word, -1);
-
-  if (i < lower + len)
-    return 0;
-
-  return match_at (t, i - len, word) == len ? len : 0;
-}
-
-static gsize
-longest_at (const Text         *t,
-            gsize               i,
-            const char * const *words,
-            gsize               n_words,
-            gsize              *which)
+table_longest_at (const Text         *t,
+                  gsize               i,
+                  const CompiledWord *table,
+                  gsize               n_words,
+                  int                *klass)
 {
   gsize best = 0;
 
+  if (i >= t->n)
+    return 0;
+
   for (gsize w = 0; w < n_words; w++)
     {
-      gsize len = match_at (t, i, words[w]);
+      const CompiledWord *word = &table[w];
+      gsize k;
 
-      if (len > best)
+      if (word->cp[0] != t->cp[i] || word->len <= best || i + word->len > t->n)
+        continue;
+      for (k = 1; k < word->len && t->cp[i + k] == word->cp[k]; k++)
+        ;
+      if (k == word->len)
         {
-          best = len;
-          if (which != NULL)
-            *which = w;
+          best = k;
+          if (klass != NULL)
+            *klass = word->klass;
+        }
+    }
+
+  return best;
+}
+
+/* The longest word of @table that ends right before @i (not before
+ * @lower). */
+static gsize
+table_longest_before (const Text         *t,
+                      gsize               i,
+                      gsize               lower,
+                      const CompiledWord *table,
+                      gsize               n_words,
+                      int                *klass)
+{
+  gsize best = 0;
+
+  if (i <= lower)
+    return 0;
+
+  for (gsize w = 0; w < n_words; w++)
+    {
+      const CompiledWord *word = &table[w];
+      gsize k;
+
+      if (word->cp[word->len - 1] != t->cp[i - 1] || word->len <= best || i < lower + word->len)
+        continue;
+      for (k = 1; k < word->len && t->cp[i - 1 - k] == word->cp[word->len - 1 - k]; k++)
+        ;
+      if (k == word->len)
+        {
+          best = k;
+          if (klass != NULL)
+            *klass = word->klass;
         }
     }
 
@@ -447,12 +533,12 @@ static gsize
 match_unit (const Text *t,
             gsize       i)
 {
-  gsize unit_len = longest_at (t, i, units, G_N_ELEMENTS (units), NULL);
-  gsize not_len = longest_at (t, i, not_units, G_N_ELEMENTS (not_units), NULL);
+  gsize unit_len = table_longest_at (t, i, unit_table, G_N_ELEMENTS (unit_table), NULL);
+  gsize not_len = table_longest_at (t, i, not_unit_table, G_N_ELEMENTS (not_unit_table), NULL);
 
   if (i < t->n && is_multiplier (t->cp[i]))
     {
-      gsize after = longest_at (t, i + 1, units, G_N_ELEMENTS (units), NULL);
+      gsize after = table_longest_at (t, i + 1, unit_table, G_N_ELEMENTS (unit_table), NULL);
 
       if (after > 0 && after + 1 > unit_len)
         unit_len = after + 1;
@@ -470,22 +556,11 @@ match_verb (const Text *t,
             gsize       lower,
             gsize      *verb_start)
 {
-  gsize best = 0;
-  VerbClass klass = VERB_NONE;
+  int klass = VERB_NONE;
+  gsize len = table_longest_before (t, i, lower, verb_table, G_N_ELEMENTS (verb_table), &klass);
 
-  for (gsize w = 0; w < G_N_ELEMENTS (verbs); w++)
-    {
-      gsize len = match_before (t, i, lower, verbs[w].word);
-
-      if (len > best)
-        {
-          best = len;
-          klass = verbs[w].klass;
-        }
-    }
-
-  *verb_start = i - best;
-  return klass;
+  *verb_start = i - len;
+  return len > 0 ? (VerbClass) klass : VERB_NONE;
 }
 
 static SuffixClass
@@ -493,22 +568,10 @@ match_suffix (const Text *t,
               gsize       i,
               gsize      *len)
 {
-  gsize best = 0;
-  SuffixClass klass = SUFFIX_NONE;
+  int klass = SUFFIX_NONE;
 
-  for (gsize w = 0; w < G_N_ELEMENTS (suffixes); w++)
-    {
-      gsize l = match_at (t, i, suffixes[w].word);
-
-      if (l > best)
-        {
-          best = l;
-          klass = suffixes[w].klass;
-        }
-    }
-
-  *len = best;
-  return klass;
+  *len = table_longest_at (t, i, suffix_table, G_N_ELEMENTS (suffix_table), &klass);
+  return *len > 0 ? (SuffixClass) klass : SUFFIX_NONE;
 }
 
 static gboolean
@@ -842,23 +905,18 @@ make_target (const Text      *t,
 }
 
 GPtrArray *
-jp_target_parse (const char  *text,
-                 gssize       length,
-                 GPtrArray  **unclassified)
+_jp_target_parse_valid (const char  *text,
+                        gsize        len,
+                        GPtrArray  **unclassified)
 {
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_target_free);
   g_autoptr(GPtrArray) odd = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
   Text t = { 0 };
-  gsize len;
   gsize i = 0;
   gsize lower = 0;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-
-  len = length < 0 ? strlen (text) : (gsize) length;
-  g_return_val_if_fail (g_utf8_validate (text, len, NULL), NULL);
-
+  ensure_tables ();
   text_init (&t, text, len);
 
   while (i < t.n)
@@ -941,6 +999,21 @@ jp_target_parse (const char  *text,
     *unclassified = g_steal_pointer (&odd);
 
   return g_steal_pointer (&targets);
+}
+
+GPtrArray *
+jp_target_parse (const char  *text,
+                 gssize       length,
+                 GPtrArray  **unclassified)
+{
+  gsize len;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  g_return_val_if_fail (g_utf8_validate (text, len, NULL), NULL);
+
+  return _jp_target_parse_valid (text != NULL ? text : "", len, unclassified);
 }
 
 JpIndicator *

@@ -70,4 +70,53 @@ _jp_text_is_final_punct (gunichar c)
     }
 }
 
+/* The character at @p of VALID UTF-8, and where the next one starts: the
+ * hot loops of the importer run it for every character of a document. */
+static inline gunichar
+_jp_utf8_decode (const char  *p,
+                 const char **next)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] < 0x80)
+    {
+      *next = p + 1;
+      return u[0];
+    }
+  if (u[0] < 0xE0)
+    {
+      *next = p + 2;
+      return ((gunichar) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    }
+  if (u[0] < 0xF0)
+    {
+      *next = p + 3;
+      return ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
+  *next = p + 4;
+  return ((gunichar) (u[0] & 0x07) << 18) | ((gunichar) (u[1] & 0x3F) << 12) |
+         ((gunichar) (u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+}
+
+/* Whether valid UTF-8 @text of @len bytes has at most @max characters
+ * (without counting them all). */
+static inline gboolean
+_jp_utf8_at_most (const char *text,
+                  gsize       len,
+                  gsize       max)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    if ((((guchar) text[i]) & 0xC0) != 0x80 && ++n > max)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* jp_target_parse() of text known to be valid UTF-8. */
+GPtrArray *_jp_target_parse_valid (const char  *text,
+                                   gsize        length,
+                                   GPtrArray  **unclassified);
+
 G_END_DECLS
