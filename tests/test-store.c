@@ -1414,6 +1414,21 @@ test_constraint (Fixture       *f,
     g_clear_error (&error);
   }
 
+  /* A plan of another store. */
+  {
+    g_autoptr(JpStore) other = open_store (":memory:", JP_STORE_FLAGS_NONE);
+    g_autoptr(JpPlan) other_plan = build_plan ();
+
+    insert_plan (other, other_plan);
+    g_assert_false (jp_store_set_string (other, plan, "title", "别处", &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_false (jp_store_set_string (store, other_plan, "title", "别处", &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpstr (jp_plan_get_title (plan), ==, "2023年工作要点");
+  }
+
   g_assert_cmpuint (changed, ==, 0);
   g_assert_cmpuint (n_history (store, plan_id), ==, rows);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM history"), ==, version);

@@ -79,12 +79,14 @@ object_id (gpointer object)
   return 0;
 }
 
-/* The plan of @object, which must be saved in the store. */
+/* The plan of @object, which must be saved in this store. */
 static JpPlan *
-require_plan (gpointer   object,
+require_plan (JpStore   *self,
+              gpointer   object,
               GError   **error)
 {
   g_autoptr(JpPlan) plan = dup_plan_of (object);
+  g_autoptr(JpStore) store = NULL;
 
   if (plan == NULL || jp_plan_get_id (plan) <= 0 || object_id (object) <= 0)
     {
@@ -93,7 +95,25 @@ require_plan (gpointer   object,
       return NULL;
     }
 
+  store = _jp_store_dup_owner (plan);
+  if (store != self)
+    {
+      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                           _("This plan belongs to another database"));
+      return NULL;
+    }
+
   return g_steal_pointer (&plan);
+}
+
+static gboolean
+check_plan (JpStore  *self,
+            JpPlan   *plan,
+            GError  **error)
+{
+  g_autoptr(JpPlan) checked = require_plan (self, plan, error);
+
+  return checked != NULL;
 }
 
 static gboolean
@@ -667,7 +687,7 @@ jp_store_set (JpStore       *self,
   /* Out of the property's range: what the model's range allows (clamped). */
   g_param_value_validate (pspec, &given);
 
-  plan = require_plan (object, error);
+  plan = require_plan (self, object, error);
   if (plan == NULL)
     return FALSE;
 
@@ -862,7 +882,7 @@ jp_store_add_progress (JpStore          *self,
   g_return_val_if_fail (JP_IS_PROGRESS_ENTRY (entry), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (indicator, error);
+  plan = require_plan (self, indicator, error);
   if (plan == NULL)
     return FALSE;
 
@@ -900,7 +920,7 @@ jp_store_remove_progress (JpStore          *self,
   g_return_val_if_fail (JP_IS_PROGRESS_ENTRY (entry), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (indicator, error);
+  plan = require_plan (self, indicator, error);
   if (plan == NULL)
     return FALSE;
 
@@ -948,7 +968,7 @@ jp_store_add_update (JpStore       *self,
   g_return_val_if_fail (JP_IS_ITEM_UPDATE (update), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (item, error);
+  plan = require_plan (self, item, error);
   if (plan == NULL)
     return FALSE;
 
@@ -985,7 +1005,7 @@ jp_store_remove_update (JpStore       *self,
   g_return_val_if_fail (JP_IS_ITEM_UPDATE (update), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (item, error);
+  plan = require_plan (self, item, error);
   if (plan == NULL)
     return FALSE;
 
@@ -1035,8 +1055,8 @@ jp_store_insert_section (JpStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   plan_id = jp_plan_get_id (plan);
-  if (plan_id <= 0)
-    return not_found (error);
+  if (!check_plan (self, plan, error))
+    return FALSE;
 
   if (!_jp_store_ensure_histories (section, error))
     return FALSE;
@@ -1072,7 +1092,7 @@ jp_store_remove_section (JpStore    *self,
   g_return_val_if_fail (JP_IS_SECTION (section), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (section, error);
+  plan = require_plan (self, section, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
@@ -1115,7 +1135,7 @@ jp_store_move_section (JpStore    *self,
   g_return_val_if_fail (JP_IS_SECTION (section), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (section, error);
+  plan = require_plan (self, section, error);
   if (plan == NULL)
     return FALSE;
 
@@ -1168,7 +1188,7 @@ jp_store_insert_item (JpStore    *self,
   g_return_val_if_fail (position <= g_list_model_get_n_items (jp_section_get_items (section)), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (section, error);
+  plan = require_plan (self, section, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
@@ -1208,7 +1228,7 @@ jp_store_remove_item (JpStore  *self,
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (item, error);
+  plan = require_plan (self, item, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
@@ -1255,10 +1275,10 @@ jp_store_move_item (JpStore    *self,
   g_return_val_if_fail (JP_IS_SECTION (section), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (item, error);
+  plan = require_plan (self, item, error);
   if (plan == NULL)
     return FALSE;
-  target_plan = require_plan (section, error);
+  target_plan = require_plan (self, section, error);
   if (target_plan == NULL)
     return FALSE;
   g_return_val_if_fail (plan == target_plan, FALSE);
@@ -1385,8 +1405,8 @@ jp_store_renumber_items (JpStore  *self,
   g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (jp_plan_get_id (plan) <= 0)
-    return not_found (error);
+  if (!check_plan (self, plan, error))
+    return FALSE;
 
   items = jp_plan_dup_items (plan);
   numbers = g_new (int, MAX (items->len, 1));
@@ -1417,7 +1437,7 @@ jp_store_set_item_numbers (JpStore    *self,
   array = g_ptr_array_new ();
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(JpPlan) item_plan = require_plan (items[i], error);
+      g_autoptr(JpPlan) item_plan = require_plan (self, items[i], error);
 
       if (item_plan == NULL)
         return FALSE;
@@ -1452,7 +1472,7 @@ jp_store_insert_indicator (JpStore      *self,
   g_return_val_if_fail (position <= g_list_model_get_n_items (jp_item_get_indicators (item)), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (item, error);
+  plan = require_plan (self, item, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
@@ -1492,7 +1512,7 @@ jp_store_remove_indicator (JpStore      *self,
   g_return_val_if_fail (JP_IS_INDICATOR (indicator), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (indicator, error);
+  plan = require_plan (self, indicator, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
@@ -1537,7 +1557,7 @@ jp_store_move_indicator (JpStore      *self,
   g_return_val_if_fail (JP_IS_INDICATOR (indicator), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (indicator, error);
+  plan = require_plan (self, indicator, error);
   if (plan == NULL)
     return FALSE;
 
@@ -1680,7 +1700,7 @@ set_item_people (JpStore     *self,
   g_return_val_if_fail (people != NULL || n_people == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (item, error);
+  plan = require_plan (self, item, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
@@ -1806,8 +1826,8 @@ add_person (JpStore   *self,
   g_return_val_if_fail (!found, FALSE);
 
   plan_id = jp_plan_get_id (plan);
-  if (plan_id <= 0)
-    return not_found (error);
+  if (!check_plan (self, plan, error))
+    return FALSE;
 
   if (!_jp_store_begin (self, error))
     return FALSE;
@@ -1997,14 +2017,14 @@ merge_people (JpStore         *self,
   g_return_val_if_fail (out_record == NULL || *out_record == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  plan = require_plan (from, error);
+  plan = require_plan (self, from, error);
   if (plan == NULL)
     return FALSE;
   plan_id = jp_plan_get_id (plan);
 
   if (into != NULL)
     {
-      g_autoptr(JpPlan) into_plan = require_plan (into, error);
+      g_autoptr(JpPlan) into_plan = require_plan (self, into, error);
 
       if (into_plan == NULL)
         return FALSE;
@@ -2153,8 +2173,8 @@ jp_store_unmerge (JpStore        *self,
   plan = record->plan;
   from = record->from;
   plan_id = jp_plan_get_id (plan);
-  if (plan_id <= 0)
-    return not_found (error);
+  if (!check_plan (self, plan, error))
+    return FALSE;
 
   list = plan_people (plan, from);
   index_of (list, from, &found);

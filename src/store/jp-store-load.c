@@ -374,6 +374,8 @@ _jp_store_install_loader (JpStore *self,
 
   g_weak_ref_init (ref, self);
   jp_plan_set_history_loader (plan, history_loader_cb, ref, free_store_ref);
+  /* Edits check that the plan is this store's. */
+  _jp_store_set_owner (plan, self);
 }
 
 /* ---- Loading a plan ----------------------------------------------------- */

@@ -66,17 +66,31 @@ GQuark      jp_store_error_quark          (void);
  * migrates the database at @path; ":memory:" for tests. A file of a newer
  * schema is refused when writable, and opened read-only with
  * JP_STORE_FLAGS_READ_ONLY (review mode); a file that is not a database is
- * an error; nothing is ever altered on failure. */
+ * an error; nothing is ever altered on failure. Errors:
+ * - NOT_A_DATABASE: not SQLite (the header is checked before SQLite opens
+ *   it), unreadable by SQLite, or another program's SQLite database;
+ * - NEWER_SCHEMA: written by a newer version (only when writable);
+ * - READ_ONLY: the file or its folder cannot be written (only when
+ *   writable): open it again with JP_STORE_FLAGS_READ_ONLY to review it;
+ * - BUSY: another program held a lock longer than the busy timeout (3 s);
+ * - OPEN: missing (read-only mode), a folder, or a folder that cannot be
+ *   created.
+ * Read-only opening never writes: a WAL database in a folder that cannot be
+ * written is read as immutable, and an older schema is migrated in a copy
+ * in memory. The store is "read-only" (property) when opened so. */
 JpStore    *jp_store_open                 (const char      *path,
                                            JpStoreFlags     flags,
                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *jp_store_get_path             (JpStore         *self);
 gboolean    jp_store_get_read_only        (JpStore         *self);
-/* Who edits (the history's author); default g_get_real_name(). */
+/* Who edits (the history's author; also the "author" property, for
+ * g_settings_bind); NULL or "" means g_get_real_name(). */
 const char *jp_store_get_author           (JpStore         *self);
 void        jp_store_set_author           (JpStore         *self,
                                            const char      *author);
-/* Changes when another connection commits (PRAGMA data_version). */
+/* Changes when another connection (another program, another window)
+ * commits, not on this store's own commits (PRAGMA data_version): poll it
+ * (e.g. on focus or a timer) and reload the plan when it changed. */
 gint64      jp_store_get_data_version     (JpStore         *self);
 
 /* Plans, oldest first (array of JpPlanInfo). */
@@ -96,6 +110,9 @@ gboolean    jp_store_insert_plans         (JpStore         *self,
                                            JpPlan         **plans,
                                            guint            n_plans,
                                            GError         **error);
+/* Deletes a plan with everything in it, and its history (one history row
+ * with no plan records the deletion). Not undoable through the store:
+ * jp_store_insert_plans() of the loaded plan makes a copy with new ids. */
 gboolean    jp_store_delete_plan          (JpStore         *self,
                                            gint64           plan_id,
                                            GError         **error);
@@ -266,6 +283,8 @@ gboolean    jp_store_add_unit             (JpStore         *self,
                                            guint            position,
                                            JpUnit          *unit,
                                            GError         **error);
+/* Removes the unit from the plan and from every item list that names it
+ * (as jp_plan_remove_unit does). Undo: the _full variant. */
 gboolean    jp_store_remove_unit          (JpStore         *self,
                                            JpUnit          *unit,
                                            GError         **error);
