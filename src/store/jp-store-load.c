@@ -11,13 +11,12 @@
 
 #include "config.h"
 
-#include <string.h>
+#include "jp-store-private.h"
+#include "jp-store.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-
-#include "jp-store.h"
-#include "jp-store-private.h"
 
 /* ---- Column helpers ----------------------------------------------------- */
 

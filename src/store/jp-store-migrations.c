@@ -13,9 +13,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "jp-store-private.h"
+
+#include <glib/gi18n-lib.h>
 
 typedef struct
 {

@@ -12,16 +12,16 @@
 
 #include "config.h"
 
+#include "jp-store.h"
+
+#include "jp-store-private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
-
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-
-#include "jp-store.h"
-#include "jp-store-private.h"
 
 G_DEFINE_FINAL_TYPE (JpStore, jp_store, G_TYPE_OBJECT)
 
