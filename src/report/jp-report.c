@@ -624,7 +624,8 @@ find_person (Builder     *b,
           return TRUE;
         }
       if (i > 0)
-        g_string_append (known, list_separator ());
+        g_string_append (known, b->kind == JP_REPORT_LEADER ? list_separator () :
+                                                              unit_separator ());
       g_string_append (known, candidate);
     }
 
