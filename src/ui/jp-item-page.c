@@ -606,7 +606,12 @@ refresh_section (JpItemPage *self,
   jp_section_evaluate (section, as_of, &progress);
   percent = jp_format_percent (progress.ratio);
 
-  gtk_label_set_text (self->section_ordinal_label, jp_section_get_ordinal (section));
+  {
+    /* Translators: above a section's title, with its ordinal (一, 二 …) */
+    g_autofree char *ordinal = g_strdup_printf (_("Section %s"), jp_section_get_ordinal (section));
+
+    gtk_label_set_text (self->section_ordinal_label, ordinal);
+  }
   gtk_label_set_text (self->section_title_label, jp_section_get_title (section));
   /* Translators: a section's summary: number of work points, mean progress */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

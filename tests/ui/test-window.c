@@ -1,0 +1,656 @@
+/* test-window.c: the main window, driven through its real widgets and
+ * actions under Xvfb; each edit is checked in the model and, after
+ * reopening the database with a fresh JpStore, in the file. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "jp-indicator-dialog.h"
+#include "jp-item-dialog.h"
+#include "jp-people-dialog.h"
+#include "jp-progress-dialog.h"
+#include "jp-ui-test-util.h"
+#include "jp-window-private.h"
+
+static JpApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  JpWindow *window;
+  JpPlan   *plan; /* borrowed from the window */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = jp_test_make_dir ();
+  f->path = jp_test_make_sample_db (f->dir);
+  f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
+  f->plan = jp_window_get_plan (f->window);
+  g_assert_nonnull (f->plan);
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 17);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  jp_test_close_window (f->window);
+  jp_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+select_item (Fixture *f,
+             int      number)
+{
+  JpItem *item = jp_plan_find_item_by_number (f->plan, number);
+
+  g_assert_nonnull (item);
+  g_assert_true (jp_window_select (f->window, G_OBJECT (item)));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
+  g_assert_true (jp_item_page_get_item (f->window->item_page) == item);
+}
+
+static GtkWidget *
+open_dialog (Fixture    *f,
+             const char *action,
+             GVariant   *parameter)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter));
+  jp_test_pump ();
+  dialog = jp_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  return GTK_WIDGET (dialog);
+}
+
+static void
+confirm (Fixture   *f,
+         GtkWidget *dialog)
+{
+  g_assert_true (gtk_widget_get_sensitive (jp_test_get (dialog, "save_button")));
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  /* Applied and closed. */
+  g_assert_null (jp_window_get_dialog (f->window));
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_first_start (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *created = g_build_filename (dir, "created.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autoptr(JpPlan) reloaded = NULL;
+  JpWindow *window;
+
+  /* The window creates the default database: it gets the bundled plan. */
+  window = jp_test_open_window (app, created, FALSE, TRUE);
+  g_assert_nonnull (jp_window_get_plan (window));
+  g_assert_cmpuint (g_list_model_get_n_items (jp_plan_get_sections (jp_window_get_plan (window))), ==, 6);
+  g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (window)), ==, 17);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  jp_test_close_window (window);
+
+  reloaded = jp_test_reload (created);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 17);
+  g_assert_cmpuint (jp_plan_get_n_indicators (reloaded), ==, 36);
+
+  /* Any other empty database: the empty state, nothing imported. */
+  window = jp_test_open_window (app, other, FALSE, FALSE);
+  g_assert_null (jp_window_get_plan (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
+
+  /* "Open the 2023 sample" */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  jp_test_pump ();
+  g_assert_nonnull (jp_window_get_plan (window));
+  g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (window)), ==, 17);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  jp_test_close_window (window);
+
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (other);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 17);
+
+  jp_test_remove_dir (dir);
+}
+
+static void
+test_edit_indicator_target (Fixture       *f,
+                            gconstpointer  data)
+{
+  JpIndicator *indicator = jp_test_indicator (f->plan, 2, 0);
+  gint64 id = jp_indicator_get_id (indicator);
+  g_autoptr(JpPlan) reloaded = NULL;
+  GtkWidget *dialog;
+
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+  select_item (f, 2);
+
+  dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (id));
+  g_assert_true (JP_IS_INDICATOR_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "target_row"))), ==, "90");
+
+  /* Full-width digits are numbers too. */
+  jp_test_set_text (dialog, "target_row", "９５");
+  confirm (f, dialog);
+
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 95);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
+  g_assert_cmpstr (jp_indicator_get_name (jp_test_indicator (reloaded, 2, 0)), ==,
+                   jp_indicator_get_name (indicator));
+
+  /* Undo goes through the store as well. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 90);
+
+  /* And redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  jp_test_pump ();
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 95);
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
+}
+
+static void
+test_record_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  JpIndicator *indicator = jp_test_indicator (f->plan, 2, 0);
+  g_autoptr(JpPlan) reloaded = NULL;
+  JpIndicator *stored;
+  JpProgressEntry *latest;
+  GtkWidget *dialog;
+  GtkWidget *history;
+
+  g_assert_null (jp_indicator_get_latest (indicator));
+  select_item (f, 2);
+
+  dialog = open_dialog (f, "win.record-progress", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  g_assert_true (JP_IS_PROGRESS_DIALOG (dialog));
+  /* The author defaults to the user's name. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "author_row"))), !=, "");
+
+  jp_test_set_text (dialog, "date_row", "2023-06-30");
+  jp_test_set_text (dialog, "value_row", "72");
+  jp_test_set_text (dialog, "note_row", "上半年评定");
+  jp_test_set_text (dialog, "author_row", "张学兵");
+  confirm (f, dialog);
+
+  latest = jp_indicator_get_latest (indicator);
+  g_assert_nonnull (latest);
+  g_assert_cmpfloat (jp_progress_entry_get_value (latest), ==, 72);
+  g_assert_cmpstr (jp_progress_entry_get_date (latest), ==, "2023-06-30");
+  g_assert_cmpstr (jp_progress_entry_get_note (latest), ==, "上半年评定");
+
+  /* The item page lists it in the history. */
+  history = jp_test_get (GTK_WIDGET (f->window), "history_list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (history), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (history), 1));
+
+  reloaded = jp_test_reload (f->path);
+  stored = jp_test_indicator (reloaded, 2, 0);
+  g_assert_true (jp_indicator_ensure_history (stored, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (jp_indicator_get_progress (stored)), ==, 1);
+  latest = jp_indicator_get_latest (stored);
+  g_assert_cmpfloat (jp_progress_entry_get_value (latest), ==, 72);
+  g_assert_cmpstr (jp_progress_entry_get_date (latest), ==, "2023-06-30");
+  g_assert_cmpstr (jp_progress_entry_get_note (latest), ==, "上半年评定");
+  g_assert_cmpstr (jp_progress_entry_get_author (latest), ==, "张学兵");
+}
+
+static gboolean
+save_enabled (GtkWidget *dialog)
+{
+  return gtk_widget_get_sensitive (jp_test_get (dialog, "save_button"));
+}
+
+static void
+test_invalid_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  JpIndicator *indicator = jp_test_indicator (f->plan, 2, 0);
+  g_autofree char *name = g_strdup (jp_indicator_get_name (indicator));
+  g_autoptr(JpPlan) reloaded = NULL;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+
+  select_item (f, 2);
+  dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  error_label = jp_test_get (dialog, "target_error");
+  g_assert_true (save_enabled (dialog));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* Not a number: shown inline, cannot be saved. */
+  jp_test_set_text (dialog, "target_row", "abc");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (jp_test_get (dialog, "target_row"), "error"));
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  jp_test_pump ();
+  g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+
+  jp_test_set_text (dialog, "target_row", "９０");
+  g_assert_true (save_enabled (dialog));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* A range whose upper bound is below the target. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jp_test_get (dialog, "kind_row")), JP_INDICATOR_KIND_RANGE);
+  jp_test_pump ();
+  jp_test_set_text (dialog, "target_max_row", "50");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "target_max_row", "100");
+  g_assert_true (save_enabled (dialog));
+
+  /* A negative count, an empty name, a due date outside the plan year. */
+  jp_test_set_text (dialog, "target_row", "-3");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "target_row", "90");
+  jp_test_set_text (dialog, "name_row", "  ");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "name_row", name);
+  jp_test_set_text (dialog, "due_row", "2024-03-01");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_get_visible (jp_test_get (dialog, "tracking_error")));
+  jp_test_set_text (dialog, "due_row", "");
+  jp_test_set_text (dialog, "weight_row", "-1");
+  g_assert_false (save_enabled (dialog));
+
+  /* Cancel: nothing changed, in memory or in the file. */
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+  g_assert_cmpint (jp_indicator_get_kind (indicator), ==, JP_INDICATOR_KIND_AT_LEAST);
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+
+  /* Progress entry: a date outside the year, a negative value, text. */
+  dialog = open_dialog (f, "win.record-progress", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  jp_test_set_text (dialog, "value_row", "72");
+  g_assert_true (save_enabled (dialog));
+  jp_test_set_text (dialog, "date_row", "2024-01-05");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "date_row", "2023-13-01");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "date_row", "２０２３-０６-３０");
+  g_assert_true (save_enabled (dialog));
+  jp_test_set_text (dialog, "value_row", "-3");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "value_row", "七十");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_indicator_get_latest (indicator));
+
+  /* Work point: a number that is not a whole number above 0. */
+  dialog = open_dialog (f, "win.edit-selected", NULL);
+  g_assert_true (JP_IS_ITEM_DIALOG (dialog));
+  jp_test_set_text (dialog, "number_row", "0");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "number_row", "2.5");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "number_row", "2");
+  jp_test_set_text (dialog, "title_row", "");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpint (jp_indicator_get_kind (jp_test_indicator (reloaded, 2, 0)), ==, JP_INDICATOR_KIND_AT_LEAST);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 90);
+  g_assert_null (jp_indicator_get_latest (jp_test_indicator (reloaded, 2, 0)));
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 2)), ==, "全面加强教育系统党的建设");
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  JpItem *item = jp_plan_find_item_by_number (f->plan, 5);
+  g_autoptr(JpItem) keep = g_object_ref (item);
+  g_autofree char *title = g_strdup (jp_item_get_title (item));
+  JpIndicator *indicator = jp_test_indicator (f->plan, 5, 0);
+  g_autoptr(JpProgressEntry) entry = jp_progress_entry_new ("2023-05-31", 2);
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  JpIndicator *stored;
+
+  /* Some history that an undone delete must bring back. */
+  jp_store_add_progress (jp_window_get_store (f->window), indicator, entry, &error);
+  g_assert_no_error (error);
+
+  select_item (f, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+  g_assert_null (jp_item_get_section (keep));
+  /* The numbering 1…17 follows the order: 6 is now 5. */
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (f->plan, 5)), ==, "提高德育质量");
+  g_assert_null (jp_plan_find_item_by_number (f->plan, 17));
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 16);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 5)), ==, "提高德育质量");
+
+  /* Undo (what the toast's button does). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 17);
+  g_assert_true (jp_plan_find_item_by_number (f->plan, 5) == keep);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (f->plan, 6)), ==, "提高德育质量");
+  g_assert_cmpuint (g_list_model_get_n_items (jp_item_get_indicators (keep)), ==, 3);
+
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 17);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 5)), ==, title);
+  g_assert_cmpuint (g_list_model_get_n_items (jp_item_get_indicators (jp_plan_find_item_by_number (reloaded, 5))), ==, 3);
+  g_assert_true (jp_test_has_name (jp_item_get_leaders (jp_plan_find_item_by_number (reloaded, 5)), "高学芳"));
+  stored = jp_test_indicator (reloaded, 5, 0);
+  g_assert_true (jp_indicator_ensure_history (stored, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (jp_indicator_get_progress (stored)), ==, 1);
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (stored)), ==, 2);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 17)), ==, "加强校园安全管理");
+}
+
+static void
+test_merge_units (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *from = "各中小学、幼儿园";
+  const char *into = "各中小学校、幼儿园";
+  JpItem *item5 = jp_plan_find_item_by_number (f->plan, 5);
+  JpItem *item12 = jp_plan_find_item_by_number (f->plan, 12);
+  g_autoptr(JpPlan) reloaded = NULL;
+  GtkWidget *dialog;
+
+  g_assert_nonnull (jp_plan_find_unit (f->plan, from));
+  g_assert_true (jp_test_has_name (jp_item_get_units (item5), from));
+
+  dialog = open_dialog (f, "win.manage-people", NULL);
+  g_assert_true (JP_IS_PEOPLE_DIALOG (dialog));
+  g_assert_true (gtk_widget_activate_action (dialog, "people.merge", "(bss)", FALSE, from, into));
+  jp_test_pump ();
+
+  g_assert_null (jp_plan_find_unit (f->plan, from));
+  g_assert_false (jp_test_has_name (jp_item_get_units (item5), from));
+  g_assert_true (jp_test_has_name (jp_item_get_units (item5), into));
+  g_assert_true (jp_test_has_name (jp_item_get_units (item12), into));
+  g_assert_cmpuint (g_list_model_get_n_items (jp_item_get_units (item5)), ==, 2);
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_null (jp_plan_find_unit (reloaded, from));
+  g_assert_true (jp_test_has_name (jp_item_get_units (jp_plan_find_item_by_number (reloaded, 5)), into));
+  g_assert_false (jp_test_has_name (jp_item_get_units (jp_plan_find_item_by_number (reloaded, 12)), from));
+  g_assert_true (jp_test_has_name (jp_item_get_units (jp_plan_find_item_by_number (reloaded, 12)), into));
+
+  /* A merge is undone like any edit. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_nonnull (jp_plan_find_unit (f->plan, from));
+  g_assert_true (jp_test_has_name (jp_item_get_units (item5), from));
+  g_assert_false (jp_test_has_name (jp_item_get_units (item5), into));
+
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_nonnull (jp_plan_find_unit (reloaded, from));
+  g_assert_true (jp_test_has_name (jp_item_get_units (jp_plan_find_item_by_number (reloaded, 12)), from));
+}
+
+static guint
+count_rows (Fixture   *f,
+            GPtrArray *items)
+{
+  GListModel *model = G_LIST_MODEL (jp_plan_tree_get_selection_model (f->window->plan_tree));
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
+
+      if (JP_IS_ITEM (object) && items != NULL)
+        g_ptr_array_add (items, object);
+    }
+
+  return n;
+}
+
+/* GtkSearchEntry reports a change after a short delay. */
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  JpPlanFilter *filter = jp_plan_tree_get_filter (f->window->plan_tree);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), text);
+  while (g_strcmp0 (jp_plan_filter_get_text (filter), text) != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (jp_plan_filter_get_text (filter), ==, text);
+  jp_test_pump ();
+}
+
+static void
+test_filter_leader (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *leader = "崔茜";
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GPtrArray) stored_items = NULL;
+  GtkDropDown *dropdown = f->window->leader_dropdown;
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  guint expected = 0;
+  guint index = GTK_INVALID_LIST_POSITION;
+
+  g_assert_cmpuint (count_rows (f, NULL), ==, 6 + 17);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  jp_test_pump ();
+  g_assert_true (gtk_search_bar_get_search_mode (f->window->search_bar));
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), leader) == 0)
+      index = i;
+  g_assert_cmpuint (index, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (dropdown, index);
+  jp_test_pump ();
+
+  /* Only 崔茜's work points, with their sections. */
+  g_assert_cmpuint (count_rows (f, items), ==, 3 + 4);
+  g_assert_cmpuint (items->len, ==, 4);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (jp_test_has_name (jp_item_get_leaders (g_ptr_array_index (items, i)), leader));
+
+  /* The same work points as the file names for 崔茜. */
+  reloaded = jp_test_reload (f->path);
+  stored_items = jp_plan_dup_items (reloaded);
+  for (guint i = 0; i < stored_items->len; i++)
+    {
+      JpItem *stored = g_ptr_array_index (stored_items, i);
+
+      if (!jp_test_has_name (jp_item_get_leaders (stored), leader))
+        continue;
+
+      expected++;
+      g_assert_cmpint (jp_item_get_number (stored), ==,
+                       jp_item_get_number (g_ptr_array_index (items, expected - 1)));
+    }
+  g_assert_cmpuint (expected, ==, items->len);
+
+  /* Text within the leader's work points, then no result at all. */
+  search (f, "建强教师队伍");
+  g_ptr_array_set_size (items, 0);
+  count_rows (f, items);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (jp_item_get_number (g_ptr_array_index (items, 0)), ==, 11);
+
+  search (f, "没有这样的词");
+  g_assert_cmpuint (count_rows (f, NULL), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->tree_stack), ==, "no-results");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (count_rows (f, NULL), ==, 6 + 17);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->tree_stack), ==, "tree");
+}
+
+static void
+test_review_mode_toggle (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JpPlan) reloaded = NULL;
+
+  select_item (f, 3);
+  g_assert_false (jp_window_get_review_mode (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-mode", NULL));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_review_mode (f->window));
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->review_revealer));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (jp_test_get (GTK_WIDGET (f->window), "body_view"))));
+
+  /* Every edit is off. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", NULL);
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 17);
+
+  /* Leave it: editing works again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-mode", NULL));
+  jp_test_pump ();
+  g_assert_false (jp_window_get_review_mode (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 16);
+}
+
+static void
+test_review_read_only (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *path = jp_test_make_sample_db (dir);
+  g_autoptr(JpPlan) reloaded = NULL;
+  JpWindow *window;
+  JpPlan *plan;
+
+  window = jp_test_open_window (app, path, TRUE, FALSE);
+  plan = jp_window_get_plan (window);
+  g_assert_nonnull (plan);
+  g_assert_true (jp_window_get_review_mode (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->review_revealer));
+  g_assert_false (gtk_widget_get_visible (window->review_leave_button));
+
+  g_assert_true (jp_window_select (window, G_OBJECT (jp_plan_find_item_by_number (plan, 2))));
+  jp_test_pump ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-indicator", "x",
+                              jp_indicator_get_id (jp_test_indicator (plan, 2, 0)));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_review_mode (window));
+  g_assert_null (jp_window_get_dialog (window));
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 17);
+  jp_test_close_window (window);
+
+  reloaded = jp_test_reload (path);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 17);
+  jp_test_remove_dir (dir);
+}
+
+/* A file written by a newer version cannot be written: it opens in review
+ * mode and says why. The schema version is PRAGMA user_version, the four
+ * bytes at offset 60 of the SQLite header. */
+static void
+test_review_newer_schema (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *path = jp_test_make_sample_db (dir);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  JpWindow *window;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 100);
+  contents[60] = 0;
+  contents[61] = 0;
+  contents[62] = 0x03;
+  contents[63] = (char) 0xe7; /* 999 */
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  window = jp_test_open_window (app, path, FALSE, FALSE);
+  g_assert_nonnull (jp_window_get_plan (window));
+  g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (window)), ==, 17);
+  g_assert_true (jp_window_get_review_mode (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->review_revealer));
+  g_assert_cmpstr (gtk_label_get_text (window->review_label), !=, "");
+  g_assert_false (gtk_widget_get_visible (window->review_leave_button));
+  jp_test_close_window (window);
+
+  jp_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = jp_test_application ();
+
+  g_test_add_func ("/jp/window/first-start", test_first_start);
+  g_test_add ("/jp/window/edit-indicator-target", Fixture, NULL,
+              fixture_set_up, test_edit_indicator_target, fixture_tear_down);
+  g_test_add ("/jp/window/record-progress", Fixture, NULL,
+              fixture_set_up, test_record_progress, fixture_tear_down);
+  g_test_add ("/jp/window/invalid-input", Fixture, NULL,
+              fixture_set_up, test_invalid_input, fixture_tear_down);
+  g_test_add ("/jp/window/delete-undo", Fixture, NULL,
+              fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/jp/window/merge-units", Fixture, NULL,
+              fixture_set_up, test_merge_units, fixture_tear_down);
+  g_test_add ("/jp/window/filter-leader", Fixture, NULL,
+              fixture_set_up, test_filter_leader, fixture_tear_down);
+  g_test_add ("/jp/window/review-mode-toggle", Fixture, NULL,
+              fixture_set_up, test_review_mode_toggle, fixture_tear_down);
+  g_test_add_func ("/jp/window/review-read-only", test_review_read_only);
+  g_test_add_func ("/jp/window/review-newer-schema", test_review_newer_schema);
+
+  status = g_test_run ();
+  g_object_unref (app);
+
+  return status;
+}
