@@ -14,6 +14,7 @@
 
 #include "jp-store.h"
 
+#include "jp-store-backup.h"
 #include "jp-store-private.h"
 
 #include <errno.h>
@@ -905,6 +906,13 @@ open_database (JpStore     *self,
                        display);
           return FALSE;
         }
+
+      /* A file with content is backed up before it is migrated (and
+       * before anything is written to it: jp-store-backup.c); without
+       * the backup it is left as it is. */
+      if (info.version < JP_STORE_SCHEMA_VERSION && !memory &&
+          !_jp_store_backup_before_migration (self, error))
+        return FALSE;
 
       if (!memory &&
           !_jp_store_exec_script (self, "PRAGMA journal_mode = WAL", error))
