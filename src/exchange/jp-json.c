@@ -1215,6 +1215,7 @@ check_depth (Ctx         *ctx,
              GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean closed = FALSE; /* the top-level value has ended */
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -1238,6 +1239,14 @@ check_depth (Ctx         *ctx,
 
         case '[':
         case '{':
+          /* json-glib 1.6 reads the first of "{…}{…}" and drops the rest. */
+          if (depth == 0 && closed)
+            {
+              g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                           _("%s:%u: more data after the end of the JSON document"),
+                           ctx->name, count_lines (data, i));
+              return FALSE;
+            }
           if (++depth > JP_JSON_MAX_DEPTH)
             {
               g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_DEEP,
@@ -1249,8 +1258,8 @@ check_depth (Ctx         *ctx,
 
         case ']':
         case '}':
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            closed = TRUE;
           break;
 
         default:
