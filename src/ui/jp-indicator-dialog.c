@@ -86,12 +86,18 @@ validate (JpIndicatorDialog *self)
   g_autofree char *due_iso = NULL;
   const char *message;
   guint selected = adw_combo_row_get_selected (self->kind_row);
+  gboolean target_ok;
+  gboolean empty = FALSE;
 
   self->kind = selected < N_KINDS ? (JpIndicatorKind) selected : JP_INDICATOR_KIND_AT_LEAST;
 
   jp_ui_set_str (&self->name, name);
+  /* A required field still empty in a new target: the button stays off
+   * without a message; emptying a field of an existing one says why. */
+  if (name[0] == '\0')
+    empty = TRUE;
   mark (target_messages, self->name_row,
-        name[0] == '\0' ? _("Enter a name for the target.") : NULL);
+        name[0] == '\0' && self->indicator != NULL ? _("Enter a name for the target.") : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->target_row), self->kind != JP_INDICATOR_KIND_MILESTONE);
   gtk_widget_set_visible (GTK_WIDGET (self->unit_row), self->kind != JP_INDICATOR_KIND_MILESTONE);
@@ -100,11 +106,14 @@ validate (JpIndicatorDialog *self)
   message = NULL;
   if (self->kind == JP_INDICATOR_KIND_MILESTONE)
     self->target = 1;
+  else if (target[0] == '\0' && self->indicator == NULL)
+    empty = TRUE;
   else if (!jp_ui_parse_number (target, &self->target))
     message = _("The target must be a number, such as 90.");
   else if (self->target < 0)
     message = _("The target cannot be negative.");
   mark (target_messages, self->target_row, message);
+  target_ok = message == NULL && !empty;
 
   message = NULL;
   self->has_target_max = FALSE;
@@ -114,7 +123,7 @@ validate (JpIndicatorDialog *self)
         message = _("Enter the upper bound of the range.");
       else if (!jp_ui_parse_number (target_max, &self->target_max))
         message = _("The upper bound must be a number, such as 5.");
-      else if (self->target_max < self->target)
+      else if (target_ok && self->target_max < self->target)
         message = _("The upper bound is below the target.");
       else
         self->has_target_max = TRUE;
@@ -154,7 +163,7 @@ validate (JpIndicatorDialog *self)
   mark (tracking_messages, self->weight_row, message);
 
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self),
-                              target_messages->len == 0 && tracking_messages->len == 0);
+                              !empty && target_messages->len == 0 && tracking_messages->len == 0);
 
   show_messages (self->target_error, target_messages);
   show_messages (self->tracking_error, tracking_messages);

@@ -49,7 +49,8 @@ validate (JpItemDialog *self)
     g_ptr_array_add (messages, (gpointer) message);
 
   jp_ui_set_str (&self->title, title);
-  message = title[0] == '\0' ? _("Enter the work point's title.") : NULL;
+  /* A new work point without a title yet: no message, the button is off. */
+  message = title[0] == '\0' && self->item != NULL ? _("Enter the work point's title.") : NULL;
   jp_ui_show_invalid (GTK_WIDGET (self->title_row), NULL, message);
   if (message != NULL)
     g_ptr_array_add (messages, (gpointer) message);
@@ -77,7 +78,7 @@ validate (JpItemDialog *self)
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), joined[0] != '\0');
   }
 
-  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), messages->len == 1);
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), messages->len == 1 && title[0] != '\0');
 }
 
 static char *

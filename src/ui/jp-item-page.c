@@ -34,6 +34,9 @@ struct _JpItemPage
   GtkLabel       *percent_label;
   GtkLabel       *due_label;
   GtkTextView    *body_view;
+  GtkStack       *body_stack;
+  GtkLabel       *body_label;
+  GtkToggleButton *body_edit_button;
   JpNameList     *leaders_list;
   JpNameList     *units_list;
   JpNameList     *partners_list;
@@ -503,10 +506,11 @@ fill_updates (JpItemPage *self,
           g_autofree char *edit = g_strdup_printf (_("Edit the Update of %s"), jp_item_update_get_date (update));
           g_autofree char *remove = g_strdup_printf (_("Delete the Update of %s"), jp_item_update_get_date (update));
 
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                       flat_icon_button ("document-edit-symbolic", edit, "win.edit-update", id));
+          /* add_action() puts each new one first: edit ends up leftmost. */
           adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                        flat_icon_button ("user-trash-symbolic", remove, "win.delete-update", id));
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
+                                       flat_icon_button ("document-edit-symbolic", edit, "win.edit-update", id));
         }
 
       gtk_list_box_append (self->updates_list, expander);
@@ -529,6 +533,8 @@ load_body (JpItemPage *self,
   gtk_text_buffer_set_text (buffer, body != NULL ? body : "", -1);
   self->loading = FALSE;
   self->body_dirty = FALSE;
+
+  gtk_label_set_text (self->body_label, body != NULL ? body : "");
 }
 
 static void
@@ -651,6 +657,9 @@ apply_editable (JpItemPage *self)
 {
   gtk_text_view_set_editable (self->body_view, self->editable);
   gtk_text_view_set_cursor_visible (self->body_view, self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->body_edit_button), self->editable);
+  if (!self->editable)
+    gtk_toggle_button_set_active (self->body_edit_button, FALSE);
   jp_name_list_set_editable (self->leaders_list, self->editable);
   jp_name_list_set_editable (self->units_list, self->editable);
   jp_name_list_set_editable (self->partners_list, self->editable);
@@ -681,6 +690,28 @@ static void
 on_body_focus_leave_cb (JpItemPage *self)
 {
   jp_item_page_commit (self);
+}
+
+/* The text reads as a label (which wraps to any width); the pencil turns it
+ * into an editor, and turning it off again (or leaving the editor) sends
+ * the edit upward. */
+static void
+on_body_edit_toggled_cb (JpItemPage *self)
+{
+  gboolean editing = gtk_toggle_button_get_active (self->body_edit_button);
+
+  gtk_stack_set_visible_child_name (self->body_stack, editing ? "edit" : "view");
+  gtk_button_set_icon_name (GTK_BUTTON (self->body_edit_button),
+                            editing ? "object-select-symbolic" : "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->body_edit_button),
+                               editing ? C_("text editor", "Done") : _("Edit the Text"));
+  jp_ui_set_accessible_label (GTK_WIDGET (self->body_edit_button),
+                              editing ? C_("text editor", "Done") : _("Edit the Text"));
+
+  if (editing)
+    gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+  else
+    jp_item_page_commit (self);
 }
 
 static void
@@ -834,6 +865,9 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, percent_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, due_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, body_view);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, body_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, body_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, body_edit_button);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, leaders_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, units_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, partners_list);
@@ -849,6 +883,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, updates_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_updates_label);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_body_edit_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaders_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_units_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_partners_changed_cb);
@@ -916,6 +951,7 @@ jp_item_page_set_object (JpItemPage *self,
   g_set_object (&self->object, object);
   g_clear_object (&self->indicator);
   self->body_dirty = FALSE;
+  gtk_toggle_button_set_active (self->body_edit_button, FALSE);
 
   refresh (self);
 

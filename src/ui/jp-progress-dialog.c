@@ -50,6 +50,7 @@ validate (JpProgressDialog *self)
   g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
   const char *message;
+  gboolean valid = TRUE;
 
   if (self->indicator == NULL)
     return;
@@ -84,8 +85,10 @@ validate (JpProgressDialog *self)
     {
       JpIndicatorKind kind = jp_indicator_get_kind (self->indicator);
 
-      text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row)));
-      if (!jp_ui_parse_number (text, &self->value))
+      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
+      if (text[0] == '\0')
+        valid = FALSE; /* nothing typed yet: no error to show */
+      else if (!jp_ui_parse_number (text, &self->value))
         message = _("The value must be a number, such as 72.");
       else if (self->value < 0 &&
                kind != JP_INDICATOR_KIND_INCREASE_BY && kind != JP_INDICATOR_KIND_DECREASE_BY)
@@ -103,7 +106,7 @@ validate (JpProgressDialog *self)
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), joined[0] != '\0');
   }
 
-  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), messages->len == 1);
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), valid && messages->len == 1);
 }
 
 static void

@@ -34,11 +34,12 @@ validate (JpSectionDialog *self)
   jp_ui_set_str (&self->ordinal, ordinal);
   jp_ui_set_str (&self->title, title);
 
-  if (title[0] == '\0')
+  /* A new section without a title yet: no message, the button is off. */
+  if (title[0] == '\0' && self->section != NULL)
     message = _("Enter the section's title.");
 
   jp_ui_show_invalid (GTK_WIDGET (self->title_row), GTK_WIDGET (self->error_label), message);
-  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), message == NULL);
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), title[0] != '\0');
 }
 
 static void

@@ -1,0 +1,1000 @@
+#define G_LOG_DOMAIN "jp-dashboard"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jp-chart-view.h"
+#include "jp-dashboard.h"
+#include "jp-date.h"
+#include "jp-ui-util.h"
+
+/* At most this many rows in the list of behind and overdue items. */
+#define MAX_ATTENTION_ROWS 50
+
+struct _JpDashboard
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkWidget           *empty_buttons;
+  GtkScrolledWindow   *scroller;
+  GtkLabel            *title_label;
+  GtkLabel            *summary_label;
+  GtkDropDown         *leader_dropdown;
+  GtkDropDown         *unit_dropdown;
+  GtkMenuButton       *as_of_button;
+  GtkLabel            *as_of_label;
+  GtkPopover          *as_of_popover;
+  GtkCalendar         *calendar;
+  GtkButton           *default_date_button;
+  JpChartView         *overall_chart;
+  GtkLabel            *overall_caption;
+  AdwPreferencesGroup *status_group;
+  JpChartView         *status_chart;
+  AdwPreferencesGroup *person_group;
+  JpChartView         *person_chart;
+  AdwPreferencesGroup *attention_group;
+  GtkListBox          *attention_list;
+  JpChartView         *sections_chart;
+  JpChartView         *leaders_chart;
+  JpChartView         *units_chart;
+
+  JpPlan              *plan;            /* Owned */
+  JpLeader            *leader;          /* Owned: the picked leader, or NULL */
+  JpUnit              *unit;            /* Owned: the picked unit, or NULL */
+  char                *as_of;           /* ISO; NULL without a plan */
+  GtkStringList       *leader_names;    /* Owned: the leader picker's choices */
+  GtkStringList       *unit_names;      /* Owned */
+  GSignalGroup        *plan_signals;    /* Owned: on the plan */
+  GSignalGroup        *sections_signals; /* Owned: on its sections list */
+  GSignalGroup        *leaders_signals; /* Owned: on its leaders list */
+  GSignalGroup        *units_signals;   /* Owned: on its units list */
+  guint                rebuild_id;
+  gboolean             updating_pickers;
+  gboolean             syncing_calendar;
+};
+
+G_DEFINE_FINAL_TYPE (JpDashboard, jp_dashboard, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_AS_OF,
+  PROP_LEADER,
+  PROP_UNIT,
+  N_PROPS
+};
+
+enum {
+  ACTIVATE_OBJECT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void rebuild (JpDashboard *self);
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static const char *
+person_name (gpointer person)
+{
+  if (JP_IS_LEADER (person))
+    return jp_leader_get_name (person);
+  if (JP_IS_UNIT (person))
+    return jp_unit_get_name (person);
+  return NULL;
+}
+
+/* The choices of a picker: "All …" then every name of @people. */
+static void
+fill_names (GtkStringList *names,
+            const char    *all,
+            GListModel    *people)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (names));
+  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  g_strv_builder_add (builder, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (people, i);
+
+      g_strv_builder_add (builder, person_name (person));
+    }
+  strv = g_strv_builder_end (builder);
+
+  /* Unchanged: keep the list (and the selection) as it is. */
+  if (n_old == n + 1)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < n_old && same; i++)
+        same = g_strcmp0 (gtk_string_list_get_string (names, i), strv[i]) == 0;
+      if (same)
+        return;
+    }
+
+  gtk_string_list_splice (names, 0, n_old, (const char * const *) strv);
+}
+
+static void
+select_person (GtkDropDown   *dropdown,
+               GtkStringList *names,
+               gpointer       person)
+{
+  const char *name = person_name (person);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+  guint position = 0;
+
+  for (guint i = 1; i < n && name != NULL; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), name) == 0)
+      position = i;
+
+  if (gtk_drop_down_get_selected (dropdown) != position)
+    gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
+sync_pickers (JpDashboard *self)
+{
+  self->updating_pickers = TRUE;
+  fill_names (self->leader_names, _("All Leaders"),
+              self->plan != NULL ? jp_plan_get_leaders (self->plan) : NULL);
+  fill_names (self->unit_names, _("All Units"),
+              self->plan != NULL ? jp_plan_get_units (self->plan) : NULL);
+  select_person (self->leader_dropdown, self->leader_names, self->leader);
+  select_person (self->unit_dropdown, self->unit_names, self->unit);
+  self->updating_pickers = FALSE;
+}
+
+static gboolean
+item_is_picked (JpDashboard *self,
+                JpItem      *item)
+{
+  return (self->leader == NULL || jp_item_has_leader (item, self->leader)) &&
+         (self->unit == NULL || jp_item_has_unit (item, self->unit));
+}
+
+/* "张学兵", "教育科", "张学兵 · 教育科" or NULL. */
+static char *
+dup_picked_name (JpDashboard *self)
+{
+  if (self->leader != NULL && self->unit != NULL)
+    /* Translators: a leader and a unit picked together */
+    return g_strdup_printf (C_("leader and unit", "%s · %s"),
+                            jp_leader_get_name (self->leader), jp_unit_get_name (self->unit));
+  if (self->leader != NULL)
+    return g_strdup (jp_leader_get_name (self->leader));
+  if (self->unit != NULL)
+    return g_strdup (jp_unit_get_name (self->unit));
+  return NULL;
+}
+
+static GtkWidget *
+status_pill_new (JpStatus status)
+{
+  GtkWidget *pill = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *symbol = gtk_label_new (jp_status_get_symbol (status));
+  GtkWidget *label = gtk_label_new (jp_status_get_label (status));
+
+  gtk_widget_add_css_class (pill, "status-pill");
+  gtk_widget_add_css_class (symbol, "status-symbol");
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (pill), symbol);
+  gtk_box_append (GTK_BOX (pill), label);
+  jp_ui_set_status_class (pill, status);
+
+  return pill;
+}
+
+/* ---- the list of behind and overdue items ----------------------------------- */
+
+typedef struct
+{
+  JpItem     *item;   /* Borrowed */
+  JpProgress  progress;
+} AttentionEntry;
+
+static int
+compare_attention (gconstpointer a,
+                   gconstpointer b)
+{
+  const AttentionEntry *x = a;
+  const AttentionEntry *y = b;
+  double gap_x, gap_y;
+
+  /* Overdue first, then behind; the furthest behind first. */
+  if (x->progress.status != y->progress.status)
+    return x->progress.status == JP_STATUS_OVERDUE ? -1 : 1;
+
+  gap_x = x->progress.expected - x->progress.p;
+  gap_y = y->progress.expected - y->progress.p;
+  if (gap_x > gap_y + 1e-9)
+    return -1;
+  if (gap_y > gap_x + 1e-9)
+    return 1;
+
+  return jp_item_get_number (x->item) - jp_item_get_number (y->item);
+}
+
+static GtkWidget *
+attention_row_new (const AttentionEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (entry->item));
+  g_autofree char *leaders = jp_item_dup_leader_names (entry->item, " ");
+  g_autofree char *percent = jp_format_percent (entry->progress.ratio);
+  g_autofree char *expected = jp_format_percent (entry->progress.expected);
+  g_autofree char *figures = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *number_label = gtk_label_new (number);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  if (entry->progress.status == JP_STATUS_OVERDUE)
+    {
+      /* Translators: progress of an overdue work point and its due date */
+      figures = g_strdup_printf (_("%s complete, due %s"), percent, entry->progress.due);
+    }
+  else
+    {
+      /* Translators: progress of a work point and what was expected by the as-of date */
+      figures = g_strdup_printf (_("%s complete, %s expected by now"), percent, expected);
+    }
+
+  if (leaders != NULL && leaders[0] != '\0')
+    /* Translators: the leaders of a work point, then its figures */
+    subtitle = g_strdup_printf (C_("leaders and figures", "%s · %s"), leaders, figures);
+  else
+    subtitle = g_strdup (figures);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (entry->item));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_label_set_justify (GTK_LABEL (number_label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (number_label, "item-number");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (entry->progress.status));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (entry->item), g_object_unref);
+
+  return row;
+}
+
+static void
+fill_attention (JpDashboard *self,
+                GPtrArray   *items)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (AttentionEntry));
+  g_autofree char *picked = dup_picked_name (self);
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
+    gtk_list_box_remove (self->attention_list, child);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AttentionEntry entry = { g_ptr_array_index (items, i), };
+
+      if (!item_is_picked (self, entry.item))
+        continue;
+
+      jp_item_evaluate (entry.item, self->as_of, &entry.progress);
+      if (entry.progress.status == JP_STATUS_BEHIND || entry.progress.status == JP_STATUS_OVERDUE)
+        g_array_append_val (entries, entry);
+    }
+
+  g_array_sort (entries, compare_attention);
+
+  for (guint i = 0; i < entries->len && i < MAX_ATTENTION_ROWS; i++)
+    gtk_list_box_append (self->attention_list,
+                         attention_row_new (&g_array_index (entries, AttentionEntry, i)));
+
+  if (entries->len > MAX_ATTENTION_ROWS)
+    {
+      guint more = entries->len - MAX_ATTENTION_ROWS;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more work point",
+                                                            "And %u more work points", more),
+                                               more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->attention_list, row);
+    }
+
+  if (entries->len == 0)
+    description = picked != NULL
+      /* Translators: %s is a leader's or unit's name */
+      ? g_strdup_printf (_("None of the work points of %s is behind or overdue."), picked)
+      : g_strdup (_("No work point is behind or overdue."));
+  else if (picked != NULL)
+    /* Translators: %s is a leader's or unit's name */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u work point of %s needs attention. Select it to see it in the plan.",
+                                                "%u work points of %s need attention. Select one to see it in the plan.",
+                                                entries->len),
+                                   entries->len, picked);
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u work point needs attention. Select it to see it in the plan.",
+                                                "%u work points need attention. Select one to see it in the plan.",
+                                                entries->len),
+                                   entries->len);
+
+  adw_preferences_group_set_description (self->attention_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_list), entries->len > 0);
+}
+
+/* ---- building ------------------------------------------------------------------ */
+
+static void
+set_chart (JpChartView *view,
+           JpChartData *data)
+{
+  if (data != NULL)
+    jp_chart_data_set_title (data, NULL);
+  jp_chart_view_set_data (view, data);
+}
+
+static void
+clear_charts (JpDashboard *self)
+{
+  jp_chart_view_set_data (self->overall_chart, NULL);
+  jp_chart_view_set_data (self->status_chart, NULL);
+  jp_chart_view_set_data (self->person_chart, NULL);
+  jp_chart_view_set_data (self->sections_chart, NULL);
+  jp_chart_view_set_data (self->leaders_chart, NULL);
+  jp_chart_view_set_data (self->units_chart, NULL);
+}
+
+static void
+show_empty (JpDashboard *self)
+{
+  if (self->plan == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Plan to Show"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Import a plan document or open the 2023 sample to see how its work points are going."));
+      gtk_widget_set_visible (self->empty_buttons, TRUE);
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Work Points Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add work points to the plan to follow their progress here."));
+      gtk_widget_set_visible (self->empty_buttons, FALSE);
+    }
+
+  clear_charts (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* A leader or unit that left the plan (removed, merged) is no longer picked. */
+static void
+drop_gone_people (JpDashboard *self)
+{
+  if (self->leader != NULL &&
+      jp_plan_find_leader (self->plan, jp_leader_get_name (self->leader)) != self->leader)
+    {
+      g_clear_object (&self->leader);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
+    }
+
+  if (self->unit != NULL &&
+      jp_plan_find_unit (self->plan, jp_unit_get_name (self->unit)) != self->unit)
+    {
+      g_clear_object (&self->unit);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+    }
+}
+
+static void
+update_header (JpDashboard *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *sections = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *today = jp_date_today_iso ();
+  guint n_items = jp_plan_get_n_items (self->plan);
+  guint n_sections = g_list_model_get_n_items (jp_plan_get_sections (self->plan));
+  const char *end = jp_plan_get_end (self->plan);
+
+  gtk_label_set_text (self->title_label, jp_plan_get_title (self->plan));
+
+  items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u work point", "%u work points", n_items), n_items);
+  sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections", n_sections),
+                              n_sections);
+  /* Translators: the size of a plan: "17 work points · 6 sections" */
+  summary = g_strdup_printf (C_("plan size", "%s · %s"), items, sections);
+  gtk_label_set_text (self->summary_label, summary);
+
+  /* Translators: the date the dashboard's figures are computed at */
+  label = g_strdup_printf (_("As of %s"), self->as_of);
+  gtk_label_set_text (self->as_of_label, label);
+
+  gtk_button_set_label (self->default_date_button,
+                        end != NULL && strcmp (today, end) > 0 ? _("_End of the Plan") : _("_Today"));
+}
+
+static void
+update_overall (JpDashboard *self)
+{
+  g_autoptr(JpChartData) overall = jp_chart_data_new_for_plan (self->plan, self->as_of);
+  g_autofree char *mean = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *caption = NULL;
+  guint n = jp_plan_get_n_items (self->plan);
+  JpProgress progress;
+
+  jp_plan_evaluate (self->plan, self->as_of, &progress);
+  mean = jp_format_percent (progress.ratio);
+  expected = jp_format_percent (progress.expected);
+  /* Translators: below the overall progress gauge */
+  caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The mean progress of the %u work point is %s; %s of the year had passed by %s.",
+                                          "The mean progress of the %u work points is %s; %s of the year had passed by %s.",
+                                          n),
+                             n, mean, expected, self->as_of);
+  gtk_label_set_text (self->overall_caption, caption);
+
+  set_chart (self->overall_chart, overall);
+}
+
+static void
+update_status (JpDashboard *self)
+{
+  g_autoptr(JpChartData) breakdown = NULL;
+  g_autofree char *picked = dup_picked_name (self);
+  g_autofree char *description = NULL;
+
+  breakdown = jp_chart_data_new_status_breakdown (self->plan, self->leader, self->unit,
+                                                  self->as_of, JP_BREAKDOWN_STACKED_BAR);
+  set_chart (self->status_chart, breakdown);
+
+  if (picked != NULL)
+    /* Translators: %s is a leader's or unit's name */
+    description = g_strdup_printf (_("Only the work points of %s."), picked);
+  adw_preferences_group_set_description (self->status_group, description);
+}
+
+static void
+update_person (JpDashboard *self,
+               GPtrArray   *items)
+{
+  g_autoptr(GPtrArray) picked_items = g_ptr_array_new ();
+  g_autoptr(JpChartData) bars = NULL;
+  g_autofree char *picked = dup_picked_name (self);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->person_group), picked != NULL);
+  if (picked == NULL)
+    {
+      jp_chart_view_set_data (self->person_chart, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    if (item_is_picked (self, g_ptr_array_index (items, i)))
+      g_ptr_array_add (picked_items, g_ptr_array_index (items, i));
+
+  /* Translators: %s is a leader's or unit's name */
+  title = g_strdup_printf (_("Work Points of %s"), picked);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u work point. Select it to see it in the plan.",
+                                              "%u work points. Select one to see it in the plan.",
+                                              picked_items->len),
+                                 picked_items->len);
+  adw_preferences_group_set_title (self->person_group, title);
+  adw_preferences_group_set_description (self->person_group, description);
+
+  bars = jp_chart_data_new_for_items (picked_items, self->as_of);
+  set_chart (self->person_chart, bars);
+  jp_chart_view_set_label (self->person_chart, title);
+}
+
+static void
+rebuild (JpDashboard *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(JpChartData) sections = NULL;
+  g_autoptr(JpChartData) leaders = NULL;
+  g_autoptr(JpChartData) units = NULL;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  if (self->plan == NULL || jp_plan_get_n_items (self->plan) == 0)
+    {
+      sync_pickers (self);
+      show_empty (self);
+      return;
+    }
+
+  drop_gone_people (self);
+  sync_pickers (self);
+  update_header (self);
+
+  items = jp_plan_dup_items (self->plan);
+  update_overall (self);
+  update_status (self);
+  update_person (self, items);
+  fill_attention (self, items);
+
+  sections = jp_chart_data_new_for_sections (self->plan, self->as_of);
+  set_chart (self->sections_chart, sections);
+  leaders = jp_chart_data_new_for_leaders (self->plan, self->as_of, self->leader);
+  set_chart (self->leaders_chart, leaders);
+  units = jp_chart_data_new_for_units (self->plan, self->as_of, self->unit);
+  set_chart (self->units_chart, units);
+
+  gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  JpDashboard *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One rebuild per burst of changes, before the next frame is drawn. */
+static void
+queue_rebuild (JpDashboard *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
+}
+
+/* ---- callbacks ------------------------------------------------------------------ */
+
+static void
+on_person_selected_cb (JpDashboard *self)
+{
+  guint leader_pos, unit_pos;
+  JpLeader *leader = NULL;
+  JpUnit *unit = NULL;
+
+  if (self->updating_pickers || self->plan == NULL)
+    return;
+
+  leader_pos = gtk_drop_down_get_selected (self->leader_dropdown);
+  unit_pos = gtk_drop_down_get_selected (self->unit_dropdown);
+
+  if (leader_pos != GTK_INVALID_LIST_POSITION && leader_pos > 0)
+    leader = jp_plan_find_leader (self->plan, gtk_string_list_get_string (self->leader_names, leader_pos));
+  if (unit_pos != GTK_INVALID_LIST_POSITION && unit_pos > 0)
+    unit = jp_plan_find_unit (self->plan, gtk_string_list_get_string (self->unit_names, unit_pos));
+
+  jp_dashboard_set_leader (self, leader);
+  jp_dashboard_set_unit (self, unit);
+}
+
+static void
+sync_calendar (JpDashboard *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  GDate day;
+
+  if (self->as_of == NULL || !jp_date_parse (self->as_of, &day))
+    return;
+
+  date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                g_date_get_day (&day), 0, 0, 0);
+  self->syncing_calendar = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->syncing_calendar = FALSE;
+}
+
+static void
+on_as_of_popover_show_cb (JpDashboard *self)
+{
+  sync_calendar (self);
+}
+
+static void
+on_day_selected_cb (JpDashboard *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->syncing_calendar || self->plan == NULL)
+    return;
+
+  date = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  jp_dashboard_set_as_of (self, iso);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+on_default_date_clicked_cb (JpDashboard *self)
+{
+  jp_dashboard_set_as_of (self, NULL);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+on_chart_activate_object_cb (JpDashboard *self,
+                             GObject     *object)
+{
+  if (JP_IS_LEADER (object))
+    jp_dashboard_set_leader (self, JP_LEADER (object));
+  else if (JP_IS_UNIT (object))
+    jp_dashboard_set_unit (self, JP_UNIT (object));
+  else if (JP_IS_ITEM (object) || JP_IS_SECTION (object))
+    g_signal_emit (self, signals[ACTIVATE_OBJECT], 0, object);
+}
+
+static void
+on_attention_row_activated_cb (JpDashboard   *self,
+                               GtkListBoxRow *row)
+{
+  JpItem *item = g_object_get_data (G_OBJECT (row), "jp-item");
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ACTIVATE_OBJECT], 0, item);
+}
+
+/* ---- GObject ------------------------------------------------------------------- */
+
+static void
+jp_dashboard_dispose (GObject *object)
+{
+  JpDashboard *self = JP_DASHBOARD (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  if (self->sections_signals != NULL)
+    g_signal_group_set_target (self->sections_signals, NULL);
+  if (self->leaders_signals != NULL)
+    g_signal_group_set_target (self->leaders_signals, NULL);
+  if (self->units_signals != NULL)
+    g_signal_group_set_target (self->units_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_DASHBOARD);
+
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->sections_signals);
+  g_clear_object (&self->leaders_signals);
+  g_clear_object (&self->units_signals);
+  g_clear_object (&self->leader_names);
+  g_clear_object (&self->unit_names);
+  g_clear_object (&self->leader);
+  g_clear_object (&self->unit);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (jp_dashboard_parent_class)->dispose (object);
+}
+
+static void
+jp_dashboard_finalize (GObject *object)
+{
+  JpDashboard *self = JP_DASHBOARD (object);
+
+  g_free (self->as_of);
+
+  G_OBJECT_CLASS (jp_dashboard_parent_class)->finalize (object);
+}
+
+static void
+jp_dashboard_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JpDashboard *self = JP_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+    case PROP_LEADER:
+      g_value_set_object (value, self->leader);
+      break;
+    case PROP_UNIT:
+      g_value_set_object (value, self->unit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_dashboard_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  JpDashboard *self = JP_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      jp_dashboard_set_plan (self, g_value_get_object (value));
+      break;
+    case PROP_AS_OF:
+      jp_dashboard_set_as_of (self, g_value_get_string (value));
+      break;
+    case PROP_LEADER:
+      jp_dashboard_set_leader (self, g_value_get_object (value));
+      break;
+    case PROP_UNIT:
+      jp_dashboard_set_unit (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_dashboard_class_init (JpDashboardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_dashboard_dispose;
+  object_class->finalize = jp_dashboard_finalize;
+  object_class->get_property = jp_dashboard_get_property;
+  object_class->set_property = jp_dashboard_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, JP_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEADER] =
+    g_param_spec_object ("leader", NULL, NULL, JP_TYPE_LEADER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT] =
+    g_param_spec_object ("unit", NULL, NULL, JP_TYPE_UNIT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JpDashboard::activate-object:
+   * @object: the JpSection or JpItem to show
+   */
+  signals[ACTIVATE_OBJECT] =
+    g_signal_new ("activate-object",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  g_type_ensure (JP_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-dashboard.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, stack);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, scroller);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, leader_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, default_date_button);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_chart);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_caption);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, status_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, status_chart);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, person_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, person_chart);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, attention_list);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, sections_chart);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, leaders_chart);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, units_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_default_date_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_activate_object_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_attention_row_activated_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "jpdashboard");
+}
+
+static void
+jp_dashboard_init (JpDashboard *self)
+{
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->leader_names = gtk_string_list_new (NULL);
+  self->unit_names = gtk_string_list_new (NULL);
+  fill_names (self->leader_names, _("All Leaders"), NULL);
+  fill_names (self->unit_names, _("All Units"), NULL);
+
+  self->updating_pickers = TRUE;
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->leader_dropdown, expression);
+  gtk_drop_down_set_expression (self->unit_dropdown, expression);
+  gtk_expression_unref (expression);
+  gtk_drop_down_set_model (self->leader_dropdown, G_LIST_MODEL (self->leader_names));
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->unit_names));
+  self->updating_pickers = FALSE;
+
+  self->plan_signals = g_signal_group_new (JP_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed",
+                                 G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->plan_signals, "notify",
+                                 G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+
+  self->sections_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->sections_signals, "items-changed",
+                                 G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  self->leaders_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->leaders_signals, "items-changed",
+                                 G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  self->units_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->units_signals, "items-changed",
+                                 G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+
+  jp_ui_install_status_css (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  rebuild (self);
+}
+
+/* ---- public API ------------------------------------------------------------------ */
+
+GtkWidget *
+jp_dashboard_new (void)
+{
+  return g_object_new (JP_TYPE_DASHBOARD, NULL);
+}
+
+JpPlan *
+jp_dashboard_get_plan (JpDashboard *self)
+{
+  g_return_val_if_fail (JP_IS_DASHBOARD (self), NULL);
+
+  return self->plan;
+}
+
+void
+jp_dashboard_set_plan (JpDashboard *self,
+                       JpPlan      *plan)
+{
+  g_autofree char *as_of = NULL;
+
+  g_return_if_fail (JP_IS_DASHBOARD (self));
+  g_return_if_fail (plan == NULL || JP_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  g_set_object (&self->plan, plan);
+  g_signal_group_set_target (self->plan_signals, plan);
+  g_signal_group_set_target (self->sections_signals, plan != NULL ? jp_plan_get_sections (plan) : NULL);
+  g_signal_group_set_target (self->leaders_signals, plan != NULL ? jp_plan_get_leaders (plan) : NULL);
+  g_signal_group_set_target (self->units_signals, plan != NULL ? jp_plan_get_units (plan) : NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->leader != NULL)
+    {
+      g_clear_object (&self->leader);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
+    }
+  if (self->unit != NULL)
+    {
+      g_clear_object (&self->unit);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+    }
+
+  as_of = plan != NULL ? jp_plan_dup_default_as_of (plan) : NULL;
+  if (jp_ui_set_str (&self->as_of, as_of))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+jp_dashboard_get_as_of (JpDashboard *self)
+{
+  g_return_val_if_fail (JP_IS_DASHBOARD (self), NULL);
+
+  return self->as_of;
+}
+
+void
+jp_dashboard_set_as_of (JpDashboard *self,
+                        const char  *as_of)
+{
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (JP_IS_DASHBOARD (self));
+  g_return_if_fail (as_of == NULL || jp_date_is_valid (as_of));
+
+  if (self->plan == NULL)
+    return;
+
+  date = as_of != NULL ? g_strdup (as_of) : jp_plan_dup_default_as_of (self->plan);
+  if (!jp_ui_set_str (&self->as_of, date))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+JpLeader *
+jp_dashboard_get_leader (JpDashboard *self)
+{
+  g_return_val_if_fail (JP_IS_DASHBOARD (self), NULL);
+
+  return self->leader;
+}
+
+void
+jp_dashboard_set_leader (JpDashboard *self,
+                         JpLeader    *leader)
+{
+  g_return_if_fail (JP_IS_DASHBOARD (self));
+  g_return_if_fail (leader == NULL || JP_IS_LEADER (leader));
+
+  if (!g_set_object (&self->leader, leader))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
+}
+
+JpUnit *
+jp_dashboard_get_unit (JpDashboard *self)
+{
+  g_return_val_if_fail (JP_IS_DASHBOARD (self), NULL);
+
+  return self->unit;
+}
+
+void
+jp_dashboard_set_unit (JpDashboard *self,
+                       JpUnit      *unit)
+{
+  g_return_if_fail (JP_IS_DASHBOARD (self));
+  g_return_if_fail (unit == NULL || JP_IS_UNIT (unit));
+
+  if (!g_set_object (&self->unit, unit))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
