@@ -914,19 +914,22 @@ jp_report_layout_draw_page (JpReportLayout *self,
 
 /* PDF output */
 
+/* cairo writes in small pieces: gather them into large writes. */
+#define WRITE_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  int     fd;
+  int     saved_errno;
+  guint8 *buffer;
+  gsize   used;
 } WriteClosure;
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+static gboolean
+write_all (WriteClosure  *wc,
+           const guint8  *data,
+           gsize          length)
 {
-  WriteClosure *wc = closure;
-
   while (length > 0)
     {
       ssize_t n = write (wc->fd, data, length);
@@ -936,11 +939,36 @@ write_cb (void                *closure,
           if (errno == EINTR)
             continue;
           wc->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += n;
-      length -= (unsigned int) n;
+      length -= (gsize) n;
     }
+  return TRUE;
+}
+
+static gboolean
+flush_buffer (WriteClosure *wc)
+{
+  gboolean ok = write_all (wc, wc->buffer, wc->used);
+
+  wc->used = 0;
+  return ok;
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  WriteClosure *wc = closure;
+
+  if (wc->used + length > WRITE_BUFFER_SIZE && !flush_buffer (wc))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= WRITE_BUFFER_SIZE)
+    return write_all (wc, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  memcpy (wc->buffer + wc->used, data, length);
+  wc->used += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -980,7 +1008,8 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
-  WriteClosure wc = { -1, 0 };
+  g_autofree guint8 *buffer = g_malloc (WRITE_BUFFER_SIZE);
+  WriteClosure wc = { -1, 0, buffer, 0 };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1046,6 +1075,8 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
                    C_("report", "The export was cancelled"));
       goto fail;
     }
+  if (status == CAIRO_STATUS_SUCCESS && !flush_buffer (&wc))
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE,
