@@ -1206,6 +1206,10 @@ count_lines (const char *data,
   return line;
 }
 
+/* The most objects and arrays a file may hold: three times a plan of
+ * 10,000 items with 5 indicators of 10 progress entries each. */
+#define MAX_CONTAINERS 2000000u
+
 /* json-glib 1.6 parses recursively: refuse deep nesting before it sees
  * the data (brackets inside strings do not count). */
 static gboolean
@@ -1217,6 +1221,7 @@ check_depth (Ctx         *ctx,
   gboolean in_string = FALSE;
   gboolean closed = FALSE; /* the top-level value has ended */
   guint depth = 0;
+  guint containers = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -1245,6 +1250,15 @@ check_depth (Ctx         *ctx,
               g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
                            _("%s:%u: more data after the end of the JSON document"),
                            ctx->name, count_lines (data, i));
+              return FALSE;
+            }
+          /* json-glib holds the whole tree, ~300 bytes per object: 50 MB
+           * of "{}," would take 5 GB. */
+          if (++containers > MAX_CONTAINERS)
+            {
+              g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                           _("%s:%u: too many objects and arrays for a plan file (more than %u)"),
+                           ctx->name, count_lines (data, i), MAX_CONTAINERS);
               return FALSE;
             }
           if (++depth > JP_JSON_MAX_DEPTH)
