@@ -441,6 +441,17 @@ static const DocCase doc_cases[] = {
   { "docs/markdown.md", "2024年工作要点", 2024, "一:坚持党建引领|二:强化管理",
     "1:加强党的建设|2:加强校园安全管理", "张学兵|马学明", "教育党工委|基教室", NULL, NULL,
     "at_least 90 %|", 2, 2, "" },
+  /* A notice in GBK with CRLF: the plan's title from 《…》, sub-points in the
+   * items, responsibility inline (also on its own line), a page break
+   * inside "百分 / 点", a closing section without items. */
+  { "docs/notice-gbk-crlf.txt", "金凤区教育局2024年工作要点", 2024,
+    "一:强化党建引领|二:提升教育质量|三:附则", "1:加强政治建设|2:推进作风建设|3:提高教学质量",
+    "|王明|李华,张强", "办公室,党建办|纪检室|教研室、基教科", "|各学校|", "-|2024-06-30|-",
+    "at_least 12 次;at_least 95 %|at_most 3 起|increase_by 5 分;at_least 40 %;decrease_by 1 个百分点",
+    3, 5,
+    "0: The file is GB18030 (GBK) text; it was converted to UTF-8.\n"
+    "28: section 三 has no items\n"
+    "30: text between section 三 and its first item was ignored" },
   /* The responsibility inline at the end of the item. */
   { "docs/inline.txt", "2024年工作要点", 2024, "一:坚持党建引领",
     "1:加强党的建设|2:巩固意识形态工作|3:加强校园安全管理", "||马学明",
@@ -553,6 +564,38 @@ test_text_as_written (void)
   gb = import_data_file ("docs/gb18030.txt", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (jp_item_get_body (item_at (gb, 1)), "惠及中小學生"));
+}
+
+/* Markdown: the bold lead sentence is the title, with or without its
+ * 。; the body does not start with the punctuation after the bold. */
+static void
+test_markdown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpPlan) plan = import_data_file ("docs/markdown.md", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_item_get_body (item_at (plan, 0)), ==, "持续推进党组织建设，党支部规范化率达90%。");
+  g_assert_cmpstr (jp_item_get_body (item_at (plan, 1)), ==, "开展应急演练。");
+  g_assert_cmpstr (jp_plan_get_preamble (plan), ==, "2024年的总体要求是：办好人民满意的教育。");
+}
+
+/* A year written in Chinese numerals; a due date in the plan's year. */
+static void
+test_chinese_year (void)
+{
+  static const char *text = "金凤区教育局\n二〇二四年工作要点\n一、部分\n1. 加强党建。\n责任单位：办公室\n"
+                            "完成时限：十二月底前\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(JpPlan) plan = jp_document_import_bytes (bytes, "cn.txt", &warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_plan_get_title (plan), ==, "二〇二四年工作要点");
+  g_assert_cmpint (jp_plan_get_year (plan), ==, 2024);
+  g_assert_cmpstr (jp_item_get_due (item_at (plan, 0)), ==, "2024-12-31");
+  g_assert_cmpuint (warnings->len, ==, 0);
 }
 
 static void
@@ -713,9 +756,9 @@ test_warnings (void)
   g_assert_cmpstr (text, ==,
                    "11: item 3: out of order (after item 1)\n"
                    "17: item 3: the number is repeated\n"
-                   "19: item 2: out of order (after item 3)\n"
                    "17: item 3: no 责任领导 or 责任单位 line\n"
                    "17: item 3: could not tell what kind of target “另有2个百分点的差距” is; it was not imported\n"
+                   "19: item 2: out of order (after item 3)\n"
                    "19: item 2: no 责任单位 line");
 }
 
@@ -739,9 +782,9 @@ static const InlineCase inline_cases[] = {
   { "2024年工作要点\n1. 加强党建。\n责任单位：办公室\n一、第一部分\n二、第二部分\n2. 提高质量。\n"
     "责任单位：办公室\n金凤区教育局办公室 2024年2月1日印发",
     "1:加强党建|2:提高质量", "|",
-    "8: text after the responsibility lines of item 2 was added to its body\n"
     "2: items before the first section were put in a section without a title\n"
-    "4: section 一 has no items" },
+    "4: section 一 has no items\n"
+    "8: text after the responsibility lines of item 2 was added to its body" },
   /* Due dates of every form; an unreadable one. */
   { "2024年工作要点\n一、部分\n1. 甲。\n责任单位：甲\n完成时限：2024年9月\n2. 乙。\n责任单位：乙\n"
     "完成时限：上半年\n3. 丙。\n责任单位：丙\n完成时限：2025-03-15\n4. 丁。\n责任单位：丁\n"
@@ -840,6 +883,8 @@ main (int   argc,
   g_test_add_func ("/jp/document-import/title-block-and-people", test_title_block_and_people);
   g_test_add_func ("/jp/document-import/text-as-written", test_text_as_written);
   g_test_add_func ("/jp/document-import/page-breaks", test_page_breaks);
+  g_test_add_func ("/jp/document-import/markdown", test_markdown);
+  g_test_add_func ("/jp/document-import/chinese-year", test_chinese_year);
   for (gsize i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *base = g_path_get_basename (error_cases[i].file);

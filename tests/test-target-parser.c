@@ -77,6 +77,14 @@ static const TargetCase target_cases[] = {
   { "作业时间不超过90分钟", JP_INDICATOR_KIND_AT_MOST, 90, NAN, "分钟", "作业时间不超过90分钟", "作业时间" },
   { "近视率降至50%以下", JP_INDICATOR_KIND_AT_MOST, 50, NAN, "%", "近视率降至50%以下", "近视率" },
   { "班额不超过 45 人", JP_INDICATOR_KIND_AT_MOST, 45, NAN, "人", "班额不超过 45 人", "班额" },
+  /* a score, a comparison word after the subject, a sub-point's number */
+  { "中考平均分提高5分。", JP_INDICATOR_KIND_INCREASE_BY, 5, NAN, "分", "中考平均分提高5分", "中考平均分" },
+  { "学生近视率较上年下降1个百分点", JP_INDICATOR_KIND_DECREASE_BY, 1, NAN, "个百分点",
+    "学生近视率较上年下降1个百分点", "学生近视率" },
+  { "2. 党支部规范化率达95%。", JP_INDICATOR_KIND_AT_LEAST, 95, NAN, "%", "党支部规范化率达95%",
+    "党支部规范化率" },
+  { "（3）新增学位630个", JP_INDICATOR_KIND_AT_LEAST, 630, NAN, "个", "新增学位630个", "新增学位" },
+  { "③新增学位630个", JP_INDICATOR_KIND_AT_LEAST, 630, NAN, "个", "新增学位630个", "新增学位" },
 };
 
 /* One target from a baseline: the first number is where it starts from. */
@@ -151,6 +159,7 @@ static const char * const non_targets[] = {
   "3岁以下婴幼儿照护服务。",
   "实现“两个100%”目标。",
   "上午8:30开会。",
+  "下午3时30分开会。",
   "学位数12345678901234567个。",
 };
 

@@ -1113,6 +1113,18 @@ read_int (const gunichar *cp,
         (*i)++;
       if (*i == start)
         return -1;
+      /* "二〇二三" is written digit by digit; "十二", "二十一" are not. */
+      if (*i - start >= 3)
+        {
+          for (gsize k = start; k < *i && value >= 0; k++)
+            {
+              int v = cn_numeral_value (cp[k]);
+
+              value = v < 10 ? value * 10 + v : -1;
+            }
+          if (value >= 0)
+            return value;
+        }
       value = cn_number (cp + start, *i - start);
     }
 
@@ -1295,7 +1307,8 @@ split_title (const char  *text,
             {
               gunichar c = _jp_text_normalize_char (g_utf8_get_char (rest));
 
-              if (_jp_text_is_space (c) || c == 0x3002 || c == ':' || c == '.')
+              if (_jp_text_is_space (c) || c == 0x3002 || c == ':' || c == '.' || c == ',' ||
+                  c == ';')
                 rest = g_utf8_next_char (rest);
               else
                 break;
@@ -1506,6 +1519,27 @@ find_year (const char *text,
   return year;
 }
 
+/* "关于印发《金凤区教育局2024年工作要点》的通知": the plan is what the
+ * book-title marks hold, when that names the year. */
+static void
+take_book_title (char **title)
+{
+  const char *open = strstr (*title, "《");
+  const char *close = open != NULL ? strstr (open, "》") : NULL;
+  g_autofree char *inner = NULL;
+
+  if (close == NULL)
+    return;
+
+  inner = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+  g_strstrip (inner);
+  if (find_year (inner, TRUE) > 0)
+    {
+      g_free (*title);
+      *title = g_steal_pointer (&inner);
+    }
+}
+
 static gboolean
 is_head_line (const Line *line)
 {
@@ -1572,6 +1606,7 @@ build_plan_head (Importer *imp)
       const Line *line = g_ptr_array_index (imp->head, title_index);
 
       title = strip_marks (line->text, line->len);
+      take_book_title (&title);
       year = find_year (title, TRUE);
       if (year == 0)
         year = find_year (title, FALSE);
@@ -1694,9 +1729,11 @@ walk_lines (Importer *imp,
             {
               gsize start = marker.content;
               gsize end = marker.content_end;
+              gboolean enumerated = FALSE;
               Prefix pre;
 
-              /* （责任单位：…） on its own line. */
+              /* （责任科室：A、B） on its own line: the inline form, where
+               * 、 separates. */
               prefix_init (&pre, line);
               if (pre.n > 0 && pre.cp[prefix_skip_spaces (&pre, 0)] == '(')
                 {
@@ -1705,9 +1742,10 @@ walk_lines (Importer *imp,
 
                   if (_jp_text_normalize_char (c) == ')')
                     end = s;
+                  enumerated = TRUE;
                 }
               parse_resp_text (line->text + start, end - start, line->lineno,
-                               FALSE, item->resps);
+                               enumerated, item->resps);
               item->after_resp = TRUE;
             }
           else
@@ -1785,6 +1823,17 @@ check_numbers (Importer *imp)
       previous = ib->number;
       previous_section = ib->section;
     }
+}
+
+/* For g_ptr_array_sort(), which is stable. */
+static int
+compare_warnings (gconstpointer a,
+                  gconstpointer b)
+{
+  const JpImportWarning *wa = *(JpImportWarning * const *) a;
+  const JpImportWarning *wb = *(JpImportWarning * const *) b;
+
+  return wa->line < wb->line ? -1 : wa->line > wb->line ? 1 : 0;
 }
 
 JpPlan *
@@ -1869,6 +1918,8 @@ jp_document_import_bytes (GBytes      *bytes,
         }
     }
 
+  /* In the order of the document (the file's own first). */
+  g_ptr_array_sort (warning_list, compare_warnings);
   if (warnings != NULL)
     *warnings = g_steal_pointer (&warning_list);
 

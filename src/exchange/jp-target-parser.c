@@ -158,16 +158,21 @@ static const char * const units[] = {
   "本", "册", "套", "台", "间", "座", "条", "门", "堂", "批", "届", "处",
   "块", "部", "份", "位", "户", "班", "组", "队", "类", "种", "天", "周",
   "人", "张", "幅", "首", "集", "轮", "园", "校", "辆", "棵", "株", "册",
-  "卷", "盏", "栋", "幢", "层", "台次", "场次", "课", "例", "起", "笔",
+  "卷", "盏", "栋", "幢", "层", "台次", "场次", "课", "例", "起", "笔", "分",
 };
 
 /* What follows a number that is a date, an age, a duration or a rank. */
 static const char * const not_units[] = {
   "年", "月", "日", "号", "时", "点", "个月", "个工作日", "岁", "周岁", "后",
-  "级", "星", "版", "倍", "分",
+  "级", "星", "版", "倍", "分钟前", "分钟后",
 };
 
 /* Words before a target's subject that are not part of its name. */
+/* Words after a target's subject that say what it compares with. */
+static const char * const name_suffixes[] = {
+  "较上年", "比上年", "较去年", "比去年", "同比", "较上一年", "比上一年", "较年初", "比年初",
+};
+
 static const char * const name_prefixes[] = {
   "力争", "争取", "确保", "力求", "努力", "到年底", "到年末", "年底前", "年底",
   "年内", "全年", "今年", "其中", "同时", "的", "和", "及", "并", "使", "让",
@@ -252,6 +257,13 @@ static inline gboolean
 is_multiplier (gunichar c)
 {
   return c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E;
+}
+
+static inline gboolean
+is_cn_digit (gunichar c)
+{
+  return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
+         c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341;
 }
 
 static inline gboolean
@@ -657,6 +669,10 @@ parse_candidate (const Text *t,
   unit_len = match_unit (t, k);
   if (unit_len == 0)
     return FALSE;
+  /* 8时30分 is a time, 提高5分 a score. */
+  if (unit_len == 1 && t->cp[k] == 0x5206 /* 分 */ && before > lower &&
+      (t->cp[before - 1] == 0x65F6 /* 时 */ || t->cp[before - 1] == 0x70B9 /* 点 */))
+    return FALSE;
 
   cand->unit_start = k;
   cand->unit_end = k + unit_len;
@@ -707,6 +723,42 @@ classify (const Text *t,
     cand->kind = JP_INDICATOR_KIND_AT_LEAST;
 }
 
+/* A sub-point's number at the start of a phrase ("2. 党支部规范化率达95%",
+ * "（3）", "③") is not part of it. */
+static gsize
+skip_enumeration (const Text *t,
+                  gsize       start,
+                  gsize       limit)
+{
+  gsize k = skip_spaces (t, start);
+
+  if (k < limit && t->cp[k] >= 0x2460 && t->cp[k] <= 0x2473) /* ① … ⑳ */
+    return skip_spaces (t, k + 1);
+
+  if (k < limit && t->cp[k] == '(')
+    {
+      gsize d = k + 1;
+
+      while (d < limit && d - k <= 3 && (is_digit (t->cp[d]) || is_cn_digit (t->cp[d])))
+        d++;
+      if (d > k + 1 && d < limit && t->cp[d] == ')')
+        return MIN (skip_spaces (t, d + 1), limit);
+      return start;
+    }
+
+  {
+    gsize d = k;
+
+    while (d < limit && d - k < 3 && is_digit (t->cp[d]))
+      d++;
+    if (d > k && d + 1 < limit && (t->cp[d] == '.' || t->cp[d] == 0x3001 || t->cp[d] == ')') &&
+        !is_digit (t->cp[d + 1]))
+      return MIN (skip_spaces (t, d + 1), limit);
+  }
+
+  return start;
+}
+
 /* The clause around a candidate: from the punctuation before its verb to
  * the punctuation after its unit, brackets and quotes kept whole. */
 static void
@@ -734,7 +786,7 @@ find_clause (const Text *t,
       else if (depth == 0 && is_soft_boundary (c))
         break;
     }
-  cand->start = q;
+  cand->start = skip_enumeration (t, q, cand->phrase_start);
 
   depth = 0;
   steps = 0;
@@ -873,6 +925,17 @@ make_name (const Text      *t,
         }
     }
   while (stripped);
+
+  for (gsize w = 0; w < G_N_ELEMENTS (name_suffixes); w++)
+    {
+      gsize len = strlen (name_suffixes[w]);
+
+      if (name->len > len && g_str_has_suffix (name->str, name_suffixes[w]))
+        {
+          g_string_truncate (name, name->len - len);
+          break;
+        }
+    }
 
   if (name->len == 0)
     return g_strdup (text);

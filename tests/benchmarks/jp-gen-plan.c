@@ -280,21 +280,20 @@ make_phrase (GRand *rand)
     }
 }
 
-/* Indicators from the phrases, as the importer would find them. */
+/* The indicators of a body, in its order, as the importer finds them. */
 static void
-add_indicators (JpItem    *item,
-                GPtrArray *phrases)
+add_indicators (JpItem     *item,
+                const char *body,
+                guint       expected)
 {
-  for (guint i = 0; i < phrases->len; i++)
+  g_autoptr(GPtrArray) targets = jp_target_parse (body, -1, NULL);
+
+  g_assert (targets->len == expected);
+  for (guint i = 0; i < targets->len; i++)
     {
-      g_autoptr(GPtrArray) targets = jp_target_parse (g_ptr_array_index (phrases, i), -1, NULL);
+      g_autoptr(JpIndicator) indicator = jp_target_to_indicator (g_ptr_array_index (targets, i));
 
-      g_assert (targets->len == 1);
-      {
-        g_autoptr(JpIndicator) indicator = jp_target_to_indicator (g_ptr_array_index (targets, 0));
-
-        jp_item_append_indicator (item, indicator);
-      }
+      jp_item_append_indicator (item, indicator);
     }
 }
 
@@ -444,7 +443,7 @@ jp_gen_plan (const JpGenOptions *options)
             g_ptr_array_add (phrases, make_phrase (rand));
           body = make_body (rand, phrases);
           jp_item_set_body (item, body);
-          add_indicators (item, phrases);
+          add_indicators (item, body, phrases->len);
 
           for (guint l = 0; l < n_leaders; l++)
             {
