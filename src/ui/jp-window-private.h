@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jp-dashboard.h"
 #include "jp-item-page.h"
 #include "jp-plan-tree.h"
 #include "jp-undo.h"
@@ -37,6 +38,7 @@ struct _JpWindow
   JpPlanTree           *plan_tree;
   JpItemPage           *item_page;
   GtkBox               *dashboard_slot;
+  JpDashboard          *dashboard;
 
   GSettings            *settings;        /* Owned, NULL without the schema */
   char                 *db_path;

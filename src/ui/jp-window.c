@@ -317,6 +317,20 @@ on_tree_selected_cb (JpWindow *self)
   jp_window_update_actions (self);
 }
 
+/* A section or item activated on the dashboard: show it in the plan. */
+static void
+on_dashboard_activate_object_cb (JpWindow *self,
+                                 GObject  *object)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  if (!jp_window_select (self, object))
+    {
+      /* Hidden by the search or a filter. */
+      clear_filters (self);
+      jp_window_select (self, object);
+    }
+}
+
 static void
 on_tree_empty_cb (JpWindow *self)
 {
@@ -439,7 +453,7 @@ _jp_window_set_plan (JpWindow *self,
     }
 
   jp_plan_tree_set_plan (self->plan_tree, plan);
-  /* TODO(dashboard): hand the plan to the dashboard in dashboard_slot. */
+  jp_dashboard_set_plan (self->dashboard, plan);
 
   update_plan_label (self);
   update_filter_choices (self);
@@ -872,6 +886,7 @@ jp_window_class_init (JpWindowClass *klass)
 
   g_type_ensure (JP_TYPE_PLAN_TREE);
   g_type_ensure (JP_TYPE_ITEM_PAGE);
+  g_type_ensure (JP_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JpWindow, toast_overlay);
@@ -899,11 +914,13 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_tree);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, item_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, dashboard_slot);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, dashboard);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_empty_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dashboard_activate_object_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_move_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_body_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_people_changed_cb);
