@@ -465,7 +465,8 @@ static const struct
   { NULL, NULL, { "--plan=0", "--export-json=out.json" },
     "jinfeng-plan: --plan: “0” is not a plan ID (see --list)\n" },
   { NULL, NULL, { "--report=summary" },
-    "jinfeng-plan: --report goes with --export-pdf\n" },
+    "jinfeng-plan: --report goes with --export-pdf, --export-csv, --export-xlsx or "
+    "--import-progress\n" },
   { NULL, NULL, { "--export-json=no-such-folder/out.json" },
     "jinfeng-plan: no-such-folder/out.json: No such file or directory\n" },
 };

@@ -11,11 +11,14 @@
 
 #include "jp-cli.h"
 
+#include "jp-csv.h"
 #include "jp-document-import.h"
 #include "jp-json.h"
 #include "jp-model.h"
+#include "jp-progress-import.h"
 #include "jp-report.h"
 #include "jp-store.h"
+#include "jp-xlsx.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -42,7 +45,11 @@ typedef struct
   char         *export_pdf;
   JpReportKind  report_kind;
   char         *report_name;
+  char         *report_spec;  /* as given, for the spreadsheets */
   char         *as_of;
+  char         *export_csv;
+  char         *export_xlsx;
+  char         *import_progress;
 } JpCliOptions;
 
 static GQuark jp_cli_error_quark (void);
@@ -67,6 +74,12 @@ static const GOptionEntry option_entries[] = {
     N_("The report to export: summary (default), leader:NAME or unit:NAME"), N_("REPORT") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date of the status (default: today, or the end of the plan)"), N_("YYYY-MM-DD") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the indicators as a CSV table (UTF-8 with BOM)"), N_("FILE") },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the plan as an Excel workbook"), N_("FILE") },
+  { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import progress values from a CSV table (one transaction per row)"), N_("FILE") },
   { NULL }
 };
 
@@ -79,6 +92,10 @@ jp_cli_options_clear (JpCliOptions *opts)
   g_clear_pointer (&opts->export_pdf, g_free);
   g_clear_pointer (&opts->report_name, g_free);
   g_clear_pointer (&opts->as_of, g_free);
+  g_clear_pointer (&opts->report_spec, g_free);
+  g_clear_pointer (&opts->export_csv, g_free);
+  g_clear_pointer (&opts->export_xlsx, g_free);
+  g_clear_pointer (&opts->import_progress, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JpCliOptions, jp_cli_options_clear)
@@ -123,8 +140,12 @@ parse_options (GVariantDict  *options,
   opts->export_json = lookup_filename (options, "export-json");
   opts->export_pdf = lookup_filename (options, "export-pdf");
   opts->as_of = lookup_string (options, "as-of");
+  opts->export_csv = lookup_filename (options, "export-csv");
+  opts->export_xlsx = lookup_filename (options, "export-xlsx");
+  opts->import_progress = lookup_filename (options, "import-progress");
   plan = lookup_string (options, "plan");
   report = lookup_string (options, "report");
+  opts->report_spec = g_strdup (report);
 
   if (plan != NULL &&
       !g_ascii_string_to_signed (plan, 10, 1, G_MAXINT64, &opts->plan_id, NULL))
@@ -141,10 +162,12 @@ parse_options (GVariantDict  *options,
       return FALSE;
     }
 
-  if (report != NULL && opts->export_pdf == NULL)
+  if (report != NULL && opts->export_pdf == NULL && opts->export_csv == NULL &&
+      opts->export_xlsx == NULL && opts->import_progress == NULL)
     {
       g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
-                           _("--report goes with --export-pdf"));
+                           _("--report goes with --export-pdf, --export-csv, --export-xlsx "
+                             "or --import-progress"));
       return FALSE;
     }
 
@@ -157,6 +180,14 @@ parse_options (GVariantDict  *options,
     {
       g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
                            _("--import writes to the database: it cannot be used with --read-only"));
+      return FALSE;
+    }
+
+  if (opts->import_progress != NULL && opts->read_only)
+    {
+      g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                           _("--import-progress writes to the database: it cannot be used "
+                             "with --read-only"));
       return FALSE;
     }
 
@@ -473,7 +504,8 @@ run (GVariantDict  *options,
     return 1;
 
   if (opts.import_path == NULL && !opts.list &&
-      opts.export_json == NULL && opts.export_pdf == NULL)
+      opts.export_json == NULL && opts.export_pdf == NULL &&
+      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL)
     return -1;
 
   /* Everything to import is read and checked before the database is
@@ -489,7 +521,7 @@ run (GVariantDict  *options,
 
   /* Only an import writes; anything else opens the file read-only, so
    * that listing or exporting never creates nor alters a database. */
-  if (opts.read_only || opts.import_path == NULL)
+  if (opts.read_only || (opts.import_path == NULL && opts.import_progress == NULL))
     flags |= JP_STORE_FLAGS_READ_ONLY;
 
   store = jp_store_open (opts.db_path, flags, error);
@@ -502,11 +534,18 @@ run (GVariantDict  *options,
   if (opts.list && !run_list (store, error))
     return 1;
 
-  if (opts.export_json == NULL && opts.export_pdf == NULL)
+  if (opts.export_json == NULL && opts.export_pdf == NULL &&
+      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL)
     return 0;
 
   plan = load_plan (store, &opts, error);
   if (plan == NULL)
+    return 1;
+
+  /* Progress first, so that the exports that go with it include it. */
+  if (opts.import_progress != NULL &&
+      !jp_progress_import_run (store, plan, opts.import_progress, opts.as_of,
+                               opts.report_spec, error))
     return 1;
 
   if (opts.export_json != NULL && !run_export_json (plan, &opts, error))
@@ -515,6 +554,14 @@ run (GVariantDict  *options,
   if (opts.export_pdf != NULL &&
       !jp_report_write_pdf (plan, opts.report_kind, opts.report_name, opts.as_of,
                             opts.export_pdf, NULL, error))
+    return 1;
+
+  if (opts.export_csv != NULL &&
+      !jp_csv_write_indicators (plan, opts.as_of, opts.report_spec, opts.export_csv, error))
+    return 1;
+
+  if (opts.export_xlsx != NULL &&
+      !jp_xlsx_write_plan (plan, opts.as_of, opts.report_spec, opts.export_xlsx, error))
     return 1;
 
   return 0;

@@ -1622,3 +1622,89 @@ jp_progress_import_commit (JpProgressImport   *self,
 
   return TRUE;
 }
+
+static void
+print_committed_row (JpProgressRow *row,
+                     gpointer       user_data)
+{
+  JpProgressImport *self = user_data;
+  g_autofree char *number = jp_format_number (row->value, TRUE);
+  g_autofree char *line = NULL;
+
+  /* Translators: one recorded progress value: FILE:LINE: item number,
+   * indicator, value, date. */
+  line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s on %s"), self->display_name,
+                          row->line, jp_item_get_number (row->item),
+                          jp_csv_indicator_get_label (row->indicator), number, row->date);
+  g_print ("%s\n", line);
+}
+
+gboolean
+jp_progress_import_run (JpStore     *store,
+                        JpPlan      *plan,
+                        const char  *path,
+                        const char  *as_of,
+                        const char  *spec,
+                        GError     **error)
+{
+  g_autoptr(JpProgressImport) self = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *summary = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  guint n_committed;
+  guint n_skipped;
+  guint n_failed;
+
+  g_return_val_if_fail (JP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ, "%s", local_error->message);
+      return FALSE;
+    }
+  bytes = g_bytes_new_take (contents, length);
+
+  self = jp_progress_import_new_for_bytes (plan, bytes, path, as_of, spec, error);
+  if (self == NULL)
+    return FALSE;
+
+  if (!jp_progress_import_commit (self, store, print_committed_row, self, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      JpProgressRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->state == JP_PROGRESS_ROW_INVALID || row->state == JP_PROGRESS_ROW_FAILED)
+        g_printerr ("jinfeng-plan: %s:%u: %s\n", self->display_name, row->line, row->message);
+    }
+
+  n_committed = jp_progress_import_count (self, JP_PROGRESS_ROW_COMMITTED);
+  n_skipped = jp_progress_import_count (self, JP_PROGRESS_ROW_DUPLICATE);
+  n_failed = jp_progress_import_get_n_errors (self);
+  /* Translators: the summary of a progress import; the plural goes with
+   * the number of values imported. */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "imported %u progress value, skipped %u, failed %u",
+                                          "imported %u progress values, skipped %u, failed %u",
+                                          n_committed),
+                             n_committed, n_skipped, n_failed);
+  g_print ("%s\n", summary);
+
+  if (n_failed > 0)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %u row was not imported (see above)",
+                                "%s: %u rows were not imported (see above)", n_failed),
+                   self->display_name, n_failed);
+      return FALSE;
+    }
+
+  return TRUE;
+}

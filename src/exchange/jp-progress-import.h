@@ -116,4 +116,18 @@ gboolean            jp_progress_import_commit          (JpProgressImport  *self,
                                                         GCancellable      *cancellable,
                                                         GError           **error);
 
+/* The command line's --import-progress=FILE (DESIGN.md): reads @path (named
+ * as typed in messages), checks it against @plan, records the new rows,
+ * prints one line per recorded row and then "imported N progress values,
+ * skipped M, failed K" on standard output, and each failed row as
+ * "jinfeng-plan: FILE:LINE: reason" on standard error. Returns FALSE with
+ * @error when the file cannot be used, or when some rows failed (the rows
+ * recorded stay recorded). */
+gboolean            jp_progress_import_run             (JpStore       *store,
+                                                        JpPlan        *plan,
+                                                        const char    *path,
+                                                        const char    *as_of,
+                                                        const char    *spec,
+                                                        GError       **error);
+
 G_END_DECLS
