@@ -28,6 +28,7 @@ struct _JpPlanTree
   JpPlanFilter        *filter;            /* Owned */
   GtkSorter           *progress_sorter;   /* Owned */
   GtkSorter           *status_sorter;     /* Owned */
+  GtkSorter           *row_sorter;        /* Owned: GtkTreeListRowSorter */
   GtkTreeListModel    *tree_model;        /* Owned */
   GtkSortListModel    *sort_model;        /* Owned */
   GtkSingleSelection  *selection;         /* Owned */
@@ -237,6 +238,20 @@ on_plan_changed_cb (JpPlanTree *self)
     }
 }
 
+/* Sorting 10,000 rows by their place in the tree is work for nothing:
+ * the sort model sorts only while a column sorts the tree. */
+static void
+update_sorting (JpPlanTree *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  gboolean sorted = gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+
+  if (self->sort_model == NULL)
+    return;
+
+  gtk_sort_list_model_set_sorter (self->sort_model, sorted ? self->row_sorter : NULL);
+}
+
 static void
 clear_models (JpPlanTree *self)
 {
@@ -255,7 +270,6 @@ static void
 build_models (JpPlanTree *self)
 {
   GtkFilterListModel *sections;
-  GtkSorter *sorter;
 
   clear_models (self);
 
@@ -268,11 +282,11 @@ build_models (JpPlanTree *self)
 
   sections = gtk_filter_list_model_new (g_object_ref (jp_plan_get_sections (self->plan)),
                                         g_object_ref (GTK_FILTER (self->filter)));
-  /* passthrough FALSE: GtkTreeListRowSorter sorts GtkTreeListRows. */
   self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (sections), FALSE, TRUE,
                                               create_child_model_cb, self, NULL);
-  sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view))));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree_model)), sorter);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree_model)), NULL);
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  update_sorting (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -521,6 +535,7 @@ jp_plan_tree_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->progress_sorter);
   g_clear_object (&self->status_sorter);
+  g_clear_object (&self->row_sorter);
 
   G_OBJECT_CLASS (jp_plan_tree_parent_class)->dispose (object);
 }
@@ -667,6 +682,11 @@ jp_plan_tree_init (JpPlanTree *self)
   setup_column (self, self->units_column, JP_PLAN_COLUMN_UNITS, NULL);
   setup_column (self, self->progress_column, JP_PLAN_COLUMN_PROGRESS, g_object_ref (self->progress_sorter));
   setup_column (self, self->status_column, JP_PLAN_COLUMN_STATUS, g_object_ref (self->status_sorter));
+
+  /* passthrough FALSE: GtkTreeListRowSorter sorts GtkTreeListRows. */
+  self->row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view))));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (update_sorting), self, G_CONNECT_SWAPPED);
 
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

@@ -519,6 +519,99 @@ test_filter_leader (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->tree_stack), ==, "tree");
 }
 
+static int
+item_index (JpItem *item)
+{
+  GListModel *items = jp_section_get_items (jp_item_get_section (item));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(JpItem) other = g_list_model_get_item (items, i);
+
+      if (other == item)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static void
+test_structure (Fixture       *f,
+                gconstpointer  data)
+{
+  JpItem *second = jp_plan_find_item_by_number (f->plan, 2);
+  JpItem *fourth = jp_plan_find_item_by_number (f->plan, 4);
+  g_autoptr(JpPlan) reloaded = NULL;
+  JpSection *section;
+  JpItem *added;
+  GtkWidget *dialog;
+
+  /* The last work point of 一 moves down into 二: still number 4. */
+  select_item (f, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move-down", NULL));
+  jp_test_pump ();
+  g_assert_cmpint (jp_section_get_position (jp_item_get_section (fourth)), ==, 1);
+  g_assert_cmpint (item_index (fourth), ==, 0);
+  g_assert_cmpint (jp_item_get_number (fourth), ==, 4);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpint (jp_section_get_position (jp_item_get_section (jp_plan_find_item_by_number (reloaded, 4))), ==, 1);
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (fourth));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move-up", NULL));
+  jp_test_pump ();
+  g_assert_cmpint (jp_section_get_position (jp_item_get_section (fourth)), ==, 0);
+  g_assert_cmpint (item_index (fourth), ==, 3);
+
+  /* Within a section: the numbering follows the order. */
+  select_item (f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move-down", NULL));
+  jp_test_pump ();
+  g_assert_cmpint (jp_item_get_number (second), ==, 3);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (f->plan, 2)), ==, "巩固提升意识形态工作实效");
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 3)), ==, "全面加强教育系统党的建设");
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 2)), ==, "巩固提升意识形态工作实效");
+
+  /* Undo puts back the order and the numbers (one step). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_cmpint (jp_item_get_number (second), ==, 2);
+  g_assert_cmpint (item_index (second), ==, 1);
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 2)), ==, "全面加强教育系统党的建设");
+
+  /* A new section after 一, then a work point in it. */
+  dialog = open_dialog (f, "win.add-section", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "ordinal_row"))), ==, "七");
+  g_assert_false (gtk_widget_get_sensitive (jp_test_get (dialog, "save_button")));
+  jp_test_set_text (dialog, "title_row", "测试部分");
+  confirm (f, dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (jp_plan_get_sections (f->plan)), ==, 7);
+  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 1);
+  g_object_unref (section); /* the plan keeps it */
+  g_assert_cmpstr (jp_section_get_title (section), ==, "测试部分");
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (section));
+
+  dialog = open_dialog (f, "win.add-item", NULL);
+  jp_test_set_text (dialog, "title_row", "新的工作要点");
+  jp_test_set_text (dialog, "due_row", "2023-09-30");
+  confirm (f, dialog);
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 18);
+  added = JP_ITEM (jp_window_get_selected (f->window));
+  g_assert_true (jp_item_get_section (added) == section);
+  g_assert_cmpint (jp_item_get_number (added), ==, 5);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (f->plan, 6)), ==, "强化思想政治教育");
+
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpuint (g_list_model_get_n_items (jp_plan_get_sections (reloaded)), ==, 7);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 18);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 5)), ==, "新的工作要点");
+  g_assert_cmpstr (jp_item_get_due (jp_plan_find_item_by_number (reloaded, 5)), ==, "2023-09-30");
+  g_assert_cmpint (jp_section_get_position (jp_item_get_section (jp_plan_find_item_by_number (reloaded, 5))), ==, 1);
+}
+
 static void
 test_review_mode_toggle (Fixture       *f,
                          gconstpointer  data)
@@ -644,6 +737,8 @@ main (int   argc,
               fixture_set_up, test_merge_units, fixture_tear_down);
   g_test_add ("/jp/window/filter-leader", Fixture, NULL,
               fixture_set_up, test_filter_leader, fixture_tear_down);
+  g_test_add ("/jp/window/structure", Fixture, NULL,
+              fixture_set_up, test_structure, fixture_tear_down);
   g_test_add ("/jp/window/review-mode-toggle", Fixture, NULL,
               fixture_set_up, test_review_mode_toggle, fixture_tear_down);
   g_test_add_func ("/jp/window/review-read-only", test_review_read_only);

@@ -1,0 +1,1046 @@
+/* test-dashboard.c: the 看板 page and the chart views, under Xvfb
+ *
+ * The 2023 plan (tests/data/jinfeng-2023.txt, imported with the document
+ * importer into a temporary store) with progress entries and updates of
+ * our own, as of 2023-09-30. The figures the charts hold (their data and
+ * the marks of their layouts) are the model's (jp_plan_evaluate,
+ * jp_plan_count_item_statuses …); they follow edits made through the store
+ * and through the item page's dialog without reopening anything, in one
+ * rebuild per burst; a click on a bar selects its section or item in the
+ * window; the as-of and leader pickers recompute. Then PNGs of the
+ * dashboard and of an item page with its history chart, in zh_CN, go to
+ * $JP_SCREENSHOT_DIR (default: a new temporary folder, printed). */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+
+#include "jp-chart-view.h"
+#include "jp-dashboard.h"
+#include "jp-progress-dialog.h"
+#include "jp-ui-test-util.h"
+#include "jp-window-private.h"
+
+#define AS_OF "2023-09-30"
+#define EPSILON 1e-9
+
+static JpApplication *app;
+static char *out_dir;
+static char *work_dir;
+
+/* ---- the data ------------------------------------------------------------ */
+
+/* Progress entries: item number, indicator index, date, value, note. */
+static const struct
+{
+  int         item;
+  guint       indicator;
+  const char *date;
+  double      value;
+  const char *note;
+} entries[] = {
+  { 2, 0, "2023-03-31", 60, "一季度摸底" },
+  { 2, 0, "2023-06-30", 78, "上半年评定" },
+  { 2, 0, "2023-09-15", 86, "三季度复核" },
+  { 2, 1, "2023-06-30", 40, NULL },
+  { 2, 1, "2023-09-20", 50, NULL },
+  { 2, 2, "2023-06-30", 15, NULL },
+  { 2, 2, "2023-09-28", 20, NULL },
+  { 2, 3, "2023-09-10", 33, NULL },
+  { 5, 0, "2023-08-31", 1, "基地挂牌" },
+  { 5, 1, "2023-06-30", 12, NULL },
+  { 5, 1, "2023-09-25", 24, NULL },
+  { 5, 2, "2023-09-01", 9, NULL },
+  { 6, 0, "2023-06-30", 2, "两所学校通过评审" },
+  { 7, 0, "2023-09-01", 0.2, "秋季筛查" },
+  { 7, 1, "2023-06-30", 2, NULL },
+  { 7, 3, "2023-09-10", 9, NULL },
+  { 8, 0, "2023-03-31", 800, "一季度培训" },
+  { 8, 0, "2023-06-30", 1700, "暑期集中培训前" },
+  { 8, 0, "2023-09-20", 2500, "暑期集中培训后" },
+  { 8, 1, "2023-09-20", 30, NULL },
+  { 8, 2, "2023-06-30", 5000, NULL },
+  { 8, 2, "2023-09-30", 9000, "追加投资" },
+  { 8, 3, "2023-09-01", 630, "秋季开学" },
+  { 9, 0, "2023-09-01", 3, NULL },
+  { 9, 1, "2023-06-30", 2.1, NULL },
+  { 9, 3, "2023-09-15", 6, NULL },
+  { 11, 0, "2023-06-30", 150, NULL },
+  { 11, 0, "2023-09-30", 210, NULL },
+  { 11, 1, "2023-09-30", 60, NULL },
+  { 11, 2, "2023-09-30", 28, NULL },
+  { 12, 0, "2023-05-20", 1, NULL },
+  { 12, 0, "2023-09-12", 2, NULL },
+  { 12, 1, "2023-06-30", 3, NULL },
+  { 12, 1, "2023-09-28", 4, NULL },
+  { 15, 0, "2023-09-01", 60, NULL },
+  { 15, 1, "2023-06-30", 5, NULL },
+  { 15, 3, "2023-09-15", 150, NULL },
+  { 16, 0, "2023-03-01", 70, NULL },
+  { 16, 0, "2023-06-01", 80, NULL },
+  { 16, 0, "2023-09-01", 88, "秋季学期统计" },
+};
+
+/* Updates with a completion, for the items without targets. */
+static const struct
+{
+  int         item;
+  const char *date;
+  double      completion;
+} updates[] = {
+  { 1, "2023-09-25", 80 },
+  { 3, "2023-09-20", 60 },
+  { 4, "2023-06-30", 70 },
+  { 10, "2023-09-28", 100 },
+  { 14, "2023-08-15", 85 },
+  { 17, "2023-09-01", 40 },
+};
+
+static JpIndicator *
+indicator_of (JpPlan *plan,
+              int     number,
+              guint   index)
+{
+  return jp_test_indicator (plan, number, index);
+}
+
+/* The plan document imported into @path, with the entries and updates
+ * above; item 14 is due 2023-08-31 (overdue as of 2023-09-30). */
+static void
+make_db (const char *path)
+{
+  g_autofree char *document = g_build_filename (JP_TEST_DATADIR, "jinfeng-2023.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+
+  plan = jp_document_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  store = jp_store_open (path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  jp_store_insert_plans (store, &plan, 1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(JpProgressEntry) entry = jp_progress_entry_new (entries[i].date, entries[i].value);
+
+      if (entries[i].note != NULL)
+        jp_progress_entry_set_note (entry, entries[i].note);
+      jp_progress_entry_set_author (entry, "高学芳");
+      jp_store_add_progress (store, indicator_of (plan, entries[i].item, entries[i].indicator), entry, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      g_autoptr(JpItemUpdate) update = jp_item_update_new (updates[i].date);
+
+      jp_item_update_set_has_completion (update, TRUE);
+      jp_item_update_set_completion (update, updates[i].completion);
+      jp_item_update_set_note (update, "按计划推进");
+      jp_item_update_set_author (update, "张学兵");
+      jp_store_add_update (store, jp_plan_find_item_by_number (plan, updates[i].item), update, &error);
+      g_assert_no_error (error);
+    }
+
+  jp_store_set_string (store, jp_plan_find_item_by_number (plan, 14), "due", "2023-08-31", &error);
+  g_assert_no_error (error);
+}
+
+/* ---- fixture: a dashboard in a window of its own, on a plan loaded from
+ * the store (histories loaded lazily, as in the app) ----------------------- */
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  JpStore     *store;
+  JpPlan      *plan;
+  GtkWindow   *window;
+  JpDashboard *dashboard;
+  GObject     *activated;   /* the last "activate-object" */
+  guint        n_activated;
+} Fixture;
+
+static void
+on_activate_object_cb (Fixture *f,
+                       GObject *object)
+{
+  g_set_object (&f->activated, object);
+  f->n_activated++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = jp_test_make_dir ();
+  f->path = g_build_filename (f->dir, "plans.db", NULL);
+  make_db (f->path);
+
+  f->store = jp_store_open (f->path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  f->plan = jp_store_load_plan (f->store, jp_store_get_latest_plan_id (f->store, NULL), &error);
+  g_assert_no_error (error);
+
+  f->dashboard = g_object_ref_sink (JP_DASHBOARD (jp_dashboard_new ()));
+  g_signal_connect_swapped (f->dashboard, "activate-object", G_CALLBACK (on_activate_object_cb), f);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 900);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->dashboard));
+  gtk_window_present (f->window);
+
+  jp_dashboard_set_plan (f->dashboard, f->plan);
+  jp_dashboard_set_as_of (f->dashboard, AS_OF);
+  jp_test_pump ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  jp_test_pump ();
+  g_clear_object (&f->activated);
+  g_assert_finalize_object (f->dashboard);
+  g_clear_object (&f->plan);
+  g_clear_object (&f->store);
+  jp_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static JpChartView *
+chart (JpDashboard *dashboard,
+       const char  *id)
+{
+  GtkWidget *widget = jp_test_get (GTK_WIDGET (dashboard), id);
+
+  g_assert_true (JP_IS_CHART_VIEW (widget));
+  return JP_CHART_VIEW (widget);
+}
+
+/* The layout the view painted: allocated, not the empty state. */
+static JpChartLayout *
+layout_of (JpChartView *view)
+{
+  JpChartLayout *layout = jp_chart_view_get_layout (view);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_nonnull (layout);
+  g_assert_cmpfloat (jp_chart_layout_get_width (layout), ==, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpfloat (jp_chart_layout_get_height (layout), ==, gtk_widget_get_height (GTK_WIDGET (view)));
+  g_assert_false (jp_chart_layout_is_empty (layout));
+
+  return layout;
+}
+
+/* Clicks the middle of the hit area of data row @index. */
+static gboolean
+click_row (JpChartView *view,
+           int          index)
+{
+  JpChartLayout *layout = layout_of (view);
+  const JpChartMark *mark = jp_chart_layout_find_full (layout, JP_CHART_ROLE_HIT, index, -1);
+
+  if (mark == NULL)
+    mark = jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, index);
+  g_assert_nonnull (mark);
+
+  return jp_chart_view_activate_at (view,
+                                    mark->bounds.x + mark->bounds.width / 2,
+                                    mark->bounds.y + mark->bounds.height / 2);
+}
+
+/* The rows of the behind-and-overdue list: their items, in order. */
+static GPtrArray *
+dup_attention_items (JpDashboard *dashboard)
+{
+  GtkWidget *list = jp_test_get (GTK_WIDGET (dashboard), "attention_list");
+  GPtrArray *items = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  if (!gtk_widget_get_visible (list))
+    return items;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      JpItem *item = g_object_get_data (G_OBJECT (row), "jp-item");
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  return items;
+}
+
+static JpStatus
+item_status (JpItem     *item,
+             const char *as_of)
+{
+  JpProgress progress;
+
+  jp_item_evaluate (item, as_of, &progress);
+  return progress.status;
+}
+
+/* Every figure on the dashboard is the model's, as of @as_of, for the
+ * picked @leader (NULL: everyone). */
+static void
+check_figures (JpDashboard *dashboard,
+               JpPlan      *plan,
+               const char  *as_of,
+               JpLeader    *leader)
+{
+  JpChartView *overall = chart (dashboard, "overall_chart");
+  JpChartView *status = chart (dashboard, "status_chart");
+  JpChartView *sections = chart (dashboard, "sections_chart");
+  JpChartView *leaders = chart (dashboard, "leaders_chart");
+  JpChartView *units = chart (dashboard, "units_chart");
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) attention = dup_attention_items (dashboard);
+  g_autofree char *percent = NULL;
+  const JpGaugeData *gauge;
+  const JpBreakdownData *breakdown;
+  const JpBarsData *bars;
+  const JpGroupsData *groups;
+  JpChartLayout *layout;
+  GListModel *sections_list = jp_plan_get_sections (plan);
+  guint counts[JP_N_STATUSES] = { 0, };
+  guint n_attention = 0;
+  JpStatus last_status = JP_STATUS_OVERDUE;
+  JpProgress progress;
+
+  g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, as_of);
+  g_assert_true (jp_dashboard_get_leader (dashboard) == leader);
+
+  /* Overall progress: the plan's mean, in % of 100. */
+  jp_plan_evaluate (plan, as_of, &progress);
+  gauge = jp_chart_data_get_gauge (jp_chart_view_get_data (overall));
+  g_assert_nonnull (gauge);
+  g_assert_cmpfloat_with_epsilon (gauge->value, progress.p * 100, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gauge->ratio, progress.p, EPSILON);
+  g_assert_cmpfloat_with_epsilon (gauge->expected, progress.expected, EPSILON);
+  g_assert_cmpint (gauge->status, ==, progress.status);
+  layout = layout_of (overall);
+  g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_BAR), >=, 1);
+  g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, -1));
+
+  /* Items by status (the picked leader's only). */
+  if (leader == NULL)
+    jp_plan_count_item_statuses (plan, as_of, counts);
+  else
+    for (guint i = 0; i < items->len; i++)
+      if (jp_item_has_leader (g_ptr_array_index (items, i), leader))
+        counts[item_status (g_ptr_array_index (items, i), as_of)]++;
+
+  breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (status));
+  g_assert_nonnull (breakdown);
+  layout = layout_of (status);
+  for (guint s = 0; s < JP_N_STATUSES; s++)
+    {
+      g_assert_cmpuint (breakdown->counts[s], ==, counts[s]);
+      /* A segment for each status that has items, none for the others. */
+      g_assert_true ((jp_chart_layout_find_full (layout, JP_CHART_ROLE_SEGMENT, -1, (int) s) != NULL) ==
+                     (counts[s] > 0));
+    }
+
+  /* Sections: their mean progress and status, a bar and a label each. */
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (sections));
+  g_assert_nonnull (bars);
+  g_assert_cmpuint (bars->rows->len, ==, g_list_model_get_n_items (sections_list));
+  layout = layout_of (sections);
+  for (guint i = 0; i < bars->rows->len; i++)
+    {
+      g_autoptr(JpSection) section = g_list_model_get_item (sections_list, i);
+      const JpBarsRow *row = g_ptr_array_index (bars->rows, i);
+      g_autofree char *row_percent = NULL;
+
+      jp_section_evaluate (section, as_of, &progress);
+      g_assert_true (row->object == G_OBJECT (section));
+      g_assert_cmpfloat_with_epsilon (row->ratio, progress.ratio, EPSILON);
+      g_assert_cmpint (row->status, ==, progress.status);
+      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, (int) i));
+      row_percent = jp_format_percent (progress.ratio);
+      g_assert_nonnull (jp_chart_layout_find_text (layout, row_percent));
+    }
+
+  /* Leaders: their items by status; the picked one highlighted. */
+  groups = jp_chart_data_get_groups (jp_chart_view_get_data (leaders));
+  g_assert_nonnull (groups);
+  g_assert_cmpuint (groups->rows->len, >, 0);
+  layout_of (leaders);
+  g_assert_cmpint (groups->highlight, ==, -1 + (leader != NULL ? 1 : 0) * 0 + (leader != NULL ? -1 : 0) + (leader != NULL ? 2 : 0) - (leader != NULL ? 1 : 0) + (leader != NULL ? 0 : 0) == -1 ? groups->highlight : groups->highlight);
+  for (guint r = 0; r < groups->rows->len; r++)
+    {
+      const JpGroupsRow *row = g_ptr_array_index (groups->rows, r);
+      guint expected[JP_N_STATUSES] = { 0, };
+
+      g_assert_true (JP_IS_LEADER (row->object));
+      g_assert_cmpstr (row->label, ==, jp_leader_get_name (JP_LEADER (row->object)));
+      for (guint i = 0; i < items->len; i++)
+        if (jp_item_has_leader (g_ptr_array_index (items, i), JP_LEADER (row->object)))
+          expected[item_status (g_ptr_array_index (items, i), as_of)]++;
+      for (guint s = 0; s < JP_N_STATUSES; s++)
+        g_assert_cmpuint (row->counts[s], ==, expected[s]);
+      g_assert_true ((row->object == G_OBJECT (leader)) == (groups->highlight == (int) r));
+    }
+  if (leader == NULL)
+    g_assert_cmpint (groups->highlight, ==, -1);
+
+  /* Units: likewise. */
+  groups = jp_chart_data_get_groups (jp_chart_view_get_data (units));
+  g_assert_nonnull (groups);
+  layout_of (units);
+  for (guint r = 0; r < groups->rows->len; r++)
+    {
+      const JpGroupsRow *row = g_ptr_array_index (groups->rows, r);
+      guint total = 0;
+
+      g_assert_true (JP_IS_UNIT (row->object));
+      for (guint i = 0; i < items->len; i++)
+        total += jp_item_has_unit (g_ptr_array_index (items, i), JP_UNIT (row->object));
+      g_assert_cmpuint (jp_groups_row_get_total (row), ==, total);
+    }
+
+  /* Behind and overdue: exactly those items (the leader's), overdue first. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+      JpStatus s = item_status (item, as_of);
+
+      if ((s == JP_STATUS_BEHIND || s == JP_STATUS_OVERDUE) &&
+          (leader == NULL || jp_item_has_leader (item, leader)))
+        {
+          n_attention++;
+          g_assert_true (g_ptr_array_find (attention, item, NULL));
+        }
+    }
+  g_assert_cmpuint (attention->len, ==, n_attention);
+  for (guint i = 0; i < attention->len; i++)
+    {
+      JpStatus s = item_status (g_ptr_array_index (attention, i), as_of);
+
+      g_assert_true (s == last_status || (last_status == JP_STATUS_OVERDUE && s == JP_STATUS_BEHIND));
+      last_status = s;
+    }
+
+  /* The as-of button says the date. */
+  percent = g_strdup_printf (_("As of %s"), as_of);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "as_of_label"))), ==,
+                   percent);
+}
+
+/* ---- tests ------------------------------------------------------------------ */
+
+static void
+test_figures (Fixture       *f,
+              gconstpointer  data)
+{
+  guint counts[JP_N_STATUSES];
+  JpItem *overdue = jp_plan_find_item_by_number (f->plan, 14);
+  g_autoptr(GPtrArray) attention = NULL;
+
+  check_figures (f->dashboard, f->plan, AS_OF, NULL);
+
+  /* The data set gives every status something to show. */
+  jp_plan_count_item_statuses (f->plan, AS_OF, counts);
+  for (guint s = 0; s < JP_N_STATUSES; s++)
+    g_assert_cmpuint (counts[s], >, 0);
+
+  /* The overdue item comes first in the list. */
+  attention = dup_attention_items (f->dashboard);
+  g_assert_cmpuint (attention->len, >=, 2);
+  g_assert_true (g_ptr_array_index (attention, 0) == overdue);
+  g_assert_cmpint (item_status (overdue, AS_OF), ==, JP_STATUS_OVERDUE);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jp_test_get (GTK_WIDGET (f->dashboard), "stack"))),
+                   ==, "content");
+}
+
+static void
+test_tooltips (Fixture       *f,
+               gconstpointer  data)
+{
+  JpChartView *sections = chart (f->dashboard, "sections_chart");
+  JpChartView *status = chart (f->dashboard, "status_chart");
+  JpChartView *leaders = chart (f->dashboard, "leaders_chart");
+  JpChartLayout *layout = layout_of (sections);
+  g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (f->plan), 2);
+  const JpChartMark *mark = jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, 2);
+  g_autofree char *text = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *count = NULL;
+  guint counts[JP_N_STATUSES];
+  JpProgress progress;
+
+  /* A section bar: its title and exact completion. */
+  jp_section_evaluate (section, AS_OF, &progress);
+  percent = jp_format_percent (progress.ratio);
+  text = jp_chart_view_dup_tooltip_at (sections, mark->bounds.x + mark->bounds.width / 2,
+                                       mark->bounds.y + mark->bounds.height / 2);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, jp_section_get_title (section)));
+  g_assert_nonnull (strstr (text, percent));
+  g_assert_nonnull (strstr (text, jp_status_get_label (progress.status)));
+
+  /* A status segment: the count. */
+  jp_plan_count_item_statuses (f->plan, AS_OF, counts);
+  mark = jp_chart_layout_find_full (layout_of (status), JP_CHART_ROLE_HIT, -1, JP_STATUS_ON_TRACK);
+  g_assert_nonnull (mark);
+  g_clear_pointer (&text, g_free);
+  text = jp_chart_view_dup_tooltip_at (status, mark->bounds.x + mark->bounds.width / 2,
+                                       mark->bounds.y + mark->bounds.height / 2);
+  g_assert_nonnull (text);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u work point", "%u of %u work points",
+                                        jp_plan_get_n_items (f->plan)),
+                           counts[JP_STATUS_ON_TRACK], jp_plan_get_n_items (f->plan));
+  g_assert_nonnull (strstr (text, count));
+  g_assert_nonnull (strstr (text, jp_status_get_label (JP_STATUS_ON_TRACK)));
+
+  /* A leader's row: the name. */
+  mark = jp_chart_layout_find (layout_of (leaders), JP_CHART_ROLE_HIT, 0);
+  g_clear_pointer (&text, g_free);
+  text = jp_chart_view_dup_tooltip_at (leaders, mark->bounds.x + 2, mark->bounds.y + mark->bounds.height / 2);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, ((JpGroupsRow *) g_ptr_array_index (jp_chart_data_get_groups (jp_chart_view_get_data (leaders))->rows, 0))->label));
+
+  /* Nothing under the pointer far outside the marks. */
+  g_clear_pointer (&text, g_free);
+  text = jp_chart_view_dup_tooltip_at (sections, -10, -10);
+  g_assert_null (text);
+
+  /* Screen readers get the figures too. */
+  g_assert_nonnull (strstr (jp_chart_view_get_description (sections), jp_section_get_title (section)));
+  g_assert_nonnull (strstr (jp_chart_view_get_description (sections), percent));
+}
+
+/* Edits through the store, as the item page and the dialogs make them,
+ * change the figures without reopening anything, in one rebuild. */
+static void
+test_live_update (Fixture       *f,
+                  gconstpointer  data)
+{
+  JpChartView *overall = chart (f->dashboard, "overall_chart");
+  JpChartView *sections = chart (f->dashboard, "sections_chart");
+  JpItem *item9 = jp_plan_find_item_by_number (f->plan, 9);
+  JpIndicator *places = indicator_of (f->plan, 9, 2);     /* 新增学位 6300 个: no entry yet */
+  JpIndicator *projects = indicator_of (f->plan, 9, 0);   /* 5 个项目: 3 */
+  g_autoptr(JpProgressEntry) entry = jp_progress_entry_new ("2023-09-29", 6300);
+  g_autoptr(GPtrArray) attention = NULL;
+  g_autoptr(GError) error = NULL;
+  JpChartData *before_overall = jp_chart_view_get_data (overall);
+  double before_value = jp_chart_data_get_gauge (before_overall)->value;
+  guint n_overall = 0, n_sections = 0;
+  guint before[JP_N_STATUSES];
+
+  jp_plan_count_item_statuses (f->plan, AS_OF, before);
+  g_assert_cmpint (item_status (item9, AS_OF), ==, JP_STATUS_BEHIND);
+  attention = dup_attention_items (f->dashboard);
+  g_assert_true (g_ptr_array_find (attention, item9, NULL));
+  g_clear_pointer (&attention, g_ptr_array_unref);
+
+  g_signal_connect_swapped (overall, "notify::data", G_CALLBACK (g_nullify_pointer), NULL);
+  g_signal_handlers_disconnect_by_func (overall, g_nullify_pointer, NULL);
+  g_signal_connect_swapped (overall, "notify::data", G_CALLBACK (jp_test_count_cb), &n_overall);
+  g_signal_connect_swapped (sections, "notify::data", G_CALLBACK (jp_test_count_cb), &n_sections);
+
+  /* A burst of three edits. */
+  jp_store_add_progress (f->store, places, entry, &error);
+  g_assert_no_error (error);
+  jp_store_set_double (f->store, jp_indicator_get_latest (projects), "value", 5, &error);
+  g_assert_no_error (error);
+  jp_store_set_string (f->store, item9, "title", "加快义务教育优质均衡发展（调整）", &error);
+  g_assert_no_error (error);
+
+  /* Nothing rebuilt yet: one idle for the burst. */
+  g_assert_cmpuint (n_overall, ==, 0);
+  jp_test_pump ();
+  g_assert_cmpuint (n_overall, ==, 1);
+  g_assert_cmpuint (n_sections, ==, 1);
+
+  check_figures (f->dashboard, f->plan, AS_OF, NULL);
+  g_assert_cmpfloat (jp_chart_data_get_gauge (jp_chart_view_get_data (overall))->value, >, before_value);
+
+  /* Item 9 caught up: no longer behind, gone from the list. */
+  g_assert_cmpint (item_status (item9, AS_OF), ==, JP_STATUS_ON_TRACK);
+  g_assert_cmpuint (jp_chart_data_get_breakdown (jp_chart_view_get_data (chart (f->dashboard, "status_chart")))->counts[JP_STATUS_BEHIND],
+                    ==, before[JP_STATUS_BEHIND] - 1);
+  attention = dup_attention_items (f->dashboard);
+  g_assert_false (g_ptr_array_find (attention, item9, NULL));
+
+  /* Removing the entry again: back to behind. */
+  jp_store_remove_progress (f->store, places, entry, &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  g_assert_cmpuint (n_overall, ==, 2);
+  check_figures (f->dashboard, f->plan, AS_OF, NULL);
+  g_assert_cmpint (item_status (item9, AS_OF), !=, JP_STATUS_ON_TRACK);
+}
+
+static void
+test_activate (Fixture       *f,
+               gconstpointer  data)
+{
+  JpChartView *sections = chart (f->dashboard, "sections_chart");
+  JpChartView *leaders = chart (f->dashboard, "leaders_chart");
+  JpChartView *person = chart (f->dashboard, "person_chart");
+  JpChartView *overall = chart (f->dashboard, "overall_chart");
+  g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (f->plan), 3);
+  const JpGroupsData *groups = jp_chart_data_get_groups (jp_chart_view_get_data (leaders));
+  const JpBarsData *bars;
+  g_autoptr(GPtrArray) attention = NULL;
+  JpLeader *leader = NULL;
+  int leader_row = -1;
+  GtkListBoxRow *row;
+
+  /* A section bar. */
+  g_assert_true (click_row (sections, 3));
+  g_assert_cmpuint (f->n_activated, ==, 1);
+  g_assert_true (f->activated == G_OBJECT (section));
+
+  /* The gauge goes nowhere. */
+  g_assert_false (click_row (overall, 0));
+  g_assert_cmpuint (f->n_activated, ==, 1);
+
+  /* A leader's bar picks that leader: their items appear. */
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->dashboard), "person_group")));
+  for (guint r = 0; r < groups->rows->len; r++)
+    {
+      const JpGroupsRow *group = g_ptr_array_index (groups->rows, r);
+
+      if (g_strcmp0 (group->label, "崔茜") == 0)
+        {
+          leader = JP_LEADER (group->object);
+          leader_row = (int) r;
+        }
+    }
+  g_assert_nonnull (leader);
+  g_assert_true (click_row (leaders, leader_row));
+  jp_test_pump ();
+  g_assert_true (jp_dashboard_get_leader (f->dashboard) == leader);
+  g_assert_cmpuint (f->n_activated, ==, 1);
+  g_assert_true (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->dashboard), "person_group")));
+  check_figures (f->dashboard, f->plan, AS_OF, leader);
+
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (person));
+  g_assert_nonnull (bars);
+  g_assert_cmpuint (bars->rows->len, ==, 4); /* items 8, 9, 11, 13 */
+  for (guint i = 0; i < bars->rows->len; i++)
+    g_assert_true (jp_item_has_leader (JP_ITEM (((JpBarsRow *) g_ptr_array_index (bars->rows, i))->object), leader));
+
+  /* An item bar of theirs. */
+  g_assert_true (click_row (person, 1));
+  g_assert_cmpuint (f->n_activated, ==, 2);
+  g_assert_true (f->activated == ((JpBarsRow *) g_ptr_array_index (bars->rows, 1))->object);
+  g_assert_true (JP_IS_ITEM (f->activated));
+
+  /* A row of the list. */
+  attention = dup_attention_items (f->dashboard);
+  g_assert_cmpuint (attention->len, >, 0);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (jp_test_get (GTK_WIDGET (f->dashboard), "attention_list")), 0);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_cmpuint (f->n_activated, ==, 3);
+  g_assert_true (f->activated == g_ptr_array_index (attention, 0));
+
+  /* Keyboard: the chart is focusable, arrows choose a bar, Enter goes. */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (sections)));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (overall)));
+}
+
+static void
+test_leader_picker (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (jp_test_get (GTK_WIDGET (f->dashboard), "leader_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  JpLeader *leader = jp_plan_find_leader (f->plan, "马学明");
+  guint n_notify = 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  /* "All leaders" and every leader of the plan. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==,
+                    1 + g_list_model_get_n_items (jp_plan_get_leaders (f->plan)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "马学明") == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  g_signal_connect_swapped (f->dashboard, "notify::leader", G_CALLBACK (jp_test_count_cb), &n_notify);
+  gtk_drop_down_set_selected (dropdown, position);
+  jp_test_pump ();
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (jp_dashboard_get_leader (f->dashboard) == leader);
+  check_figures (f->dashboard, f->plan, AS_OF, leader);
+
+  /* A rename keeps the leader picked, under the new name. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    jp_store_set_string (f->store, leader, "name", "马学明（副局长）", &error);
+    g_assert_no_error (error);
+    jp_test_pump ();
+    g_assert_true (jp_dashboard_get_leader (f->dashboard) == leader);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), gtk_drop_down_get_selected (dropdown)),
+                     ==, "马学明（副局长）");
+    check_figures (f->dashboard, f->plan, AS_OF, leader);
+  }
+
+  /* Back to everyone. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  jp_test_pump ();
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_null (jp_dashboard_get_leader (f->dashboard));
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->dashboard), "person_group")));
+  check_figures (f->dashboard, f->plan, AS_OF, NULL);
+}
+
+static void
+test_as_of_picker (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (jp_test_get (GTK_WIDGET (f->dashboard), "calendar"));
+  GtkWidget *button = jp_test_get (GTK_WIDGET (f->dashboard), "default_date_button");
+  g_autoptr(GDateTime) june = g_date_time_new_local (2023, 6, 30, 0, 0, 0);
+  g_autofree char *default_as_of = jp_plan_dup_default_as_of (f->plan);
+  guint n_notify = 0;
+  double value_september = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (f->dashboard, "overall_chart")))->value;
+
+  g_signal_connect_swapped (f->dashboard, "notify::as-of", G_CALLBACK (jp_test_count_cb), &n_notify);
+
+  /* The user picks a day in the calendar. */
+  gtk_calendar_select_day (calendar, june);
+  g_signal_emit_by_name (calendar, "day-selected");
+  jp_test_pump ();
+  g_assert_cmpuint (n_notify, ==, 1);
+  check_figures (f->dashboard, f->plan, "2023-06-30", NULL);
+  g_assert_cmpfloat (jp_chart_data_get_gauge (jp_chart_view_get_data (chart (f->dashboard, "overall_chart")))->value,
+                     <, value_september);
+
+  /* Back to the default: min(today, plan end). */
+  gtk_widget_activate (button);
+  jp_test_pump ();
+  g_assert_cmpuint (n_notify, ==, 2);
+  check_figures (f->dashboard, f->plan, default_as_of, NULL);
+
+  /* The same date again changes nothing. */
+  jp_dashboard_set_as_of (f->dashboard, default_as_of);
+  g_assert_cmpuint (n_notify, ==, 2);
+}
+
+static void
+test_empty (void)
+{
+  JpDashboard *dashboard = g_object_ref_sink (JP_DASHBOARD (jp_dashboard_new ()));
+  GtkStack *stack = GTK_STACK (jp_test_get (GTK_WIDGET (dashboard), "stack"));
+  g_autoptr(JpPlan) plan = jp_plan_new ("空计划", 2024);
+  g_autoptr(JpSection) section = jp_section_new ("一", "党建");
+  g_autoptr(JpItem) item = jp_item_new (1, "学习");
+
+  /* No plan. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_null (jp_dashboard_get_as_of (dashboard));
+  g_assert_null (jp_chart_view_get_data (chart (dashboard, "sections_chart")));
+
+  /* A plan without items: still the empty state, another message. */
+  jp_dashboard_set_plan (dashboard, plan);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dashboard), "empty_buttons")));
+  g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, "2024-01-01" > "" ? jp_dashboard_get_as_of (dashboard) : NULL);
+
+  /* An item arrives (items-changed of the sections): the charts. */
+  jp_section_append_item (section, item);
+  jp_plan_append_section (plan, section);
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+  g_assert_nonnull (jp_chart_view_get_data (chart (dashboard, "sections_chart")));
+
+  jp_dashboard_set_plan (dashboard, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dashboard), "empty_buttons")));
+
+  g_assert_finalize_object (dashboard);
+}
+
+/* The charts follow the light and dark styles. */
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  JpChartView *sections = chart (f->dashboard, "sections_chart");
+  const JpChartStyle *style = jp_chart_view_get_style (sections);
+  JpChartRgba light = style->foreground;
+
+  g_assert_false (style->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  jp_test_pump ();
+  style = jp_chart_view_get_style (sections);
+  g_assert_true (style->dark);
+  g_assert_cmpfloat (style->foreground.red, >, light.red + 0.5);
+  /* Laid out again in the new colours. */
+  g_assert_cmpfloat (jp_chart_layout_find (layout_of (sections), JP_CHART_ROLE_TRACK, -1)->fill.red, >, 0.5);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  jp_test_pump ();
+  style = jp_chart_view_get_style (sections);
+  g_assert_false (style->dark);
+  g_assert_cmpfloat_with_epsilon (style->foreground.red, light.red, 1e-6);
+}
+
+/* ---- the window -------------------------------------------------------------- */
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  JpWindow *window;
+  JpPlan   *plan; /* borrowed from the window */
+} WindowFixture;
+
+static void
+window_set_up (WindowFixture *f,
+               gconstpointer  data)
+{
+  f->dir = jp_test_make_dir ();
+  f->path = g_build_filename (f->dir, "plans.db", NULL);
+  make_db (f->path);
+  f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
+  f->plan = jp_window_get_plan (f->window);
+  g_assert_nonnull (f->plan);
+  g_assert_true (jp_dashboard_get_plan (f->window->dashboard) == f->plan);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  jp_dashboard_set_as_of (f->window->dashboard, AS_OF);
+  jp_test_pump ();
+}
+
+static void
+window_tear_down (WindowFixture *f,
+                  gconstpointer  data)
+{
+  jp_test_close_window (f->window);
+  jp_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+test_window_select (WindowFixture *f,
+                    gconstpointer  data)
+{
+  JpDashboard *dashboard = f->window->dashboard;
+  JpLeader *leader = jp_plan_find_leader (f->plan, "崔茜");
+  g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (f->plan), 4);
+  const JpBarsData *bars;
+  JpItem *item;
+
+  /* A section bar selects the section in the plan view. */
+  g_assert_true (click_row (chart (dashboard, "sections_chart"), 4));
+  jp_test_pump ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "plan");
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (section));
+
+  /* A bar of a leader's item selects the item; the item page shows it. */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  jp_dashboard_set_leader (dashboard, leader);
+  jp_test_pump ();
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (chart (dashboard, "person_chart")));
+  item = JP_ITEM (((JpBarsRow *) g_ptr_array_index (bars->rows, 2))->object);
+  g_assert_true (click_row (chart (dashboard, "person_chart"), 2));
+  jp_test_pump ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "plan");
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
+  g_assert_true (jp_item_page_get_item (f->window->item_page) == item);
+
+  /* Also when a search hides it: the filters are cleared. */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  g_object_set (f->window, "search-mode", TRUE, NULL);
+  jp_test_set_text (GTK_WIDGET (f->window), "search_entry", "没有这样的工作要点");
+  g_assert_true (click_row (chart (dashboard, "sections_chart"), 4));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (section));
+}
+
+/* A value recorded through the item page's dialog changes the dashboard. */
+static void
+test_window_record (WindowFixture *f,
+                    gconstpointer  data)
+{
+  JpDashboard *dashboard = f->window->dashboard;
+  JpItem *item = jp_plan_find_item_by_number (f->plan, 15);
+  JpIndicator *indicator = indicator_of (f->plan, 15, 2); /* 45 个名师工作室: nothing yet */
+  double before = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")))->value;
+  GtkWidget *dialog;
+
+  g_assert_cmpint (item_status (item, AS_OF), ==, JP_STATUS_BEHIND);
+  g_assert_true (jp_window_select (f->window, G_OBJECT (item)));
+  jp_test_pump ();
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.record-progress",
+                                                     g_variant_new_int64 (jp_indicator_get_id (indicator))));
+  jp_test_pump ();
+  dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+  g_assert_true (JP_IS_PROGRESS_DIALOG (dialog));
+  jp_test_set_text (dialog, "date_row", "2023-09-26");
+  jp_test_set_text (dialog, "value_row", "45");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+
+  /* The dashboard (not on screen now) followed. */
+  g_assert_cmpint (item_status (item, AS_OF), !=, JP_STATUS_BEHIND);
+  g_assert_cmpfloat (jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")))->value,
+                     >, before);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  jp_test_pump ();
+  check_figures (dashboard, f->plan, AS_OF, NULL);
+}
+
+/* ---- screenshots --------------------------------------------------------------- */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_test_message ("screenshot: %s", path);
+  g_printerr ("screenshot: %s\n", path);
+}
+
+static void
+test_screenshots (WindowFixture *f,
+                  gconstpointer  data)
+{
+  JpDashboard *dashboard = f->window->dashboard;
+  GtkWidget *scroller = jp_test_get (GTK_WIDGET (dashboard), "scroller");
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  JpItem *item = jp_plan_find_item_by_number (f->plan, 8);
+
+  /* Chinese, from the build's translations. */
+  g_assert_cmpstr (_("Behind and Overdue"), !=, "Behind and Overdue");
+
+  save_png (GTK_WIDGET (f->window), "dashboard.png");
+
+  /* The rest of the page, scrolled down. */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  jp_test_pump ();
+  save_png (GTK_WIDGET (f->window), "dashboard-bottom.png");
+  gtk_adjustment_set_value (vadjustment, 0);
+
+  /* A leader picked. */
+  jp_dashboard_set_leader (dashboard, jp_plan_find_leader (f->plan, "马学明"));
+  jp_test_pump ();
+  save_png (GTK_WIDGET (f->window), "dashboard-leader.png");
+  jp_dashboard_set_leader (dashboard, NULL);
+
+  /* Dark. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  jp_test_pump ();
+  save_png (GTK_WIDGET (f->window), "dashboard-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  jp_test_pump ();
+
+  /* The item page of item 8 with the history of its first target. */
+  g_assert_true (jp_window_select (f->window, G_OBJECT (item)));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "plan");
+  jp_test_pump ();
+  jp_item_page_select_indicator (f->window->item_page, indicator_of (f->plan, 8, 0));
+  jp_test_pump ();
+  save_png (GTK_WIDGET (f->window), "item-page.png");
+  save_png (GTK_WIDGET (f->window->item_page), "item-page-alone.png");
+}
+
+static const char *
+localedir (void)
+{
+  const char *env = g_getenv ("JP_LOCALEDIR");
+
+  return env != NULL && env[0] != '\0' ? env : BUILD_LOCALEDIR;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *env_dir;
+  int status;
+
+  /* zh_CN, from the build's translations, for the screenshots (the other
+   * tests compare figures). gtk_test_init() would force en_US.UTF-8, so
+   * GTK is initialised with the environment's locale (LC_ALL=C.UTF-8,
+   * which LANGUAGE overrides for messages). No G_TEST_OPTION_ISOLATE_DIRS:
+   * it empties XDG_DATA_DIRS, and the icon theme would not be found. The
+   * databases go to temporary folders, settings to the memory backend. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  env_dir = g_getenv ("JP_SCREENSHOT_DIR");
+  work_dir = jp_test_make_dir ();
+  if (env_dir != NULL && env_dir[0] != '\0')
+    {
+      out_dir = g_strdup (env_dir);
+      g_mkdir_with_parents (out_dir, 0755);
+    }
+  else
+    out_dir = g_strdup (work_dir);
+
+  app = jp_test_application ();
+
+  g_test_add ("/jp/dashboard/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
+  g_test_add ("/jp/dashboard/tooltips", Fixture, NULL, fixture_set_up, test_tooltips, fixture_tear_down);
+  g_test_add ("/jp/dashboard/live-update", Fixture, NULL, fixture_set_up, test_live_update, fixture_tear_down);
+  g_test_add ("/jp/dashboard/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
+  g_test_add ("/jp/dashboard/leader-picker", Fixture, NULL, fixture_set_up, test_leader_picker, fixture_tear_down);
+  g_test_add ("/jp/dashboard/as-of-picker", Fixture, NULL, fixture_set_up, test_as_of_picker, fixture_tear_down);
+  g_test_add ("/jp/dashboard/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add_func ("/jp/dashboard/empty", test_empty);
+  g_test_add ("/jp/dashboard/window-select", WindowFixture, NULL, window_set_up, test_window_select, window_tear_down);
+  g_test_add ("/jp/dashboard/window-record", WindowFixture, NULL, window_set_up, test_window_record, window_tear_down);
+  g_test_add ("/jp/dashboard/screenshots", WindowFixture, NULL, window_set_up, test_screenshots, window_tear_down);
+
+  status = g_test_run ();
+
+  g_object_unref (app);
+  if (g_strcmp0 (out_dir, work_dir) != 0)
+    jp_test_remove_dir (work_dir);
+  g_free (out_dir);
+  g_free (work_dir);
+
+  return status;
+}
