@@ -28,7 +28,7 @@
 /* Column widths in characters of the default font (a Chinese character
  * counts two). */
 #define MIN_WIDTH    6.0
-#define WRAP_WIDTH   40.0
+#define WRAP_WIDTH   44.0
 #define MAX_WIDTH    60.0
 /* Row heights in points: a line of 11-point Chinese text, and the space
  * around it. */
@@ -114,7 +114,7 @@ display_width (const char *text)
           line = 0;
         }
       else
-        line += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.1;
+        line += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.3 : 1.1;
     }
 
   return MAX (width, line);
@@ -395,6 +395,8 @@ write_top (Writer      *w,
   subtitle = w->label != NULL ? g_strconcat (as_of, "　　", w->label, NULL) : g_strdup (as_of);
 
   check (w, worksheet_set_row (sheet->sheet, 0, 28, NULL));
+  check (w, worksheet_set_row (sheet->sheet, 1, LINE_HEIGHT + 3, NULL));
+  check (w, worksheet_set_row (sheet->sheet, 2, LINE_HEIGHT + 3, NULL));
   check (w, worksheet_merge_range (sheet->sheet, 0, 0, 0, last, title, w->title));
   check (w, worksheet_merge_range (sheet->sheet, 1, 0, 1, last, subtitle, w->subtitle));
   check (w, worksheet_merge_range (sheet->sheet, 2, 0, 2, last, counts, w->subtitle));
@@ -565,7 +567,7 @@ write_indicators (Writer *w)
   sheet.sheet = workbook_add_worksheet (w->workbook, C_("sheet", "Indicators"));
   sheet.n_columns = JP_CSV_N_COLUMNS;
   sheet.rows = rows;
-  sheet.caps[JP_CSV_COLUMN_SECTION] = 30;
+  sheet.caps[JP_CSV_COLUMN_SECTION] = 36;
   sheet.caps[JP_CSV_COLUMN_ITEM] = 30;
   sheet.caps[JP_CSV_COLUMN_LEADERS] = 16;
   sheet.caps[JP_CSV_COLUMN_UNITS] = 24;
