@@ -63,15 +63,26 @@ rel_file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
-/* The checksums of a database and its -wal and -shm files. */
+/* The checksums of a database and its -wal and -journal files. An empty
+ * -wal counts as none: a read-only connection to a WAL database creates
+ * one (and the -shm) and cannot delete it, which changes nothing. */
 G_GNUC_UNUSED static char *
 rel_db_checksum (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autofree char *a = rel_file_checksum (path);
+  g_autofree char *a = NULL;
   g_autofree char *b = rel_file_checksum (wal);
   g_autofree char *c = rel_file_checksum (journal);
+  GStatBuf st;
+
+  a = g_file_test (path, G_FILE_TEST_IS_DIR) ? g_strdup ("folder") : rel_file_checksum (path);
+
+  if (g_stat (wal, &st) == 0 && st.st_size == 0)
+    {
+      g_free (b);
+      b = g_strdup ("missing");
+    }
 
   return g_strdup_printf ("%s %s %s", a, b, c);
 }
@@ -235,14 +246,19 @@ rel_run_argv (const char * const *args,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
   int wait_status = 0;
+
+  /* No display: the command line must never need one. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
 
   g_ptr_array_add (argv, (char *) rel_executable ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &wait_status, &error);
   g_assert_no_error (error);
 
