@@ -796,6 +796,10 @@ static const InlineCase inline_cases[] = {
   { "2024年工作要点\n一、坚持党建\n\n引领\n（一）加强党的建设\n坚持党的领导，规范化率达90%。\n"
     "牵头单位：办公室\n",
     "1:加强党的建设", "at_least 90 %", "" },
+  /* A page break before "一、二年级…": the rest of a sentence, not a section. */
+  { "2024年工作要点\n一、部分\n1. 减轻负担。严格控制\n\n一、二年级书面作业，培养50名教师。\n"
+    "责任单位：基教室\n二、部分\n2. 提高质量。\n责任单位：教研室\n",
+    "1:减轻负担|2:提高质量", "at_least 50 名|", "" },
   /* Two labels on one line; a bold label; names cut by stray spaces. */
   { "2024年工作要点\n一、部分\n1. 加强党建。\n责任领导：张 学兵 崔 茜  责任单位：办公室 基教室\n"
     "2. 提高质量。\n**牵头领导**：马学明\n**牵头单位：**教研室\n",
@@ -855,6 +859,14 @@ test_inline_documents (void)
           g_assert_cmpstr (jp_item_get_body (item_at (plan, 0)), ==, "坚持党的领导，规范化率达90%。");
         }
       else if (i == 4)
+        {
+          g_autofree char *sections = describe_sections (plan);
+
+          g_assert_cmpstr (sections, ==, "一:部分|二:部分");
+          g_assert_cmpstr (jp_item_get_body (item_at (plan, 0)), ==,
+                           "严格控制一、二年级书面作业，培养50名教师。");
+        }
+      else if (i == 5)
         {
           g_autofree char *leaders = describe_items (plan, DESCRIBE_LEADERS);
           g_autofree char *units = describe_items (plan, DESCRIBE_UNITS);

@@ -1683,6 +1683,16 @@ walk_lines (Importer *imp,
         continue;
 
       kind = classify (imp, line, &marker);
+
+      /* "…重点关注" / "一、二年级学生的作业量。": after a sentence cut by a
+       * page break, a line that starts like a section but reads like a
+       * sentence is the rest of that sentence. */
+      if (kind == LINE_SECTION && !marker.heading && item != NULL && !item->after_resp &&
+          !item->hard_break && !ends_paragraph (item->text->str, item->text->len) &&
+          line_has_sentence_end (line->text + marker.content,
+                                 marker.content_end - marker.content))
+        kind = LINE_TEXT;
+
       switch (kind)
         {
         case LINE_SECTION:

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 static inline gunichar
 _jp_text_normalize_char (gunichar c)
 {
+  /* Most characters: CJK ideographs and ASCII other than tab. */
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c < 0x80 && c != '\t'))
+    return c;
   if (c >= 0xFF01 && c <= 0xFF5E)
     return c - 0xFEE0;
   if (c == 0x3000 || c == 0x00A0 || c == '\t' || c == 0x202F ||
