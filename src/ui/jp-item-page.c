@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "jp-chart-view.h"
 #include "jp-item-page.h"
 #include "jp-name-list.h"
 #include "jp-ui-util.h"
@@ -47,6 +48,8 @@ struct _JpItemPage
   AdwPreferencesGroup *history_group;
   GtkWidget      *record_button;
   GtkListBox     *history_list;
+  GtkWidget      *history_chart_card;
+  JpChartView    *history_chart;
   GtkWidget      *no_history_label;
   GtkWidget      *add_update_button;
   GtkListBox     *updates_list;
@@ -200,11 +203,10 @@ build_indicator_row (JpItemPage  *self,
   GtkWidget *name = gtk_label_new (jp_indicator_get_name (indicator));
   GtkWidget *facts;
   GtkWidget *bar_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *percent;
+  GtkWidget *gauge = jp_chart_view_new ();
+  g_autoptr(JpChartData) gauge_data = NULL;
   g_autofree char *target = jp_indicator_format_target (indicator);
   g_autofree char *facts_text = NULL;
-  g_autofree char *percent_text = NULL;
   JpProgressEntry *entry = jp_indicator_find_entry (indicator, as_of);
   gint64 id = jp_indicator_get_id (indicator);
   JpProgress progress;
@@ -254,17 +256,16 @@ build_indicator_row (JpItemPage  *self,
   gtk_widget_add_css_class (facts, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), facts, 0, 1, 2, 1);
 
-  percent_text = jp_format_percent (progress.ratio);
-  percent = gtk_label_new (percent_text);
-  gtk_label_set_width_chars (GTK_LABEL (percent), 5);
-  gtk_label_set_xalign (GTK_LABEL (percent), 1);
-  gtk_widget_add_css_class (percent, "numeric");
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (progress.p, 0, 1));
-  jp_ui_set_status_class (bar, progress.status);
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (bar_box), bar);
-  gtk_box_append (GTK_BOX (bar_box), percent);
+  /* The gauge: current value against the target, the expected-by-now
+   * mark, the status; exact figures in its tooltip. */
+  gauge_data = jp_chart_data_new_for_indicator (indicator, as_of);
+  jp_chart_data_set_title (gauge_data, NULL);
+  jp_chart_view_set_interactive (JP_CHART_VIEW (gauge), FALSE);
+  jp_chart_view_set_label (JP_CHART_VIEW (gauge), jp_indicator_get_name (indicator));
+  jp_chart_view_set_data (JP_CHART_VIEW (gauge), gauge_data);
+  gtk_widget_set_hexpand (gauge, TRUE);
+  gtk_widget_set_valign (gauge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar_box), gauge);
 
   if (self->editable)
     {
@@ -287,6 +288,7 @@ build_indicator_row (JpItemPage  *self,
       g_menu_append_item (menu, remove);
 
       gtk_widget_add_css_class (record, "flat");
+      gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (record, record_label);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (record), "win.record-progress");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (record), g_variant_new_int64 (id));
@@ -295,6 +297,7 @@ build_indicator_row (JpItemPage  *self,
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
       gtk_widget_add_css_class (more, "flat");
+      gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (more, more_label);
       jp_ui_set_accessible_label (more, more_label);
       gtk_box_append (GTK_BOX (bar_box), more);
@@ -315,6 +318,8 @@ fill_history (JpItemPage *self)
 
   remove_all (self->history_list);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->indicator != NULL);
+  jp_chart_view_set_data (self->history_chart, NULL);
+  gtk_widget_set_visible (self->history_chart_card, FALSE);
 
   if (self->indicator == NULL)
     return;
@@ -335,6 +340,19 @@ fill_history (JpItemPage *self)
 
   progress = jp_indicator_get_progress (self->indicator);
   n = g_list_model_get_n_items (progress);
+
+  /* The history chart: entries over the plan year, target, expected line
+   * and the as-of date. */
+  if (n > 0)
+    {
+      g_autofree char *as_of = jp_plan_dup_default_as_of (self->plan);
+      g_autoptr(JpChartData) history = jp_chart_data_new_for_indicator_history (self->indicator, as_of);
+
+      jp_chart_data_set_title (history, NULL);
+      jp_chart_view_set_label (self->history_chart, jp_indicator_get_name (self->indicator));
+      jp_chart_view_set_data (self->history_chart, history);
+      gtk_widget_set_visible (self->history_chart_card, TRUE);
+    }
 
   /* Newest first. */
   for (guint i = n; i > 0; i--)
@@ -844,6 +862,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
                   G_TYPE_NONE, 3, JP_TYPE_ITEM, G_TYPE_INT, G_TYPE_STRV);
 
   g_type_ensure (JP_TYPE_NAME_LIST);
+  g_type_ensure (JP_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-item-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, stack);
@@ -878,6 +897,8 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, record_button);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, history_chart_card);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, history_chart);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_history_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, add_update_button);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, updates_list);

@@ -325,8 +325,11 @@ on_dashboard_activate_object_cb (JpWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "plan");
   if (!jp_window_select (self, object))
     {
-      /* Hidden by the search or a filter. */
+      /* Hidden by the search or a filter: show everything. The search
+       * entry tells the filter its text after a delay: tell it now. */
+      g_object_set (self, "search-mode", FALSE, NULL);
       clear_filters (self);
+      jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), NULL);
       jp_window_select (self, object);
     }
 }

@@ -253,7 +253,8 @@ click_row (JpChartView *view,
 
   if (mark == NULL)
     mark = jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, index);
-  g_assert_nonnull (mark);
+  if (mark == NULL)
+    g_error ("No hit area for row %d", index);
 
   return jp_chart_view_activate_at (view,
                                     mark->bounds.x + mark->bounds.width / 2,
@@ -280,6 +281,23 @@ dup_attention_items (JpDashboard *dashboard)
     }
 
   return items;
+}
+
+/* A percentage as the charts print it: whole from 10% up, else one
+ * decimal (the tooltips give the exact figure). */
+static char *
+chart_percent (double ratio)
+{
+  double percent = ratio * 100;
+
+  percent = fabs (percent) >= 10 ? round (percent) : round (percent * 10) / 10;
+  return jp_format_percent (percent / 100);
+}
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
 }
 
 static JpStatus
@@ -369,7 +387,7 @@ check_figures (JpDashboard *dashboard,
       g_assert_cmpfloat_with_epsilon (row->ratio, progress.ratio, EPSILON);
       g_assert_cmpint (row->status, ==, progress.status);
       g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, (int) i));
-      row_percent = jp_format_percent (progress.ratio);
+      row_percent = chart_percent (progress.ratio);
       g_assert_nonnull (jp_chart_layout_find_text (layout, row_percent));
     }
 
@@ -378,7 +396,6 @@ check_figures (JpDashboard *dashboard,
   g_assert_nonnull (groups);
   g_assert_cmpuint (groups->rows->len, >, 0);
   layout_of (leaders);
-  g_assert_cmpint (groups->highlight, ==, -1 + (leader != NULL ? 1 : 0) * 0 + (leader != NULL ? -1 : 0) + (leader != NULL ? 2 : 0) - (leader != NULL ? 1 : 0) + (leader != NULL ? 0 : 0) == -1 ? groups->highlight : groups->highlight);
   for (guint r = 0; r < groups->rows->len; r++)
     {
       const JpGroupsRow *row = g_ptr_array_index (groups->rows, r);
@@ -548,10 +565,8 @@ test_live_update (Fixture       *f,
   g_assert_true (g_ptr_array_find (attention, item9, NULL));
   g_clear_pointer (&attention, g_ptr_array_unref);
 
-  g_signal_connect_swapped (overall, "notify::data", G_CALLBACK (g_nullify_pointer), NULL);
-  g_signal_handlers_disconnect_by_func (overall, g_nullify_pointer, NULL);
-  g_signal_connect_swapped (overall, "notify::data", G_CALLBACK (jp_test_count_cb), &n_overall);
-  g_signal_connect_swapped (sections, "notify::data", G_CALLBACK (jp_test_count_cb), &n_sections);
+  g_signal_connect_swapped (overall, "notify::data", G_CALLBACK (count_cb), &n_overall);
+  g_signal_connect_swapped (sections, "notify::data", G_CALLBACK (count_cb), &n_sections);
 
   /* A burst of three edits. */
   jp_store_add_progress (f->store, places, entry, &error);
@@ -675,7 +690,7 @@ test_leader_picker (Fixture       *f,
       position = i;
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
-  g_signal_connect_swapped (f->dashboard, "notify::leader", G_CALLBACK (jp_test_count_cb), &n_notify);
+  g_signal_connect_swapped (f->dashboard, "notify::leader", G_CALLBACK (count_cb), &n_notify);
   gtk_drop_down_set_selected (dropdown, position);
   jp_test_pump ();
   g_assert_cmpuint (n_notify, ==, 1);
@@ -715,7 +730,7 @@ test_as_of_picker (Fixture       *f,
   guint n_notify = 0;
   double value_september = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (f->dashboard, "overall_chart")))->value;
 
-  g_signal_connect_swapped (f->dashboard, "notify::as-of", G_CALLBACK (jp_test_count_cb), &n_notify);
+  g_signal_connect_swapped (f->dashboard, "notify::as-of", G_CALLBACK (count_cb), &n_notify);
 
   /* The user picks a day in the calendar. */
   gtk_calendar_select_day (calendar, june);
@@ -727,7 +742,7 @@ test_as_of_picker (Fixture       *f,
                      <, value_september);
 
   /* Back to the default: min(today, plan end). */
-  gtk_widget_activate (button);
+  g_signal_emit_by_name (button, "clicked");
   jp_test_pump ();
   g_assert_cmpuint (n_notify, ==, 2);
   check_figures (f->dashboard, f->plan, default_as_of, NULL);
@@ -755,7 +770,11 @@ test_empty (void)
   jp_dashboard_set_plan (dashboard, plan);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dashboard), "empty_buttons")));
-  g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, "2024-01-01" > "" ? jp_dashboard_get_as_of (dashboard) : NULL);
+  {
+    g_autofree char *as_of = jp_plan_dup_default_as_of (plan);
+
+    g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, as_of);
+  }
 
   /* An item arrives (items-changed of the sections): the charts. */
   jp_section_append_item (section, item);
@@ -866,6 +885,11 @@ test_window_select (WindowFixture *f,
   adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
   g_object_set (f->window, "search-mode", TRUE, NULL);
   jp_test_set_text (GTK_WIDGET (f->window), "search_entry", "没有这样的工作要点");
+  /* The entry tells the filter after a delay. */
+  for (guint i = 0; i < 50 && g_strcmp0 (jp_plan_filter_get_text (jp_plan_tree_get_filter (f->window->plan_tree)),
+                                         "没有这样的工作要点") != 0; i++)
+    jp_test_pump ();
+  g_assert_true (jp_plan_filter_is_active (jp_plan_tree_get_filter (f->window->plan_tree)));
   g_assert_true (click_row (chart (dashboard, "sections_chart"), 4));
   jp_test_pump ();
   g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (section));

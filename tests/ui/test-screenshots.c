@@ -328,6 +328,38 @@ test_empty (void)
   jp_test_close_window (window);
 }
 
+static void
+test_shortcuts_and_about (void)
+{
+  JpWindow *window = open_window (FALSE);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkWidget *about = NULL;
+  GList *toplevels;
+
+  g_assert_nonnull (overlay);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  jp_test_pump ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  save_png (GTK_WIDGET (overlay), "shortcuts.png");
+  gtk_window_close (GTK_WINDOW (overlay));
+  jp_test_pump ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  jp_test_pump ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      about = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  save_png (about, "about.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  jp_test_close_window (window);
+}
+
 static const char *
 localedir (void)
 {
@@ -383,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/jp/screenshots/search", test_search);
   g_test_add_func ("/jp/screenshots/review-mode", test_review_mode);
   g_test_add_func ("/jp/screenshots/empty", test_empty);
+  g_test_add_func ("/jp/screenshots/shortcuts-and-about", test_shortcuts_and_about);
 
   status = g_test_run ();
 

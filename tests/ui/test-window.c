@@ -6,9 +6,11 @@
 
 #include <adwaita.h>
 
+#include "jp-import-dialog.h"
 #include "jp-indicator-dialog.h"
 #include "jp-item-dialog.h"
 #include "jp-people-dialog.h"
+#include "jp-plan-cell.h"
 #include "jp-progress-dialog.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
@@ -535,6 +537,76 @@ item_index (JpItem *item)
   return -1;
 }
 
+static JpPlanCell *
+find_cell (GtkWidget *root,
+           GObject   *object)
+{
+  if (JP_IS_PLAN_CELL (root) && jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
+      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == JP_PLAN_COLUMN_TITLE)
+    return JP_PLAN_CELL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JpPlanCell *cell = find_cell (child, object);
+
+      if (cell != NULL)
+        return cell;
+    }
+
+  return NULL;
+}
+
+/* Drag and drop: what a drop on a cell does (the drag itself needs a
+ * pointer, which Xvfb tests do not have). */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  JpItem *first = jp_plan_find_item_by_number (f->plan, 1);
+  JpItem *third = jp_plan_find_item_by_number (f->plan, 3);
+  JpSection *section_two = jp_item_get_section (jp_plan_find_item_by_number (f->plan, 5));
+  g_autoptr(JpPlan) reloaded = NULL;
+  gboolean can_drag = FALSE;
+  gboolean handled = FALSE;
+  JpPlanCell *cell;
+
+  cell = find_cell (GTK_WIDGET (f->window), G_OBJECT (first));
+  g_assert_nonnull (cell);
+  g_signal_emit_by_name (cell, "can-drag", &can_drag);
+  g_assert_true (can_drag);
+
+  /* Work point 3 dropped on the upper half of work point 1. */
+  g_signal_emit_by_name (cell, "drop-object", third, FALSE, &handled);
+  jp_test_pump ();
+  g_assert_true (handled);
+  g_assert_cmpint (item_index (third), ==, 0);
+  g_assert_cmpint (jp_item_get_number (third), ==, 1);
+  g_assert_cmpint (jp_item_get_number (first), ==, 2);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 1)), ==, "巩固提升意识形态工作实效");
+
+  /* Section 二 dropped on the upper half of 一's header: it comes first. */
+  cell = find_cell (GTK_WIDGET (f->window), G_OBJECT (jp_item_get_section (first)));
+  g_assert_nonnull (cell);
+  g_signal_emit_by_name (cell, "drop-object", section_two, FALSE, &handled);
+  jp_test_pump ();
+  g_assert_cmpint (jp_section_get_position (section_two), ==, 0);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (f->plan, 1)), ==, "强化思想政治教育");
+  g_clear_object (&reloaded);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_section_get_ordinal (g_list_model_get_item (jp_plan_get_sections (reloaded), 0)), ==, "二");
+  g_object_unref (g_list_model_get_item (jp_plan_get_sections (reloaded), 0));
+
+  /* In review mode nothing can be dragged. */
+  g_object_set (f->window, "review-mode", TRUE, NULL);
+  jp_test_pump ();
+  cell = find_cell (GTK_WIDGET (f->window), G_OBJECT (first));
+  g_signal_emit_by_name (cell, "can-drag", &can_drag);
+  g_assert_false (can_drag);
+}
+
 static void
 test_structure (Fixture       *f,
                 gconstpointer  data)
@@ -713,6 +785,104 @@ test_review_newer_schema (void)
   jp_test_remove_dir (dir);
 }
 
+static void
+test_import_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (JP_TEST_SAMPLE_RESOURCE, 0, NULL);
+  g_autofree char *file = g_build_filename (f->dir, "plan.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  JpPlan *shown;
+
+  g_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+      GtkWidget *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-file", "s", file));
+      while (!JP_IS_IMPORT_DIALOG (jp_window_get_dialog (f->window)) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+      g_assert_true (JP_IS_IMPORT_DIALOG (dialog));
+      jp_test_pump ();
+
+      if (round == 0)
+        {
+          /* Cancel: the database stays as it was. */
+          g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+          jp_test_pump ();
+          store = jp_store_open (f->path, JP_STORE_FLAGS_READ_ONLY, &error);
+          g_assert_no_error (error);
+          plans = jp_store_list_plans (store, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (plans->len, ==, 1);
+          g_clear_pointer (&plans, g_ptr_array_unref);
+          g_clear_object (&store);
+        }
+      else
+        confirm (f, dialog);
+    }
+
+  /* Imported: a second plan, shown. */
+  shown = jp_window_get_plan (f->window);
+  g_assert_true (shown != f->plan);
+  g_assert_cmpuint (jp_plan_get_n_items (shown), ==, 17);
+  store = jp_store_open (f->path, JP_STORE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  plans = jp_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpint (((JpPlanInfo *) g_ptr_array_index (plans, 1))->id, ==, jp_plan_get_id (shown));
+
+  /* The plan switcher goes back to the first one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-plan", "x",
+                                             ((JpPlanInfo *) g_ptr_array_index (plans, 0))->id));
+  jp_test_pump ();
+  g_assert_cmpint (jp_plan_get_id (jp_window_get_plan (f->window)), ==,
+                   ((JpPlanInfo *) g_ptr_array_index (plans, 0))->id);
+}
+
+static void
+test_settings (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *path = jp_test_make_sample_db (dir);
+  g_autoptr(GSettings) settings = g_settings_new ("com.jinfeng.plan");
+  JpWindow *window;
+  gint64 id;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_int64 (settings, "last-plan", 0);
+
+  window = jp_window_new (app, path, FALSE, FALSE);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 1000);
+    g_assert_cmpint (height, ==, 700);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  jp_test_pump ();
+  id = jp_plan_get_id (jp_window_get_plan (window));
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-plan"), ==, id);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  jp_test_pump ();
+  gtk_window_close (GTK_WINDOW (window));
+  jp_test_pump ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+
+  jp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,8 +909,13 @@ main (int   argc,
               fixture_set_up, test_filter_leader, fixture_tear_down);
   g_test_add ("/jp/window/structure", Fixture, NULL,
               fixture_set_up, test_structure, fixture_tear_down);
+  g_test_add ("/jp/window/drop", Fixture, NULL,
+              fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/jp/window/review-mode-toggle", Fixture, NULL,
               fixture_set_up, test_review_mode_toggle, fixture_tear_down);
+  g_test_add ("/jp/window/import-preview", Fixture, NULL,
+              fixture_set_up, test_import_preview, fixture_tear_down);
+  g_test_add_func ("/jp/window/settings", test_settings);
   g_test_add_func ("/jp/window/review-read-only", test_review_read_only);
   g_test_add_func ("/jp/window/review-newer-schema", test_review_newer_schema);
 
