@@ -1001,7 +1001,30 @@ test_screenshots (WindowFixture *f,
   jp_item_page_select_indicator (f->window->item_page, indicator_of (f->plan, 8, 0));
   jp_test_pump ();
   save_png (GTK_WIDGET (f->window), "item-page.png");
-  save_png (GTK_WIDGET (f->window->item_page), "item-page-alone.png");
+
+  /* Scrolled down to the targets and the history chart. */
+  {
+    GtkWidget *indicators = jp_test_get (GTK_WIDGET (f->window->item_page), "indicators_list");
+    GtkWidget *history = jp_test_get (GTK_WIDGET (f->window->item_page), "history_chart");
+    GtkWidget *item_scroller = gtk_widget_get_ancestor (indicators, GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (item_scroller));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (item_scroller));
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_get_mapped (history));
+    g_assert_nonnull (jp_chart_view_get_data (JP_CHART_VIEW (history)));
+    g_assert_cmpint (jp_chart_data_get_kind (jp_chart_view_get_data (JP_CHART_VIEW (history))), ==,
+                     JP_CHART_KIND_HISTORY);
+    g_assert_true (gtk_widget_compute_point (indicators, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 60);
+    jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "item-page-history.png");
+    g_assert_true (gtk_widget_compute_point (history, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 120);
+    jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "item-page-history-chart.png");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 }
 
 static const char *

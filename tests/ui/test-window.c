@@ -11,6 +11,7 @@
 #include "jp-item-dialog.h"
 #include "jp-people-dialog.h"
 #include "jp-plan-cell.h"
+#include "jp-store-private.h"
 #include "jp-progress-dialog.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
@@ -537,6 +538,88 @@ item_index (JpItem *item)
   return -1;
 }
 
+static gboolean
+message_dialog_shown (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean shown = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        shown = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+
+  return shown;
+}
+
+/* Another program holds the database's write lock (the sqlite3 tool in a
+ * transaction): the edit fails, the user is told, nothing changes in
+ * memory or in the file; once the lock is gone the same edit works. */
+static void
+test_store_busy (Fixture       *f,
+                 gconstpointer  data)
+{
+  JpIndicator *indicator = jp_test_indicator (f->plan, 2, 0);
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autoptr(GSubprocess) locker = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lock_sql = "BEGIN EXCLUSIVE;\nSELECT 'locked';\n";
+  GOutputStream *in;
+  GtkWidget *dialog;
+
+  if (sqlite3 == NULL)
+    {
+      g_test_skip ("the sqlite3 tool is not installed");
+      return;
+    }
+
+  _jp_store_set_busy_timeout (jp_window_get_store (f->window), 200);
+
+  locker = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             sqlite3, "-batch", f->path, NULL);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (locker);
+  g_output_stream_write_all (in, lock_sql, strlen (lock_sql), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_flush (in, NULL, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (locker));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "locked");
+
+  select_item (f, 2);
+  dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  jp_test_set_text (dialog, "target_row", "95");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+
+  g_assert_true (message_dialog_shown ());
+  g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+  g_assert_false (jp_window_get_review_mode (f->window));
+
+  /* The lock goes away. */
+  g_output_stream_close (in, NULL, NULL);
+  g_subprocess_wait (locker, NULL, &error);
+  g_assert_no_error (error);
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 90);
+  g_clear_object (&reloaded);
+
+  confirm (f, dialog);
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 95);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
+}
+
 static JpPlanCell *
 find_cell (GtkWidget *root,
            GObject   *object)
@@ -909,6 +992,8 @@ main (int   argc,
               fixture_set_up, test_filter_leader, fixture_tear_down);
   g_test_add ("/jp/window/structure", Fixture, NULL,
               fixture_set_up, test_structure, fixture_tear_down);
+  g_test_add ("/jp/window/store-busy", Fixture, NULL,
+              fixture_set_up, test_store_busy, fixture_tear_down);
   g_test_add ("/jp/window/drop", Fixture, NULL,
               fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/jp/window/review-mode-toggle", Fixture, NULL,
