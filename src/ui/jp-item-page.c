@@ -254,7 +254,8 @@ build_indicator_row (JpItemPage  *self,
   gtk_label_set_xalign (GTK_LABEL (facts), 0);
   gtk_label_set_wrap (GTK_LABEL (facts), TRUE);
   gtk_widget_add_css_class (facts, "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), facts, 0, 1, 2, 1);
+  gtk_widget_set_hexpand (facts, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), facts, 0, 1, 1, 1);
 
   /* The gauge: current value against the target, the expected-by-now
    * mark, the status; exact figures in its tooltip. */
@@ -264,8 +265,8 @@ build_indicator_row (JpItemPage  *self,
   jp_chart_view_set_label (JP_CHART_VIEW (gauge), jp_indicator_get_name (indicator));
   jp_chart_view_set_data (JP_CHART_VIEW (gauge), gauge_data);
   gtk_widget_set_hexpand (gauge, TRUE);
-  gtk_widget_set_valign (gauge, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (bar_box), gauge);
+  gtk_widget_set_margin_top (gauge, 4);
+  gtk_grid_attach (GTK_GRID (grid), gauge, 0, 2, 2, 1);
 
   if (self->editable)
     {
@@ -303,7 +304,10 @@ build_indicator_row (JpItemPage  *self,
       gtk_box_append (GTK_BOX (bar_box), more);
     }
 
-  gtk_grid_attach (GTK_GRID (grid), bar_box, 0, 2, 2, 1);
+  /* The buttons beside the facts, the gauge below them at full width. */
+  gtk_widget_set_halign (bar_box, GTK_ALIGN_END);
+  gtk_widget_set_valign (bar_box, GTK_ALIGN_CENTER);
+  gtk_grid_attach (GTK_GRID (grid), bar_box, 1, 1, 1, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   return row;

@@ -56,7 +56,7 @@ restore_window_state (JpWindow *self)
 
   if (self->settings != NULL)
     {
-      width = MAX (720, g_settings_get_int (self->settings, "window-width"));
+      width = MAX (800, g_settings_get_int (self->settings, "window-width"));
       gtk_window_set_default_size (GTK_WINDOW (self), width,
                                    MAX (480, g_settings_get_int (self->settings, "window-height")));
       if (g_settings_get_boolean (self->settings, "window-maximized"))

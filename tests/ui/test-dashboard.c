@@ -1020,7 +1020,7 @@ test_screenshots (WindowFixture *f,
     jp_test_pump ();
     save_png (GTK_WIDGET (f->window), "item-page-history.png");
     g_assert_true (gtk_widget_compute_point (history, content, &GRAPHENE_POINT_INIT (0, 0), &point));
-    gtk_adjustment_set_value (adjustment, point.y - 120);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 300);
     jp_test_pump ();
     save_png (GTK_WIDGET (f->window), "item-page-history-chart.png");
     gtk_adjustment_set_value (adjustment, 0);
