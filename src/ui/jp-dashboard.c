@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "jp-chart-view.h"
@@ -179,6 +180,17 @@ dup_picked_name (JpDashboard *self)
   return NULL;
 }
 
+/* A share as the charts print it: whole percents from 10% up, one decimal
+ * below (the tooltips give the exact figures). */
+static char *
+dup_rounded_percent (double ratio)
+{
+  double percent = ratio * 100;
+
+  percent = fabs (percent) >= 10 ? round (percent) : round (percent * 10) / 10;
+  return jp_format_percent (percent / 100);
+}
+
 static GtkWidget *
 status_pill_new (JpStatus status)
 {
@@ -232,8 +244,8 @@ attention_row_new (const AttentionEntry *entry)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (entry->item));
   g_autofree char *leaders = jp_item_dup_leader_names (entry->item, " ");
-  g_autofree char *percent = jp_format_percent (entry->progress.ratio);
-  g_autofree char *expected = jp_format_percent (entry->progress.expected);
+  g_autofree char *percent = dup_rounded_percent (entry->progress.ratio);
+  g_autofree char *expected = dup_rounded_percent (entry->progress.expected);
   g_autofree char *figures = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *number_label = gtk_label_new (number);
@@ -445,8 +457,8 @@ update_overall (JpDashboard *self)
   JpProgress progress;
 
   jp_plan_evaluate (self->plan, self->as_of, &progress);
-  mean = jp_format_percent (progress.ratio);
-  expected = jp_format_percent (progress.expected);
+  mean = dup_rounded_percent (progress.ratio);
+  expected = dup_rounded_percent (progress.expected);
   /* Translators: below the overall progress gauge */
   caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "The mean progress of the %u work point is %s; %s of the year had passed by %s.",
@@ -463,7 +475,7 @@ update_status (JpDashboard *self)
 {
   g_autoptr(JpChartData) breakdown = NULL;
   g_autofree char *picked = dup_picked_name (self);
-  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
 
   breakdown = jp_chart_data_new_status_breakdown (self->plan, self->leader, self->unit,
                                                   self->as_of, JP_BREAKDOWN_STACKED_BAR);
@@ -471,8 +483,9 @@ update_status (JpDashboard *self)
 
   if (picked != NULL)
     /* Translators: %s is a leader's or unit's name */
-    description = g_strdup_printf (_("Only the work points of %s."), picked);
-  adw_preferences_group_set_description (self->status_group, description);
+    title = g_strdup_printf (_("Work Points of %s by Status"), picked);
+  adw_preferences_group_set_title (self->status_group, title != NULL ? title : _("Work Points by Status"));
+  jp_chart_view_set_label (self->status_chart, title != NULL ? title : _("Work Points by Status"));
 }
 
 static void
