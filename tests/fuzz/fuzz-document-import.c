@@ -74,6 +74,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
             g_assert (!jp_indicator_get_has_target_max (ind) ||
                       jp_indicator_get_target (ind) < jp_indicator_get_target_max (ind));
             g_assert (jp_indicator_get_text (ind)[0] != '\0');
+            /* The source phrase is a piece of the item's text. */
+            g_assert (strstr (jp_item_get_body (item), jp_indicator_get_text (ind)) != NULL ||
+                      strstr (jp_item_get_title (item), jp_indicator_get_text (ind)) != NULL);
             g_assert (jp_indicator_get_unit (ind)[0] != '\0');
           }
       }
