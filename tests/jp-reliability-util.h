@@ -237,12 +237,14 @@ rel_executable (void)
   return exe;
 }
 
-/* Runs jinfeng-plan with the NULL-terminated @args; returns the exit
- * status (-1 when killed by a signal), standard output and error. */
+/* Runs jinfeng-plan with the NULL-terminated @args and the variables of
+ * @extra_env ("NAME=VALUE", NULL-terminated; may be NULL); returns the
+ * exit status (-1 when killed by a signal), standard output and error. */
 G_GNUC_UNUSED static int
-rel_run_argv (const char * const *args,
-              char              **out,
-              char              **err)
+rel_run_argv_env (const char * const *args,
+                  const char * const *extra_env,
+                  char              **out,
+                  char              **err)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -252,6 +254,15 @@ rel_run_argv (const char * const *args,
   /* No display: the command line must never need one. */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* The test's own data folder (GLib gives children /dev/null): the
+   * backups made before an import go there. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
 
   g_ptr_array_add (argv, (char *) rel_executable ());
   for (guint i = 0; args[i] != NULL; i++)
@@ -266,6 +277,14 @@ rel_run_argv (const char * const *args,
     return WEXITSTATUS (wait_status);
 
   return -1;
+}
+
+G_GNUC_UNUSED static int
+rel_run_argv (const char * const *args,
+              char              **out,
+              char              **err)
+{
+  return rel_run_argv_env (args, NULL, out, err);
 }
 
 G_GNUC_UNUSED G_GNUC_NULL_TERMINATED static int

@@ -269,11 +269,123 @@ test_other_files_ignored (Fixture       *f,
       g_assert_no_error (error);
     }
 
+  /* A database of the same name in another folder: its backups are
+   * its own. */
+  {
+    g_autofree char *folder = g_build_filename (f->dir, "elsewhere", NULL);
+    g_autofree char *path = g_build_filename (folder, "plans.db", NULL);
+    g_autoptr(JpStore) twin = open_store (path, JP_STORE_FLAGS_NONE);
+    g_autoptr(GPtrArray) theirs = NULL;
+
+    insert_json_plan (twin, "同名");
+    g_assert_true (jp_store_backup (twin, f->backups, "manual", 5, NULL, &error));
+    g_assert_no_error (error);
+    theirs = jp_store_list_backups (twin, f->backups, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (theirs->len, ==, 1);
+  }
+
+  g_assert_true (jp_store_backup (store, f->backups, "manual", 1, NULL, &error));
+  g_assert_no_error (error);
   backups = jp_store_list_backups (store, f->backups, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   /* Pruning deleted only this database's backups. */
-  g_assert_cmpuint (count_files (f->backups), ==, G_N_ELEMENTS (others) + 1);
+  g_assert_cmpuint (count_files (f->backups), ==, G_N_ELEMENTS (others) + 2);
+}
+
+/* The command line backs up a database that holds plans before an
+ * import into it, keeps the newest 5 (the setting's default), and
+ * imports nothing when it cannot back up. */
+static void
+test_cli_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *arg_db = g_strconcat ("--db=", f->path, NULL);
+  g_autofree char *json = g_build_filename (f->dir, "plan.json", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "progress.csv", NULL);
+  g_autofree char *arg_import = g_strconcat ("--import=", json, NULL);
+  g_autofree char *arg_progress = g_strconcat ("--import-progress=", csv, NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "jinfeng-plan", "backups", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  {
+    g_autofree char *text = rel_dup_json_plan ("命令行", 1, 2, 1, 0);
+
+    rel_write_file (json, text, -1);
+    rel_write_file (csv, "序号,指标,日期,数值\n1,指标1-1,2023-06-30,45\n", -1);
+  }
+
+  /* Into a new database: nothing to keep. */
+  g_assert_cmpint (rel_run (&out, &err, arg_db, arg_import, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  /* Each further import: a copy of the database as it was. */
+  g_assert_cmpint (rel_run (&out, &err, arg_db, arg_import, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (rel_run (&out, &err, arg_db, arg_progress, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  backups = jp_store_list_backups_for_path (f->path, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const JpBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *titles = dup_titles (info->path);
+
+      g_assert_cmpstr (info->reason, ==, "import");
+      g_assert_cmpstr (titles, ==, i == 0 ? "命令行|命令行" : "命令行");
+    }
+  {
+    const JpBackupInfo *before_progress = g_ptr_array_index (backups, 0);
+
+    g_assert_cmpint (rel_raw_query_int (before_progress->path, "SELECT count(*) FROM progress"), ==, 0);
+    g_assert_cmpint (rel_raw_query_int (f->path, "SELECT count(*) FROM progress"), ==, 1);
+  }
+
+  /* Only the newest 5. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_cmpint (rel_run (&out, &err, arg_db, arg_import, NULL), ==, 0);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = jp_store_list_backups_for_path (f->path, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, JP_STORE_BACKUPS_DEFAULT_KEEP);
+  {
+    const JpBackupInfo *newest = g_ptr_array_index (backups, 0);
+    g_autofree char *titles = dup_titles (newest->path);
+
+    g_assert_cmpstr (titles, ==, "命令行|命令行|命令行|命令行|命令行|命令行|命令行");
+  }
+
+  /* No backup possible (the data folder is not a folder): nothing is
+   * imported, and the message says why. */
+  {
+    const char *env[] = { "XDG_DATA_HOME=/dev/null", NULL };
+    const char *args[] = { arg_db, arg_import, NULL };
+    g_autofree char *before = rel_db_checksum (f->path);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (rel_run_argv_env (args, env, &out, &err), ==, 1);
+    g_test_message ("%s", err);
+    g_assert_nonnull (strstr (err, "nothing was imported, because the database could not be backed up"));
+    g_assert_cmpstr (out, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    after = rel_db_checksum (f->path);
+    g_assert_cmpstr (after, ==, before);
+  }
 }
 
 static void
@@ -706,6 +818,7 @@ main (int   argc,
   ADD ("/jp/backup/check-integrity", test_check_integrity);
   ADD ("/jp/backup/before-migration", test_before_migration);
   ADD ("/jp/backup/before-migration-fails", test_before_migration_fails);
+  ADD ("/jp/backup/cli-import", test_cli_import);
 
 #undef ADD
 

@@ -85,6 +85,9 @@ run_cli (Fixture     *f,
   /* A machine without a display. */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* The test's own data folder (GLib gives children /dev/null): the
+   * backups made before an import go there. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
 
   g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
                 NULL, NULL, &std_out, &std_err, &wait_status, &error);

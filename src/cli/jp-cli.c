@@ -18,6 +18,7 @@
 #include "jp-progress-import.h"
 #include "jp-report.h"
 #include "jp-store.h"
+#include "jp-store-backup.h"
 #include "jp-xlsx.h"
 
 #include <errno.h>
@@ -488,6 +489,53 @@ run_export_json (JpPlan        *plan,
   return write_stdout (text, length, error);
 }
 
+/* The window's "backups-to-keep" setting, when its schema is installed. */
+static guint
+get_backups_to_keep (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backups-to-keep"))
+    return JP_STORE_BACKUPS_DEFAULT_KEEP;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return (guint) MAX (0, g_settings_get_int (settings, "backups-to-keep"));
+}
+
+/* Before an import changes a database that holds plans: a copy of it
+ * (jp-store-backup.h). Without the copy nothing is imported. */
+static gboolean
+backup_before_import (JpStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 latest;
+
+  latest = jp_store_get_latest_plan_id (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (latest == 0)
+    return TRUE;
+
+  if (!jp_store_backup (store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
+                        NULL, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("nothing was imported, because the database could not be "
+                                    "backed up first: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Returns -1 when no command-line action was asked for. */
 static int
 run (GVariantDict  *options,
@@ -524,8 +572,15 @@ run (GVariantDict  *options,
   if (opts.read_only || (opts.import_path == NULL && opts.import_progress == NULL))
     flags |= JP_STORE_FLAGS_READ_ONLY;
 
+  /* Backups (before a migration, an import) follow the window's setting. */
+  if ((flags & JP_STORE_FLAGS_READ_ONLY) == 0)
+    jp_store_set_backup_policy (NULL, get_backups_to_keep ());
+
   store = jp_store_open (opts.db_path, flags, error);
   if (store == NULL)
+    return 1;
+
+  if ((flags & JP_STORE_FLAGS_READ_ONLY) == 0 && !backup_before_import (store, error))
     return 1;
 
   if (plans != NULL && !run_import (store, &opts, plans, error))

@@ -43,17 +43,21 @@ jp_backup_info_free (JpBackupInfo *info)
 
 /* ---- Names -------------------------------------------------------------- */
 
-/* "plans.db" → "plans"; "my.plans.sqlite" → "my.plans"; "plans" → "plans" */
+/* "/home/a/plans.db" → "plans-1a2b3c4d": the file name without its
+ * extension, and 8 hex digits of a hash of the whole path, so that two
+ * databases of the same name in different folders never share backups. */
 static char *
 dup_stem (const char *db_path)
 {
   g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *canonical = g_canonicalize_filename (db_path, NULL);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
   char *dot = strrchr (base, '.');
 
   if (dot != NULL && dot != base)
     *dot = '\0';
 
-  return g_steal_pointer (&base);
+  return g_strdup_printf ("%s-%.8s", base, hash);
 }
 
 static gboolean
@@ -399,6 +403,35 @@ remove_with_journal (const char *path)
   g_unlink (journal);
 }
 
+/* Copies left half-written by a process that died (a copy being made
+ * now is younger than this). */
+#define STALE_PART_AGE (10 * 60)
+
+static void
+remove_stale_parts (const char *db_path,
+                    const char *folder)
+{
+  g_autofree char *stem = dup_stem (db_path);
+  g_autofree char *prefix = g_strconcat (stem, "-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) ||
+          (!g_str_has_suffix (name, ".db.part") && !g_str_has_suffix (name, ".db.part-journal")))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_PART_AGE)
+        g_unlink (path);
+    }
+}
+
 static void
 prune_backups (const char *db_path,
                const char *folder,
@@ -406,6 +439,8 @@ prune_backups (const char *db_path,
 {
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
+
+  remove_stale_parts (db_path, folder);
 
   backups = jp_store_list_backups_for_path (db_path, folder, &error);
   if (backups == NULL)

@@ -11,9 +11,12 @@ G_BEGIN_DECLS
  * an import, kept in a folder (default $XDG_DATA_HOME/jinfeng-plan/backups)
  * under timestamped names:
  *
- *   STEM-YYYYMMDD-HHMMSS-mmm-REASON.db   (UTC; "plans-20230630-120000-123-import.db")
+ *   NAME-HASH-YYYYMMDD-HHMMSS-mmm-REASON.db
+ *   (UTC; "plans-1a2b3c4d-20230630-120000-123-import.db")
  *
- * where STEM is the database's file name without its extension. Only the
+ * where NAME is the database's file name without its extension and HASH
+ * 8 hex digits of a hash of its full path (two databases of the same
+ * name in different folders keep apart). Only the
  * newest N backups of a database are kept (N: GSettings "backups-to-keep"
  * in the window; the caller passes it). A copy is written under a
  * temporary name and renamed when complete, so a crash never leaves a
