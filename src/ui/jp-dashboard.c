@@ -457,7 +457,8 @@ update_overall (JpDashboard *self)
   JpProgress progress;
 
   jp_plan_evaluate (self->plan, self->as_of, &progress);
-  mean = dup_rounded_percent (progress.ratio);
+  /* The mean as the gauge prints it; the time elapsed as its mark does. */
+  mean = jp_format_percent (progress.ratio);
   expected = dup_rounded_percent (progress.expected);
   /* Translators: below the overall progress gauge */
   caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

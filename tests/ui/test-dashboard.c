@@ -975,6 +975,17 @@ test_screenshots (WindowFixture *f,
 
   save_png (GTK_WIDGET (f->window), "dashboard.png");
 
+  /* The sections and the leaders. */
+  {
+    GtkWidget *sections = jp_test_get (GTK_WIDGET (dashboard), "sections_group");
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (sections, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (vadjustment, point.y - 12);
+    jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "dashboard-sections.png");
+  }
+
   /* The rest of the page, scrolled down. */
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
   jp_test_pump ();
