@@ -24,6 +24,7 @@ struct _JpItemPage
   GtkWidget      *section_status_pill;
   GtkLabel       *section_status_symbol;
   GtkLabel       *section_status_label;
+  GtkWidget      *section_actions;
   GtkLabel       *number_label;
   GtkLabel       *title_label;
   GtkLabel       *section_label;
@@ -686,6 +687,7 @@ apply_editable (JpItemPage *self)
   jp_name_list_set_editable (self->units_list, self->editable);
   jp_name_list_set_editable (self->partners_list, self->editable);
   gtk_widget_set_visible (self->edit_button, self->editable);
+  gtk_widget_set_visible (self->section_actions, self->editable);
   gtk_widget_set_visible (self->add_indicator_button, self->editable);
   gtk_widget_set_visible (self->add_update_button, self->editable);
   gtk_widget_set_visible (self->record_button, self->editable);
@@ -877,6 +879,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_pill);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_symbol);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_actions);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_label);
