@@ -41,6 +41,7 @@ static const TargetCase target_cases[] = {
   { "典型案例20篇", JP_INDICATOR_KIND_AT_LEAST, 20, NAN, "篇", "典型案例20篇", "典型案例" },
   { "开展专题讲座2次。", JP_INDICATOR_KIND_AT_LEAST, 2, NAN, "次", "开展专题讲座2次", NULL },
   { "举办校长论坛3期", JP_INDICATOR_KIND_AT_LEAST, 3, NAN, "期", "举办校长论坛3期", NULL },
+  { "举办科技节3届", JP_INDICATOR_KIND_AT_LEAST, 3, NAN, "届", "举办科技节3届", NULL },
   { "创建近视防控示范校4所", JP_INDICATOR_KIND_AT_LEAST, 4, NAN, "所", "创建近视防控示范校4所", NULL },
   { "完成教师研修11个学科", JP_INDICATOR_KIND_AT_LEAST, 11, NAN, "个", "完成教师研修11个学科", NULL },
   { "85%的学校实现星级创建。", JP_INDICATOR_KIND_AT_LEAST, 85, NAN, "%",
@@ -160,6 +161,7 @@ static const char * const non_targets[] = {
   "实现“两个100%”目标。",
   "上午8:30开会。",
   "下午3时30分开会。",
+  "做好2023届毕业生就业工作。",
   "学位数12345678901234567个。",
 };
 

@@ -669,6 +669,10 @@ parse_candidate (const Text *t,
   unit_len = match_unit (t, k);
   if (unit_len == 0)
     return FALSE;
+  /* 2023届 is a class of students, 举办3届 a count. */
+  if (!cand->is_range && unit_len == 1 && t->cp[k] == 0x5C4A /* 届 */ &&
+      cand->low >= 1900 && cand->low <= 2100)
+    return FALSE;
   /* 8时30分 is a time, 提高5分 a score. */
   if (unit_len == 1 && t->cp[k] == 0x5206 /* 分 */ && before > lower &&
       (t->cp[before - 1] == 0x65F6 /* 时 */ || t->cp[before - 1] == 0x70B9 /* 点 */))
