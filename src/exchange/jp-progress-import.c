@@ -1612,6 +1612,20 @@ jp_progress_import_commit (JpProgressImport   *self,
       if (!jp_store_add_progress (store, row->indicator, entry, &local_error))
         {
           row_set_state (row, JP_PROGRESS_ROW_FAILED, g_strdup (local_error->message));
+          /* The database as a whole cannot take rows now (another program
+           * holds it, the disk is full …): the next rows would fail the
+           * same way, each after the busy timeout. Stop there. */
+          if (local_error->domain == JP_STORE_ERROR &&
+              (local_error->code == JP_STORE_ERROR_BUSY ||
+               local_error->code == JP_STORE_ERROR_FULL ||
+               local_error->code == JP_STORE_ERROR_READ_ONLY ||
+               local_error->code == JP_STORE_ERROR_CORRUPT ||
+               local_error->code == JP_STORE_ERROR_OPEN ||
+               local_error->code == JP_STORE_ERROR_MOVED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
           continue;
         }
 

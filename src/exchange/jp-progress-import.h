@@ -108,7 +108,11 @@ typedef void      (*JpProgressRowFunc)                 (JpProgressRow *row,
  * JP_PROGRESS_ROW_FAILED and the others go on. Returns FALSE, with
  * nothing written, when the store cannot be written at all (read-only:
  * JP_STORE_ERROR_READ_ONLY), or when @cancellable is cancelled (the rows
- * recorded before stay recorded). Commit once. */
+ * recorded before stay recorded). Also returns FALSE, with the store's
+ * error, when a row fails because the database as a whole cannot take
+ * it (BUSY, FULL, READ_ONLY, CORRUPT, OPEN, MOVED): the rows recorded
+ * before stay recorded, that row is failed, the rest are not tried.
+ * Commit once. */
 gboolean            jp_progress_import_commit          (JpProgressImport  *self,
                                                         JpStore           *store,
                                                         JpProgressRowFunc  row_func,

@@ -247,6 +247,26 @@ _jp_store_begin (JpStore  *self,
       return FALSE;
     }
 
+  /* A file deleted (or replaced) while open still takes writes, through
+   * the open descriptor, and loses them all when closed: refuse. */
+  {
+    int moved = 0;
+
+    if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+        moved)
+      {
+        g_autofree char *display = g_filename_display_name (self->path);
+
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_MOVED,
+                     /* Translators: %s is a file name */
+                     _("The database “%s” was deleted or replaced while it was open: "
+                       "nothing more can be saved to it. Export what is shown, or open "
+                       "the database again."),
+                     display);
+        return FALSE;
+      }
+  }
+
   if (!sqlite3_get_autocommit (self->db))
     {
       g_critical ("A store transaction is already open");

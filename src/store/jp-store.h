@@ -20,6 +20,8 @@ typedef enum
   JP_STORE_ERROR_NOT_FOUND,      /* no such plan or object */
   JP_STORE_ERROR_CORRUPT,        /* integrity problem */
   JP_STORE_ERROR_FAILED,         /* any other SQLite error */
+  JP_STORE_ERROR_MOVED,          /* the file was deleted or replaced while open:
+                                  * nothing more can be saved to it */
 } JpStoreError;
 
 typedef enum
