@@ -120,6 +120,7 @@ struct _JpReportLayout
 
   PangoContext *context;
   PangoLayout  *header_layouts[3]; /* left, right, footer left */
+  GHashTable   *cell_layouts; /* format and markup → PangoLayout: shared table cells */
 
   GPtrArray    *blocks;      /* Block */
   GPtrArray    *tables;      /* JpReportTable, borrowed from blocks */
@@ -209,14 +210,16 @@ make_font (const char  *family,
   return desc;
 }
 
+/* @features: OpenType features of the whole text ("tnum=1"), or NULL. */
 static PangoLayout *
-make_layout (JpReportLayout *self,
-             const char     *family,
-             double          size,
-             PangoWeight     weight,
-             double          width,
-             PangoAlignment  align,
-             const char     *markup)
+make_layout_full (JpReportLayout *self,
+                  const char     *family,
+                  double          size,
+                  PangoWeight     weight,
+                  double          width,
+                  PangoAlignment  align,
+                  const char     *markup,
+                  const char     *features)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = make_font (family, size, weight);
@@ -228,16 +231,73 @@ make_layout (JpReportLayout *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, align);
-  if (markup != NULL && *markup != '\0')
+  if (markup != NULL && *markup != '\0' && strpbrk (markup, "<&") == NULL)
+    {
+      /* Plain text (most cells): the same as the markup below without
+       * parsing it. */
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      if (features != NULL)
+        pango_attr_list_insert (attrs, pango_attr_font_features_new (features));
+      pango_layout_set_text (layout, markup, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else if (markup != NULL && *markup != '\0')
     {
       /* No hyphen added where a Latin word is broken: the text stays as
        * written (and as pdftotext reads it back). */
-      g_autofree char *wrapped = g_strconcat ("<span insert_hyphens=\"false\">", markup,
-                                              "</span>", NULL);
+      g_autofree char *wrapped = NULL;
 
+      if (features != NULL)
+        wrapped = g_strdup_printf ("<span insert_hyphens=\"false\"><span font_features=\"%s\">%s</span></span>",
+                                   features, markup);
+      else
+        wrapped = g_strconcat ("<span insert_hyphens=\"false\">", markup, "</span>", NULL);
       pango_layout_set_markup (layout, wrapped, -1);
     }
   return layout;
+}
+
+static PangoLayout *
+make_layout (JpReportLayout *self,
+             const char     *family,
+             double          size,
+             PangoWeight     weight,
+             double          width,
+             PangoAlignment  align,
+             const char     *markup)
+{
+  return make_layout_full (self, family, size, weight, width, align, markup, NULL);
+}
+
+/* Table cells repeat (status words, names, targets, the header of every
+ * indicator table): one layout per distinct text and format, shared by the
+ * cells that show it, so that each is built and measured once. A new
+ * reference. */
+static PangoLayout *
+make_shared_layout (JpReportLayout *self,
+                    PangoWeight     weight,
+                    double          width,
+                    PangoAlignment  align,
+                    const char     *markup,
+                    const char     *features)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  key = g_strdup_printf ("%d %d %d %s %s", (int) weight, (int) (width * PANGO_SCALE), (int) align,
+                         features != NULL ? features : "", markup != NULL ? markup : "");
+  layout = g_hash_table_lookup (self->cell_layouts, key);
+  if (layout == NULL)
+    {
+      layout = make_layout_full (self, JP_REPORT_FONT_SANS, TABLE_FONT_SIZE, weight, width, align,
+                                 markup, features);
+      g_hash_table_insert (self->cell_layouts, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
 }
 
 static double
@@ -323,12 +383,10 @@ make_cell_layout (JpReportLayout *self,
                   const char     *markup)
 {
   const JpReportColumn *col = &table->columns[column];
-  g_autofree char *wrapped = NULL;
 
-  if (col->numeric && markup != NULL && *markup != '\0')
-    markup = wrapped = g_strconcat ("<span font_features=\"tnum=1\">", markup, "</span>", NULL);
-  return make_layout (self, JP_REPORT_FONT_SANS, TABLE_FONT_SIZE, weight,
-                      table->w[column] - 2 * TABLE_PAD_X, col->align, markup);
+  /* Figures of numeric columns in tabular widths, so that they line up. */
+  return make_shared_layout (self, weight, table->w[column] - 2 * TABLE_PAD_X, col->align, markup,
+                             col->numeric ? "tnum=1" : NULL);
 }
 
 static void
@@ -369,10 +427,10 @@ measure_table (JpReportLayout *self,
           PangoAlignment align = table->columns[i].align;
 
           /* Headings of text columns centred, of numbers over the numbers. */
-          table->header[i] = make_layout (self, JP_REPORT_FONT_SANS, TABLE_FONT_SIZE,
-                                          PANGO_WEIGHT_BOLD, table->w[i] - 2 * TABLE_PAD_X,
-                                          align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_CENTER : align,
-                                          escaped);
+          table->header[i] = make_shared_layout (self, PANGO_WEIGHT_BOLD,
+                                                 table->w[i] - 2 * TABLE_PAD_X,
+                                                 align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_CENTER : align,
+                                                 escaped, NULL);
           table->header_height = MAX (table->header_height,
                                       layout_height (table->header[i]) + 2 * TABLE_PAD_Y);
         }
@@ -1130,6 +1188,7 @@ jp_report_layout_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->cell_layouts, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (jp_report_layout_parent_class)->finalize (object);
@@ -1152,6 +1211,7 @@ jp_report_layout_init (JpReportLayout *self)
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->tables = g_ptr_array_new ();
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->cell_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* The default font map is per thread: a layout can be built on a worker
    * thread. Metrics unhinted and positions unrounded, as on a PDF page,
