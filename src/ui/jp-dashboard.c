@@ -24,7 +24,7 @@ struct _JpDashboard
   AdwStatusPage       *empty_page;
   GtkWidget           *empty_buttons;
   GtkScrolledWindow   *scroller;
-  GtkLabel            *title_label;
+  GtkLabel            *plan_title_label;
   GtkLabel            *summary_label;
   GtkDropDown         *leader_dropdown;
   GtkDropDown         *unit_dropdown;
@@ -56,6 +56,7 @@ struct _JpDashboard
   GSignalGroup        *leaders_signals; /* Owned: on its leaders list */
   GSignalGroup        *units_signals;   /* Owned: on its units list */
   guint                rebuild_id;
+  gboolean             stale;           /* changed while not on screen */
   gboolean             updating_pickers;
   gboolean             syncing_calendar;
 };
@@ -429,7 +430,7 @@ update_header (JpDashboard *self)
   guint n_sections = g_list_model_get_n_items (jp_plan_get_sections (self->plan));
   const char *end = jp_plan_get_end (self->plan);
 
-  gtk_label_set_text (self->title_label, jp_plan_get_title (self->plan));
+  gtk_label_set_text (self->plan_title_label, jp_plan_get_title (self->plan));
 
   items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u work point", "%u work points", n_items), n_items);
   sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections", n_sections),
@@ -534,6 +535,7 @@ rebuild (JpDashboard *self)
   g_autoptr(JpChartData) units = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->stale = FALSE;
 
   if (self->plan == NULL || jp_plan_get_n_items (self->plan) == 0)
     {
@@ -573,10 +575,18 @@ rebuild_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* One rebuild per burst of changes, before the next frame is drawn. */
+/* One rebuild per burst of changes, before the next frame is drawn; none
+ * while the page is not shown (a big plan edited in the plan view): it
+ * catches up when it is mapped again. */
 static void
 queue_rebuild (JpDashboard *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
 }
@@ -669,6 +679,19 @@ on_attention_row_activated_cb (JpDashboard   *self,
 
   if (item != NULL)
     g_signal_emit (self, signals[ACTIVATE_OBJECT], 0, item);
+}
+
+/* ---- GtkWidget ------------------------------------------------------------------ */
+
+static void
+jp_dashboard_map (GtkWidget *widget)
+{
+  JpDashboard *self = JP_DASHBOARD (widget);
+
+  if (self->stale)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (jp_dashboard_parent_class)->map (widget);
 }
 
 /* ---- GObject ------------------------------------------------------------------- */
@@ -779,6 +802,8 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   object_class->get_property = jp_dashboard_get_property;
   object_class->set_property = jp_dashboard_set_property;
 
+  widget_class->map = jp_dashboard_map;
+
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, JP_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -811,7 +836,7 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, scroller);
-  gtk_widget_class_bind_template_child (widget_class, JpDashboard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, plan_title_label);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, leader_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, unit_dropdown);

@@ -368,6 +368,15 @@ on_item_page_people_changed_cb (JpWindow  *self,
 
 /* ---- plans -------------------------------------------------------------- */
 
+/* The dashboard sums up the whole plan (10,000 work points take a while):
+ * it gets the plan when its page is shown, not when the window opens. */
+static void
+update_dashboard (JpWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "dashboard") == 0)
+    jp_dashboard_set_plan (self->dashboard, self->plan);
+}
+
 static void
 on_plan_row_activated_cb (JpWindow      *self,
                           GtkListBoxRow *row)
@@ -456,7 +465,9 @@ _jp_window_set_plan (JpWindow *self,
     }
 
   jp_plan_tree_set_plan (self->plan_tree, plan);
-  jp_dashboard_set_plan (self->dashboard, plan);
+  /* The dashboard gets the plan when it is shown (update_dashboard). */
+  jp_dashboard_set_plan (self->dashboard, NULL);
+  update_dashboard (self);
 
   update_plan_label (self);
   update_filter_choices (self);
@@ -957,6 +968,8 @@ jp_window_init (JpWindow *self)
     gtk_string_list_append (statuses, jp_status_get_label (i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_dashboard), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_bar_mode_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
