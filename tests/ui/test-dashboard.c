@@ -261,6 +261,25 @@ click_row (JpChartView *view,
                                     mark->bounds.y + mark->bounds.height / 2);
 }
 
+/* A key press as the view's key controller receives it. */
+static gboolean
+press_key (JpChartView *view,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
 /* The rows of the behind-and-overdue list: their items, in order. */
 static GPtrArray *
 dup_attention_items (JpDashboard *dashboard)
@@ -669,6 +688,24 @@ test_activate (Fixture       *f,
   /* Keyboard: the chart is focusable, arrows choose a bar, Enter goes. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (sections)));
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (overall)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (sections)));
+  jp_test_pump ();
+  g_assert_true (press_key (sections, GDK_KEY_Home));
+  press_key (sections, GDK_KEY_Down);
+  press_key (sections, GDK_KEY_Down);
+  g_assert_true (press_key (sections, GDK_KEY_Return));
+  g_assert_cmpuint (f->n_activated, ==, 4);
+  g_clear_object (&section);
+  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 2);
+  g_assert_true (f->activated == G_OBJECT (section));
+  press_key (sections, GDK_KEY_End);
+  g_assert_true (press_key (sections, GDK_KEY_space));
+  g_clear_object (&section);
+  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 5);
+  g_assert_true (f->activated == G_OBJECT (section));
+  /* The gauge takes no keys. */
+  g_assert_false (press_key (overall, GDK_KEY_Return));
+  g_assert_cmpuint (f->n_activated, ==, 5);
 }
 
 static void
@@ -760,6 +797,11 @@ test_empty (void)
   g_autoptr(JpPlan) plan = jp_plan_new ("空计划", 2024);
   g_autoptr(JpSection) section = jp_section_new ("一", "党建");
   g_autoptr(JpItem) item = jp_item_new (1, "学习");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_child (window, GTK_WIDGET (dashboard));
+  gtk_window_present (window);
+  jp_test_pump ();
 
   /* No plan. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -783,10 +825,23 @@ test_empty (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
   g_assert_nonnull (jp_chart_view_get_data (chart (dashboard, "sections_chart")));
 
+  /* Not on screen, it waits; shown again, it catches up. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  jp_test_pump ();
+  jp_plan_set_title (plan, "空计划（修订）");
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "plan_title_label"))), ==, "空计划");
+  gtk_window_present (window);
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "plan_title_label"))), ==,
+                   "空计划（修订）");
+
   jp_dashboard_set_plan (dashboard, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_true (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dashboard), "empty_buttons")));
 
+  gtk_window_destroy (window);
+  jp_test_pump ();
   g_assert_finalize_object (dashboard);
 }
 
@@ -836,9 +891,10 @@ window_set_up (WindowFixture *f,
   f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
   f->plan = jp_window_get_plan (f->window);
   g_assert_nonnull (f->plan);
-  g_assert_true (jp_dashboard_get_plan (f->window->dashboard) == f->plan);
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  jp_test_pump ();
+  g_assert_true (jp_dashboard_get_plan (f->window->dashboard) == f->plan);
   jp_dashboard_set_as_of (f->window->dashboard, AS_OF);
   jp_test_pump ();
 }
@@ -904,11 +960,15 @@ test_window_record (WindowFixture *f,
   JpItem *item = jp_plan_find_item_by_number (f->plan, 15);
   JpIndicator *indicator = indicator_of (f->plan, 15, 2); /* 45 个名师工作室: nothing yet */
   double before = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")))->value;
+  guint n_rebuilt = 0;
   GtkWidget *dialog;
 
   g_assert_cmpint (item_status (item, AS_OF), ==, JP_STATUS_BEHIND);
   g_assert_true (jp_window_select (f->window, G_OBJECT (item)));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "plan");
   jp_test_pump ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (dashboard)));
+  g_signal_connect_swapped (chart (dashboard, "overall_chart"), "notify::data", G_CALLBACK (count_cb), &n_rebuilt);
 
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.record-progress",
                                                      g_variant_new_int64 (jp_indicator_get_id (indicator))));
@@ -921,12 +981,14 @@ test_window_record (WindowFixture *f,
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (f->window));
 
-  /* The dashboard (not on screen now) followed. */
+  /* The dashboard, not on screen, waits; shown again, it has followed. */
   g_assert_cmpint (item_status (item, AS_OF), !=, JP_STATUS_BEHIND);
-  g_assert_cmpfloat (jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")))->value,
-                     >, before);
+  g_assert_cmpuint (n_rebuilt, ==, 0);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
   jp_test_pump ();
+  g_assert_cmpuint (n_rebuilt, ==, 1);
+  g_assert_cmpfloat (jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")))->value,
+                     >, before);
   check_figures (dashboard, f->plan, AS_OF, NULL);
 }
 
@@ -974,6 +1036,19 @@ test_screenshots (WindowFixture *f,
   g_assert_cmpstr (_("Behind and Overdue"), !=, "Behind and Overdue");
 
   save_png (GTK_WIDGET (f->window), "dashboard.png");
+
+  /* The database too, for a look at the real application
+   * (jinfeng-plan --db=…) when the PNGs are kept. */
+  if (g_strcmp0 (out_dir, work_dir) != 0)
+    {
+      g_autofree char *copy = g_build_filename (out_dir, "dashboard.db", NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (f->path);
+      g_autoptr(GFile) target = g_file_new_for_path (copy);
+      g_autoptr(GError) error = NULL;
+
+      g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
 
   /* The sections and the leaders. */
   {
