@@ -168,6 +168,12 @@ set_error_literal_detail (GError     **error,
                    detail);
       break;
 
+    case SQLITE_IOERR:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("The database could not be read or written; nothing was saved (%s)"),
+                   detail);
+      break;
+
     default:
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
                    _("Database error (%s)"),
@@ -187,6 +193,18 @@ _jp_store_set_error (JpStore  *self,
     detail = sqlite3_errmsg (self->db);
   if (detail == NULL)
     detail = sqlite3_errstr (rc);
+
+  /* An I/O error is often a full disk (the -wal or -shm file cannot
+   * grow) or a read-only one: say that. */
+  if ((rc & 0xff) == SQLITE_IOERR && self != NULL && self->db != NULL)
+    {
+      int system_errno = sqlite3_system_errno (self->db);
+
+      if (system_errno == ENOSPC || system_errno == EDQUOT)
+        rc = SQLITE_FULL;
+      else if (system_errno == EROFS || system_errno == EACCES || system_errno == EPERM)
+        rc = SQLITE_READONLY;
+    }
 
   set_error_literal_detail (error, rc, detail);
 }
@@ -881,11 +899,13 @@ open_database (JpStore     *self,
     {
       gboolean reopened = FALSE;
 
-      /* A WAL database in a folder that cannot be written: SQLite cannot
-       * create its shared-memory file; read it as immutable instead. */
+      /* A WAL database in a folder that cannot be written, or on a full
+       * disk: SQLite cannot create its shared-memory file; read it as
+       * immutable instead. */
       if (read_only && wal &&
           (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN) ||
-           g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY)))
+           g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY) ||
+           g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_FULL)))
         {
           close_connection (self);
           reopened = open_connection (self, path, TRUE, TRUE, NULL) &&
@@ -896,10 +916,29 @@ open_database (JpStore     *self,
 
       if (!reopened)
         {
+          g_autofree char *folder = g_path_get_dirname (path);
+
+          /* A WAL database in a folder (or on a disk) that cannot be
+           * written, opened for writing: SQLite cannot make its -shm file.
+           * Say so, as below, rather than "cannot open". */
+          if (!read_only && !memory &&
+              (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN) ||
+               g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY)) &&
+              (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0))
+            {
+              g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                           _("“%s” cannot be written (the file or its folder is read-only). "
+                             "It can only be opened for review."),
+                           display);
+              return FALSE;
+            }
+
           /* SQLite cannot read it ("unsupported file format" …): whatever
-           * it is, it is not a database this application can use. */
-          if (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED) ||
-              g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE))
+           * it is, it is not a database this application can use (but an
+           * I/O error says nothing about the file). */
+          if ((g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED) ||
+               g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE)) &&
+              (self->db == NULL || (sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_IOERR))
             g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
                          _("“%s” is not a database (%s)"), display,
                          self->db != NULL ? sqlite3_errmsg (self->db) : local_error->message);
