@@ -1073,6 +1073,13 @@ test_screenshots (WindowFixture *f,
   save_png (GTK_WIDGET (f->window), "dashboard-leader.png");
   jp_dashboard_set_leader (dashboard, NULL);
 
+  /* The narrowest window. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 800);
+  jp_test_pump ();
+  save_png (GTK_WIDGET (f->window), "dashboard-narrow.png");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  jp_test_pump ();
+
   /* Dark. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   jp_test_pump ();
