@@ -95,7 +95,7 @@ lay_out (JpChartCanvas    *canvas,
   canvas->layout->plot = (JpChartRect) { scale_x0, plot_top, scale_w, plot_bottom - plot_top };
 
   /* Grid and percentages under it. */
-  jp_chart_nice_ticks (0, 100, CLAMP ((guint) (scale_w / (4 * f)), 1, 5), &ticks);
+  jp_chart_nice_ticks (0, 100, (guint) CLAMP (scale_w / (4 * f), 1, 5), &ticks);
   for (guint t = 0; t < ticks.n_ticks; t++)
     {
       double v = jp_chart_ticks_get_value (&ticks, t);

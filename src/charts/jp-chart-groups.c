@@ -75,7 +75,7 @@ lay_out (JpChartCanvas      *canvas,
   canvas->layout->plot = (JpChartRect) { scale_x0, plot_top, scale_w, plot_bottom - plot_top };
 
   /* Whole counts only: never more intervals than items. */
-  max_intervals = CLAMP ((guint) (scale_w / (3.5 * f)), 1, 8);
+  max_intervals = (guint) CLAMP (scale_w / (3.5 * f), 1, 8);
   max_intervals = MIN (max_intervals, MAX (max_total, 1));
   jp_chart_nice_ticks (0, max_total, max_intervals, &ticks);
   scale_max = ticks.last;

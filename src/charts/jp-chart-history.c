@@ -374,8 +374,10 @@ lay_out (JpChartCanvas       *canvas,
   plot_top = top + (legend_h > 0 ? legend_h + gap : 0) + 0.4 * f;
   plot_bottom = height - axis_h;
 
+  /* The plot may be shorter than one tick at tiny sizes: clamp before
+   * converting, a negative double has no unsigned value. */
   jp_chart_nice_ticks (v_lo, v_hi,
-                       CLAMP ((guint) ((plot_bottom - plot_top) / (2.2 * f)), 1, 8),
+                       (guint) CLAMP ((plot_bottom - plot_top) / (2.2 * f), 1, 8),
                        &ticks);
   for (guint t = 0; t < ticks.n_ticks; t++)
     {
