@@ -582,6 +582,48 @@ test_gauge_small (void)
   g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_BAR, 0));
 }
 
+/* A view that shows the status beside the gauge hides the gauge's own:
+ * no status label, no title row when there is no title, a lower natural
+ * height, and the bar still from 0 to the target. */
+static void
+test_gauge_hide_status (void)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(JpGaugeData) shown = gauge_new (90, 45, JP_STATUS_AT_RISK);
+      g_autoptr(JpGaugeData) hidden = gauge_new (90, 45, JP_STATUS_AT_RISK);
+      g_autoptr(JpChartData) shown_data = NULL;
+      g_autoptr(JpChartData) hidden_data = NULL;
+      g_autoptr(JpChartLayout) a = NULL;
+      g_autoptr(JpChartLayout) b = NULL;
+      const JpChartMark *bar_a, *bar_b;
+
+      g_clear_pointer (&shown->title, g_free);
+      g_clear_pointer (&hidden->title, g_free);
+      a = jp_chart_layout_gauge (shown, sizes[s].width, sizes[s].height, NULL);
+      hidden_data = jp_chart_data_new_gauge (g_steal_pointer (&hidden));
+      jp_chart_data_set_hide_status (hidden_data, TRUE);
+      g_assert_true (jp_chart_data_get_gauge (hidden_data)->hide_status);
+      b = jp_chart_layout_new (hidden_data, sizes[s].width, sizes[s].height, NULL);
+
+      g_assert_true (layout_has_text (a, JP_CHART_ROLE_STATUS_LABEL, jp_status_get_label (JP_STATUS_AT_RISK)));
+      g_assert_null (jp_chart_layout_find (b, JP_CHART_ROLE_STATUS_LABEL, -1));
+      g_assert_null (jp_chart_layout_find (b, JP_CHART_ROLE_LEGEND_SWATCH, -1));
+      g_assert_true (layout_has_text (b, JP_CHART_ROLE_VALUE_LABEL, "45%"));
+      g_assert_true (layout_has_text (b, JP_CHART_ROLE_CAPTION, "≥ 90%"));
+
+      bar_a = find_mark (a, JP_CHART_ROLE_BAR, 0);
+      bar_b = find_mark (b, JP_CHART_ROLE_BAR, 0);
+      g_assert_nonnull (bar_b);
+      g_assert_cmpfloat_with_epsilon (bar_a->bounds.width, bar_b->bounds.width, EPSILON);
+      assert_inside (b);
+
+      shown_data = jp_chart_data_new_gauge (g_steal_pointer (&shown));
+      g_assert_cmpfloat (jp_chart_get_natural_height (hidden_data, sizes[s].width, NULL), <,
+                         jp_chart_get_natural_height (shown_data, sizes[s].width, NULL));
+    }
+}
+
 /* ---- Bars */
 
 static JpBarsData *
@@ -1764,6 +1806,7 @@ main (int   argc,
   g_test_add_func ("/jp/charts/gauge/empty", test_gauge_empty);
   g_test_add_func ("/jp/charts/gauge/kinds", test_gauge_kinds);
   g_test_add_func ("/jp/charts/gauge/small", test_gauge_small);
+  g_test_add_func ("/jp/charts/gauge/hide-status", test_gauge_hide_status);
   g_test_add_func ("/jp/charts/bars/geometry", test_bars_geometry);
   g_test_add_func ("/jp/charts/bars/rounded-percent", test_bars_rounded);
   g_test_add_func ("/jp/charts/bars/ellipsize", test_bars_ellipsize);

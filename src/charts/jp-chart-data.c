@@ -487,6 +487,16 @@ jp_chart_data_set_title (JpChartData *data,
   *slot = g_strdup (title);
 }
 
+void
+jp_chart_data_set_hide_status (JpChartData *data,
+                               gboolean     hide_status)
+{
+  g_return_if_fail (data != NULL);
+
+  if (data->kind == JP_CHART_KIND_GAUGE)
+    ((JpGaugeData *) data->payload)->hide_status = !!hide_status;
+}
+
 const char *
 jp_chart_data_get_title (const JpChartData *data)
 {

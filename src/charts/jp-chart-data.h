@@ -41,6 +41,9 @@ typedef struct
   JpStatus         status;
   char            *target_text;    /* "≥ 90%"; NULL: built from the fields */
   GObject         *object;
+  gboolean         hide_status;    /* the owner shows the status beside the
+                                    * gauge: no status row (nor title row
+                                    * when there is no title) */
 } JpGaugeData;
 
 /* ---- Horizontal bars: completion per item of a section, or per section
@@ -183,6 +186,10 @@ const JpHistoryData   *jp_chart_data_get_history       (const JpChartData *data)
 void                   jp_chart_data_set_title         (JpChartData     *data,
                                                         const char      *title);
 const char            *jp_chart_data_get_title         (const JpChartData *data);
+/* A gauge without its status label (JpGaugeData.hide_status), for a view
+ * that shows the status beside it; no effect on other kinds. */
+void                   jp_chart_data_set_hide_status   (JpChartData     *data,
+                                                        gboolean         hide_status);
 /* The object a data index stands for (row, point; for a breakdown, the
  * data's own object), or NULL. Borrowed. */
 GObject               *jp_chart_data_get_object        (const JpChartData *data,

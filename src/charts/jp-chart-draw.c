@@ -62,7 +62,14 @@ jp_chart_get_natural_height (const JpChartData  *data,
   switch (jp_chart_data_get_kind (data))
     {
     case JP_CHART_KIND_GAUGE:
-      return 2 * line + 3.2 * f;
+      {
+        const JpGaugeData *gauge = jp_chart_data_get_gauge (data);
+
+        /* Without status and title, no first row. */
+        if (gauge->hide_status && (gauge->title == NULL || gauge->title[0] == '\0'))
+          return line + 3.2 * f;
+        return 2 * line + 3.2 * f;
+      }
 
     case JP_CHART_KIND_BARS:
       {

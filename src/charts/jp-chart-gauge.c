@@ -149,7 +149,8 @@ lay_out (JpChartCanvas     *canvas,
   double width = canvas->layout->width;
   double height = canvas->layout->height;
   double f, line, bar_h, overhang, gap, reserve, block, top, y, bar_y;
-  double status_w, swatch, title_w;
+  double status_w = 0, swatch = 0, title_w, head;
+  gboolean has_title = data->title != NULL && *data->title != '\0';
   const JpChartRgba *status_color = &style->status[data->status];
   JpChartRgba track = style->grid;
   JpChartRgba band_fill = _jp_chart_with_alpha (&style->foreground, 0.10);
@@ -158,7 +159,7 @@ lay_out (JpChartCanvas     *canvas,
   g_autofree char *value_text = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *caption = NULL;
-  PangoLayout *status_layout, *value_layout, *target_layout;
+  PangoLayout *value_layout, *target_layout;
   double value_w, target_w, text_h;
   Scale scale;
   double fill_end;
@@ -167,13 +168,16 @@ lay_out (JpChartCanvas     *canvas,
   /* Shrink the text when the rectangle is too low for the natural size. */
   f = canvas->font_size;
   line = _jp_chart_line_height (canvas, 1.0);
-  block = line + 0.4 * f + (1.2 * f + 0.9 * f) + 0.3 * f + line;
+  /* The first row (title, status) is left out when it would be empty. */
+  head = data->hide_status && !has_title ? 0 : line + 0.4 * f;
+  block = head + (1.2 * f + 0.9 * f) + 0.3 * f + line;
   if (block > height && height > 0)
     {
       canvas->font_size = MAX (canvas->font_size * height / block, 4.0);
       f = canvas->font_size;
       line = _jp_chart_line_height (canvas, 1.0);
-      block = line + 0.4 * f + (1.2 * f + 0.9 * f) + 0.3 * f + line;
+      head = data->hide_status && !has_title ? 0 : line + 0.4 * f;
+      block = head + (1.2 * f + 0.9 * f) + 0.3 * f + line;
     }
 
   bar_h = 1.2 * f;
@@ -182,25 +186,31 @@ lay_out (JpChartCanvas     *canvas,
   reserve = 0.8 * f;
   top = MAX ((height - block) / 2, 0);
 
-  /* Row 1: status on the right, title in what is left. */
-  status_text = _jp_chart_status_text (data->status);
-  status_layout = _jp_chart_text_new (canvas, status_text, 1.0, FALSE, width * 0.6);
-  _jp_chart_text_get_size (status_layout, &status_w, &text_h);
-  swatch = 0.7 * f;
-  _jp_chart_add_circle (canvas, JP_CHART_ROLE_LEGEND_SWATCH, data->status,
-                        width - status_w - gap - swatch / 2, top + line / 2, swatch / 2,
-                        status_color, NULL, 0);
-  _jp_chart_add_text (canvas, JP_CHART_ROLE_STATUS_LABEL, data->status, data->status,
-                      status_layout, width - status_w, top, NULL);
+  /* Row 1: status on the right (unless shown beside the gauge), title in
+   * what is left. */
+  if (!data->hide_status)
+    {
+      PangoLayout *status_layout;
 
-  title_w = width - status_w - swatch - 3 * gap;
-  if (data->title != NULL && *data->title != '\0' && title_w > f)
+      status_text = _jp_chart_status_text (data->status);
+      status_layout = _jp_chart_text_new (canvas, status_text, 1.0, FALSE, width * 0.6);
+      _jp_chart_text_get_size (status_layout, &status_w, &text_h);
+      swatch = 0.7 * f;
+      _jp_chart_add_circle (canvas, JP_CHART_ROLE_LEGEND_SWATCH, data->status,
+                            width - status_w - gap - swatch / 2, top + line / 2, swatch / 2,
+                            status_color, NULL, 0);
+      _jp_chart_add_text (canvas, JP_CHART_ROLE_STATUS_LABEL, data->status, data->status,
+                          status_layout, width - status_w, top, NULL);
+    }
+
+  title_w = data->hide_status ? width : width - status_w - swatch - 3 * gap;
+  if (has_title && title_w > f)
     _jp_chart_add_text (canvas, JP_CHART_ROLE_TITLE, -1, -1,
                         _jp_chart_text_new (canvas, data->title, 1.0, TRUE, title_w),
                         0, top, NULL);
 
   /* Row 2: the scale. */
-  y = top + line + gap;
+  y = top + head;
   bar_y = y + overhang;
   scale.lo = lo;
   scale.hi = hi;
