@@ -4,6 +4,7 @@
 
 #include "jp-date.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 static gboolean
@@ -99,6 +100,43 @@ jp_date_format_iso (const GDate *date)
                           (guint) g_date_get_year (date),
                           (guint) g_date_get_month (date),
                           (guint) g_date_get_day (date));
+}
+
+/**
+ * jp_date_format_display:
+ * @iso: (nullable): a date "YYYY-MM-DD"
+ *
+ * The date as people read it in the language of the messages: "Jun 30,
+ * 2023" in English, "2023年6月30日" in Chinese. For what people read (the
+ * window, the charts, the reports, the titles of the spreadsheets), not
+ * for fields that programs read back (JSON, the date columns of CSV).
+ *
+ * Returns: (transfer full) (nullable): the date; a copy of @iso when it is
+ *   not a valid date; NULL when @iso is NULL.
+ */
+char *
+jp_date_format_display (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+  char *text;
+
+  if (iso == NULL)
+    return NULL;
+
+  if (!jp_date_parse (iso, &date))
+    return g_strdup (iso);
+
+  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 0, 0, 0);
+
+  /* Translators: a date as the window, the charts and the reports show
+   * it, a g_date_time_format() format ("%-d" is the day without a leading
+   * zero): "Jun 30, 2023". In Chinese "%Y年%-m月%-d日" (2023年6月30日,
+   * not the 2023年06月30日 of the C library's %x). */
+  text = g_date_time_format (dt, _("%b %-d, %Y"));
+
+  return text != NULL ? text : g_strdup (iso);
 }
 
 /* Today in local time. */

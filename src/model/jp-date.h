@@ -8,13 +8,14 @@ G_BEGIN_DECLS
  * strings (NULL = not set). They sort with strcmp(). These helpers convert
  * them to day numbers for the status rules. */
 
-gboolean  jp_date_parse        (const char *iso,
-                                GDate      *out);
-gboolean  jp_date_is_valid     (const char *iso);
-guint32   jp_date_julian       (const char *iso);
-char     *jp_date_format_iso   (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
-char     *jp_date_today_iso    (void) G_GNUC_WARN_UNUSED_RESULT;
-int       jp_date_compare      (const char *a,
-                                const char *b);
+gboolean  jp_date_parse          (const char  *iso,
+                                  GDate       *out);
+gboolean  jp_date_is_valid       (const char  *iso);
+guint32   jp_date_julian         (const char  *iso);
+char     *jp_date_format_iso     (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
+char     *jp_date_format_display (const char  *iso) G_GNUC_WARN_UNUSED_RESULT;
+char     *jp_date_today_iso      (void) G_GNUC_WARN_UNUSED_RESULT;
+int       jp_date_compare        (const char  *a,
+                                  const char  *b);
 
 G_END_DECLS

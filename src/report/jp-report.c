@@ -39,18 +39,11 @@ escape (const char *text)
   return g_markup_escape_text (text != NULL ? text : "", -1);
 }
 
+/* The date as people read it: jp_date_format_display(). */
 static char *
 format_date (const char *iso)
 {
-  GDate date;
-
-  if (iso == NULL || !jp_date_parse (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-  /* Translators: a calendar date: year, month, day. In Chinese
-   * "%1$d年%2$d月%3$d日". */
-  return g_strdup_printf (C_("report", "%1$d-%2$02d-%3$02d"),
-                          g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
+  return iso != NULL ? jp_date_format_display (iso) : g_strdup ("");
 }
 
 static const char *

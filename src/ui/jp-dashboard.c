@@ -254,8 +254,10 @@ attention_row_new (const AttentionEntry *entry)
 
   if (entry->progress.status == JP_STATUS_OVERDUE)
     {
+      g_autofree char *due = jp_date_format_display (entry->progress.due);
+
       /* Translators: progress of an overdue work point and its due date */
-      figures = g_strdup_printf (_("%s complete, due %s"), percent, entry->progress.due);
+      figures = g_strdup_printf (_("%s complete, due %s"), percent, due);
     }
   else
     {
@@ -422,6 +424,7 @@ static void
 update_header (JpDashboard *self)
 {
   g_autofree char *label = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *items = NULL;
   g_autofree char *sections = NULL;
   g_autofree char *summary = NULL;
@@ -439,8 +442,9 @@ update_header (JpDashboard *self)
   summary = g_strdup_printf (C_("plan size", "%s · %s"), items, sections);
   gtk_label_set_text (self->summary_label, summary);
 
+  date = jp_date_format_display (self->as_of);
   /* Translators: the date the dashboard's figures are computed at */
-  label = g_strdup_printf (_("As of %s"), self->as_of);
+  label = g_strdup_printf (_("As of %s"), date);
   gtk_label_set_text (self->as_of_label, label);
 
   gtk_button_set_label (self->default_date_button,
@@ -454,6 +458,7 @@ update_overall (JpDashboard *self)
   g_autofree char *mean = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *date = jp_date_format_display (self->as_of);
   guint n = jp_plan_get_n_items (self->plan);
   JpProgress progress;
 
@@ -466,7 +471,7 @@ update_overall (JpDashboard *self)
                                           "The mean progress of the %u work point is %s; %s of the year had passed by %s.",
                                           "The mean progress of the %u work points is %s; %s of the year had passed by %s.",
                                           n),
-                             n, mean, expected, self->as_of);
+                             n, mean, expected, date);
   gtk_label_set_text (self->overall_caption, caption);
 
   set_chart (self->overall_chart, overall);

@@ -237,6 +237,7 @@ build_indicator_row (JpItemPage  *self,
       g_autofree char *current = dup_quantity (jp_progress_entry_get_value (entry),
                                                jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE
                                                ? NULL : jp_indicator_get_unit (indicator));
+      g_autofree char *date = jp_date_format_display (jp_progress_entry_get_date (entry));
 
       if (jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE)
         {
@@ -245,8 +246,7 @@ build_indicator_row (JpItemPage  *self,
         }
 
       /* Translators: target, current value and its date */
-      facts_text = g_strdup_printf (_("Target %s · now %s (%s)"), target, current,
-                                    jp_progress_entry_get_date (entry));
+      facts_text = g_strdup_printf (_("Target %s · now %s (%s)"), target, current, date);
     }
   else
     facts_text = g_strdup_printf (_("Target %s · nothing recorded yet"), target);
@@ -368,6 +368,7 @@ fill_history (JpItemPage *self)
       g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *date = jp_date_format_display (jp_progress_entry_get_date (entry));
       const char *note = jp_progress_entry_get_note (entry);
       const char *author = jp_progress_entry_get_author (entry);
 
@@ -376,7 +377,7 @@ fill_history (JpItemPage *self)
       else
         value = dup_quantity (jp_progress_entry_get_value (entry), jp_indicator_get_unit (self->indicator));
 
-      g_strv_builder_add (parts, jp_progress_entry_get_date (entry));
+      g_strv_builder_add (parts, date);
       if (note != NULL && note[0] != '\0')
         g_strv_builder_add (parts, note);
       if (author != NULL && author[0] != '\0')
@@ -392,8 +393,7 @@ fill_history (JpItemPage *self)
       if (self->editable)
         {
           /* Translators: the button that deletes one progress entry (its date) */
-          g_autofree char *label = g_strdup_printf (_("Delete the Entry of %s"),
-                                                    jp_progress_entry_get_date (entry));
+          g_autofree char *label = g_strdup_printf (_("Delete the Entry of %s"), date);
 
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                      flat_icon_button ("user-trash-symbolic", label, "win.delete-progress",
@@ -501,6 +501,7 @@ fill_updates (JpItemPage *self,
       g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i - 1);
       GtkWidget *expander = adw_expander_row_new ();
       g_autofree char *title = NULL;
+      g_autofree char *date = jp_date_format_display (jp_item_update_get_date (update));
       const char *note = jp_item_update_get_note (update);
       gint64 id = jp_item_update_get_id (update);
 
@@ -509,10 +510,10 @@ fill_updates (JpItemPage *self,
           g_autofree char *completion = jp_format_percent (jp_item_update_get_completion (update) / 100.0);
 
           /* Translators: an update's date and its completion */
-          title = g_strdup_printf (_("%s · %s complete"), jp_item_update_get_date (update), completion);
+          title = g_strdup_printf (_("%s · %s complete"), date, completion);
         }
       else
-        title = g_strdup (jp_item_update_get_date (update));
+        title = g_strdup (date);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
@@ -526,8 +527,9 @@ fill_updates (JpItemPage *self,
 
       if (self->editable)
         {
-          g_autofree char *edit = g_strdup_printf (_("Edit the Update of %s"), jp_item_update_get_date (update));
-          g_autofree char *remove = g_strdup_printf (_("Delete the Update of %s"), jp_item_update_get_date (update));
+          /* Translators: the buttons that edit and delete an update (its date) */
+          g_autofree char *edit = g_strdup_printf (_("Edit the Update of %s"), date);
+          g_autofree char *remove = g_strdup_printf (_("Delete the Update of %s"), date);
 
           /* add_action() puts each new one first: edit ends up leftmost. */
           adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
@@ -609,9 +611,20 @@ refresh_item (JpItemPage *self,
   gtk_label_set_text (self->percent_label, percent);
 
   if (jp_item_get_due (item) != NULL)
-    due = g_strdup_printf (_("Due %s"), jp_item_get_due (item));
+    {
+      g_autofree char *date = jp_date_format_display (jp_item_get_due (item));
+
+      /* Translators: the due date of a work point */
+      due = g_strdup_printf (_("Due %s"), date);
+    }
   else
-    due = g_strdup_printf (_("Due by the end of the plan, %s"), jp_item_get_effective_due (item));
+    {
+      g_autofree char *date = jp_date_format_display (jp_item_get_effective_due (item));
+
+      /* Translators: a work point without a due date of its own is due at
+       * the end of the plan (this date) */
+      due = g_strdup_printf (_("Due by the end of the plan, %s"), date);
+    }
   gtk_label_set_text (self->due_label, due);
 
   if (!self->body_dirty)

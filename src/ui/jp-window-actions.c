@@ -816,13 +816,15 @@ delete_progress_cb (GtkWidget  *widget,
   JpIndicator *indicator = NULL;
   JpProgressEntry *entry = find_entry (self, g_variant_get_int64 (parameter), &indicator);
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *toast = NULL;
 
   if (entry == NULL)
     return;
 
+  date = jp_date_format_display (jp_progress_entry_get_date (entry));
   /* Translators: a toast; the entry's date */
-  toast = g_strdup_printf (_("Entry of %s deleted"), jp_progress_entry_get_date (entry));
+  toast = g_strdup_printf (_("Entry of %s deleted"), date);
   if (!jp_undo_remove_progress (self->undo, indicator, entry, &error))
     _jp_window_report_error (self, _("Could Not Delete the Entry"), error);
   else
@@ -920,13 +922,15 @@ delete_update_cb (GtkWidget  *widget,
   JpWindow *self = JP_WINDOW (widget);
   JpItemUpdate *update = find_update (self, g_variant_get_int64 (parameter));
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *toast = NULL;
 
   if (update == NULL)
     return;
 
+  date = jp_date_format_display (jp_item_update_get_date (update));
   /* Translators: a toast; the update's date */
-  toast = g_strdup_printf (_("Update of %s deleted"), jp_item_update_get_date (update));
+  toast = g_strdup_printf (_("Update of %s deleted"), date);
   if (!jp_undo_remove_update (self->undo, selected_item (self), update, &error))
     _jp_window_report_error (self, _("Could Not Delete the Update"), error);
   else

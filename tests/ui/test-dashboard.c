@@ -345,6 +345,7 @@ check_figures (JpDashboard *dashboard,
   g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
   g_autoptr(GPtrArray) attention = dup_attention_items (dashboard);
   g_autofree char *percent = NULL;
+  g_autofree char *date = NULL;
   const JpGaugeData *gauge;
   const JpBreakdownData *breakdown;
   const JpBarsData *bars;
@@ -470,7 +471,8 @@ check_figures (JpDashboard *dashboard,
     }
 
   /* The as-of button says the date. */
-  percent = g_strdup_printf (_("As of %s"), as_of);
+  date = jp_date_format_display (as_of);
+  percent = g_strdup_printf (_("As of %s"), date);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "as_of_label"))), ==,
                    percent);
 }
