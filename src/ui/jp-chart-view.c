@@ -370,17 +370,19 @@ add_history_lines (GPtrArray           *lines,
 {
   const JpHistoryPoint *point;
   g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
 
   if (index < 0 || (guint) index >= history->points->len)
     return;
 
   point = g_ptr_array_index (history->points, index);
   value = dup_history_value (history, point->value);
+  date = jp_date_format_display (point->date);
 
   if (history->kind == JP_INDICATOR_KIND_MILESTONE)
     {
       /* Translators: a progress entry: its date and value */
-      g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), point->date, value));
+      g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), date, value));
     }
   else
     {
@@ -389,7 +391,7 @@ add_history_lines (GPtrArray           *lines,
       g_autofree char *percent = jp_format_percent (ratio);
 
       /* Translators: a progress entry: its date, value and share of the target */
-      g_ptr_array_add (lines, g_strdup_printf (_("%s: %s (%s of the target)"), point->date, value, percent));
+      g_ptr_array_add (lines, g_strdup_printf (_("%s: %s (%s of the target)"), date, value, percent));
     }
 
   if (JP_IS_PROGRESS_ENTRY (point->object))
@@ -501,6 +503,8 @@ build_description (const JpChartData *data)
 
       lines = dup_lines (data, index, -1);
       if (lines->len > 0)
+        /* Translators: between the facts of one mark of a chart in the
+         * description read by screen readers ("Done: 3, 18%") */
         g_ptr_array_add (parts, join_lines (lines, C_("list separator", ", ")));
     }
 
