@@ -6,6 +6,7 @@
 
 #include "jp-application.h"
 #include "jp-cli.h"
+#include "jp-preferences-window.h"
 #include "jp-ui-util.h"
 #include "jp-window.h"
 
@@ -68,12 +69,37 @@ about_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The settings, when the schema is installed (NULL otherwise: an
+ * uninstalled run without GSETTINGS_SCHEMA_DIR). */
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
 static void
 preferences_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  /* Disabled: no preferences dialog yet (no issue asks for one). */
+  JpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GSettings) settings = settings_new ();
+  JpPreferencesWindow *window;
+
+  if (settings == NULL)
+    return;
+
+  window = jp_preferences_window_new (settings);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {
@@ -95,7 +121,10 @@ static const struct {
   { "win.add-item", { "<Control>n", NULL } },
   { "win.add-section", { "<Control><Shift>n", NULL } },
   { "win.add-indicator", { "<Control>i", NULL } },
-  { "win.edit-selected", { "<Control>e", NULL } },
+  { "win.edit-selected", { "F2", NULL } },
+  { "win.export-pdf", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.manage-people", { "<Control>l", NULL } },
   { "win.show-plan", { "<Alt>1", NULL } },
   { "win.show-dashboard", { "<Alt>2", NULL } },
@@ -110,9 +139,14 @@ jp_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "preferences")),
-                               FALSE);
+  /* Preferences live in GSettings: nothing to change without the schema. */
+  {
+    g_autoptr(GSettings) settings = settings_new ();
+
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              "preferences")),
+                                 settings != NULL);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
