@@ -35,6 +35,38 @@ find_localedir (void)
   return LOCALEDIR;
 }
 
+/* The language the environment asks for, as gettext would read it:
+ * "zh_CN" of LC_ALL, LC_MESSAGES or LANG=zh_CN.UTF-8 (the first set of
+ * the three), without the codeset; NULL for C and POSIX. */
+static char *
+dup_requested_language (void)
+{
+  static const char * const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *value = g_getenv (variables[i]);
+      const char *modifier;
+      GString *language;
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+
+      if (strcmp (value, "C") == 0 || strcmp (value, "POSIX") == 0 || g_str_has_prefix (value, "C."))
+        return NULL;
+
+      /* ll_CC.codeset@modifier → ll_CC@modifier */
+      language = g_string_new_len (value, (gssize) strcspn (value, ".@"));
+      modifier = strchr (value, '@');
+      if (modifier != NULL)
+        g_string_append (language, modifier);
+
+      return g_string_free (language, FALSE);
+    }
+
+  return NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -43,10 +75,22 @@ main (int   argc,
 
   /* GTK warns "Locale not supported by C library" (fatal under
    * G_DEBUG=fatal-warnings) when the requested locale is not installed:
-   * fall back to C.UTF-8 before it initialises. LANGUAGE still picks the
-   * translation. */
+   * fall back to C.UTF-8 before it initialises. The messages keep the
+   * language asked for: LANGUAGE when set, else the one of the locale
+   * (LANG=zh_CN.UTF-8 without the zh_CN.UTF-8 locale still gives the
+   * Chinese window, with the C library's dates and week). */
   if (setlocale (LC_ALL, "") == NULL)
     {
+      const char *language = g_getenv ("LANGUAGE");
+
+      if (language == NULL || language[0] == '\0')
+        {
+          g_autofree char *requested = dup_requested_language ();
+
+          if (requested != NULL && requested[0] != '\0')
+            g_setenv ("LANGUAGE", requested, TRUE);
+        }
+
       g_setenv ("LC_ALL", "C.UTF-8", TRUE);
       setlocale (LC_ALL, "C.UTF-8");
     }
