@@ -101,6 +101,32 @@ test_date_parse (void)
     }
 }
 
+/* jp_date_julian() computes the day number itself: the same as GDate's,
+ * day after day, across leap years and centuries, to the ends of the range. */
+static void
+test_date_julian_every_day (void)
+{
+  static const guint ranges[][2] = { { 1, 3 }, { 1599, 1601 }, { 1899, 2101 }, { 9998, 9999 } };
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) ranges[r][0]);
+      while (g_date_get_year (&date) <= ranges[r][1])
+        {
+          g_autofree char *iso = jp_date_format_iso (&date);
+
+          g_assert_cmpuint (jp_date_julian (iso), ==, g_date_get_julian (&date));
+          if (g_date_get_year (&date) == 9999 && g_date_get_month (&date) == 12 &&
+              g_date_get_day (&date) == 31)
+            break;
+          g_date_add_days (&date, 1);
+        }
+    }
+}
+
 static void
 test_date_misc (void)
 {
@@ -1172,6 +1198,7 @@ main (int   argc,
 
   g_test_add_func ("/jp/model/date-parse", test_date_parse);
   g_test_add_func ("/jp/model/date-misc", test_date_misc);
+  g_test_add_func ("/jp/model/date-julian-every-day", test_date_julian_every_day);
   g_test_add_func ("/jp/model/properties-notify", test_properties_notify);
   g_test_add_func ("/jp/model/string-conventions", test_string_conventions);
   g_test_add_func ("/jp/model/plan-organizations", test_plan_organizations);
