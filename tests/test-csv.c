@@ -269,7 +269,7 @@ test_export_zh_cn (void)
 
   text = jp_csv_export_indicators (plan, "2023-06-30", "leader:张学兵", NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (text, BOM "章节,序号,工作要点,责任领导,责任单位,指标,类型,目标,"
+  g_assert_true (g_str_has_prefix (text, BOM "部分,序号,工作要点,责任领导,责任单位,指标,类型,目标,"
                                    "上限,单位,当前值,完成率,状态,最近填报日期\r\n"
                                    "一、坚持党建引领，夯实党建基础,1,全面加强教育系统党的建设,"
                                    "张学兵、高学芳,教育党工委；各支部,党支部规范化率（一星级及以上）,"

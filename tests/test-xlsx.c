@@ -396,13 +396,13 @@ test_zh_cn (Fixture       *f,
   g_assert_cmpstr (cell (first, 3, 1), ==, "工作要点");
   g_assert_cmpstr (cell (first, 3, 4), ==, "指标数");
   g_assert_cmpstr (cell (first, 5, 6), ==, "▼ 进度滞后");
-  g_assert_cmpstr (cell (second, 3, 0), ==, "章节");
+  g_assert_cmpstr (cell (second, 3, 0), ==, "部分");
   g_assert_cmpstr (cell (second, 3, 13), ==, "最近填报日期");
   g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_KIND), ==, "不低于");
   g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_STATUS), ==, "● 正常推进");
 
   xml = read_converted (f, xlsx, "Gnumeric_XmlIO:sax:0", "book.xml");
-  g_assert_nonnull (strstr (xml, "<gnm:Name>概览</gnm:Name>"));
+  g_assert_nonnull (strstr (xml, "<gnm:Name>总体情况</gnm:Name>"));
   g_assert_nonnull (strstr (xml, "<gnm:Name>指标</gnm:Name>"));
 }
 

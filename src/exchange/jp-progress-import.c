@@ -482,7 +482,7 @@ date_heading (void)
 static const char *
 note_heading (void)
 {
-  /* Translators: a column heading of a progress table ("说明"). */
+  /* Translators: a column heading of a progress table ("备注"). */
   return C_("sheet", "Note");
 }
 
@@ -1014,7 +1014,7 @@ list_indicators (GPtrArray *indicators,
 
   if (sections)
     /* Translators: after a list of indicators of items of several
-     * sections ("章节" is the heading of the section column). */
+     * sections ("部分" is the heading of the section column). */
     g_string_append_printf (names, C_("sheet", "; add a “%s” column to choose"),
                             jp_csv_column_get_heading (JP_CSV_COLUMN_SECTION));
 
