@@ -362,12 +362,23 @@ update_progress_cb (gpointer user_data)
 /* ---- running ------------------------------------------------------------ */
 
 static void
+weak_ref_free (GWeakRef *weak)
+{
+  g_weak_ref_clear (weak);
+  g_free (weak);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
+
+/* The task holds the dialog weakly: closing the dialog disposes it, which
+ * cancels the work. */
+static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(JpExportDialog) self = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr(GWeakRef) weak = user_data;
+  g_autoptr(JpExportDialog) self = g_weak_ref_get (weak);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(JpReportLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
@@ -378,6 +389,10 @@ export_done_cb (GObject      *source,
   else
     ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->task);
   set_running (self, FALSE);
 
   if (!ok)
@@ -417,6 +432,7 @@ start (JpExportDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
+  GWeakRef *weak;
   Job *job;
 
   g_return_if_fail (!self->running);
@@ -452,7 +468,9 @@ start (JpExportDialog *self,
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->task = g_task_new (NULL, self->cancellable, export_done_cb, weak);
   g_task_set_source_tag (self->task, start);
   g_task_set_task_data (self->task, job, job_free);
 
@@ -586,10 +604,16 @@ jp_export_dialog_dispose (GObject *object)
 {
   JpExportDialog *self = (JpExportDialog *) object;
 
-  /* Closing the dialog stops the work; its callback sees "closed". */
+  /* Closing the dialog stops the work. */
   self->closed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->task);
+  if (self->running)
+    {
+      self->running = FALSE;
+      g_object_notify_by_pspec (object, properties[PROP_RUNNING]);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->plan);
@@ -605,7 +629,6 @@ jp_export_dialog_finalize (GObject *object)
 {
   JpExportDialog *self = (JpExportDialog *) object;
 
-  g_assert (self->task == NULL);
   g_clear_object (&self->cancellable);
   g_free (self->as_of);
   g_free (self->error);

@@ -371,11 +371,22 @@ show_file_error (JpProgressImportDialog *self,
 }
 
 static void
+weak_ref_free (GWeakRef *weak)
+{
+  g_weak_ref_clear (weak);
+  g_free (weak);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
+
+/* Holds the dialog weakly: closing it disposes it, which cancels the read. */
+static void
 on_file_loaded_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(JpProgressImportDialog) self = user_data;
+  g_autoptr(GWeakRef) weak = user_data;
+  g_autoptr(JpProgressImportDialog) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JpProgressImport) import = NULL;
@@ -385,7 +396,7 @@ on_file_loaded_cb (GObject      *source,
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_loading (self, FALSE);
       show_file_error (self, error->message);
@@ -393,6 +404,8 @@ on_file_loaded_cb (GObject      *source,
     }
 
   bytes = g_bytes_new_take (contents, length);
+  if (self == NULL)
+    return;
   import = jp_progress_import_new_for_bytes (self->plan, bytes, basename, NULL, NULL, &error);
   set_loading (self, FALSE);
   if (import == NULL)
@@ -632,6 +645,8 @@ void
 jp_progress_import_dialog_load_file (JpProgressImportDialog *self,
                                      GFile                  *file)
 {
+  GWeakRef *weak;
+
   g_return_if_fail (JP_IS_PROGRESS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->committed);
@@ -645,7 +660,9 @@ jp_progress_import_dialog_load_file (JpProgressImportDialog *self,
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), FALSE);
   set_loading (self, TRUE);
 
-  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, g_object_ref (self));
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, weak);
 }
 
 gboolean

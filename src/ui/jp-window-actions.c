@@ -11,13 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include "jp-backup-dialog.h"
 #include "jp-document-import.h"
+#include "jp-export-dialog.h"
 #include "jp-import-dialog.h"
 #include "jp-indicator-dialog.h"
 #include "jp-item-dialog.h"
 #include "jp-json.h"
 #include "jp-people-dialog.h"
 #include "jp-progress-dialog.h"
+#include "jp-progress-import-dialog.h"
 #include "jp-section-dialog.h"
 #include "jp-ui-util.h"
 #include "jp-update-dialog.h"
@@ -1288,12 +1291,147 @@ export_json_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- reports, spreadsheets, progress, backups --------------------------- */
+
 static void
-not_yet_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+on_export_dialog_exported_cb (JpExportDialog *dialog,
+                              GFile          *file,
+                              JpWindow       *self)
 {
-  /* Disabled in jp_window_update_actions until its issue lands. */
+  adw_toast_overlay_add_toast (self->toast_overlay, jp_export_toast_new (GTK_WINDOW (self), file));
+}
+
+static void
+open_export_dialog (JpWindow     *self,
+                    JpExportMode  mode)
+{
+  JpExportDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+
+  jp_item_page_commit (self->item_page);
+  dialog = jp_export_dialog_new (self->plan, mode);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+export_pdf_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_export_dialog (JP_WINDOW (widget), JP_EXPORT_PDF);
+}
+
+static void
+export_spreadsheet_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_export_dialog (JP_WINDOW (widget), JP_EXPORT_SPREADSHEET);
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  open_export_dialog (JP_WINDOW (widget), JP_EXPORT_PRINT);
+}
+
+static void
+on_progress_imported_cb (JpProgressImportDialog *dialog,
+                         guint                   n_committed,
+                         guint                   n_skipped,
+                         guint                   n_failed,
+                         JpWindow               *self)
+{
+  g_autofree char *summary = jp_progress_import_dialog_dup_summary (dialog);
+
+  _jp_window_show_toast (self, summary, FALSE);
+}
+
+static JpProgressImportDialog *
+open_progress_import_dialog (JpWindow *self)
+{
+  JpProgressImportDialog *dialog;
+
+  jp_item_page_commit (self->item_page);
+  dialog = jp_progress_import_dialog_new (self->plan, self->store);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_progress_imported_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+import_progress_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (_jp_window_get_editable (self))
+    jp_progress_import_dialog_choose_file (open_progress_import_dialog (self));
+}
+
+static void
+import_progress_file_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (_jp_window_get_editable (self))
+    jp_progress_import_dialog_load_file (open_progress_import_dialog (self), file);
+}
+
+/* The database holds the backup's content: load the plan again (the same
+ * one when the backup has it). */
+static void
+on_backup_restored_cb (JpBackupDialog *dialog,
+                       JpWindow       *self)
+{
+  gint64 id = self->plan != NULL ? jp_plan_get_id (self->plan) : 0;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  _jp_window_reload_plans (self);
+  plans = jp_store_list_plans (self->store, &error);
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    found |= ((JpPlanInfo *) g_ptr_array_index (plans, i))->id == id;
+  if (!found)
+    id = jp_store_get_latest_plan_id (self->store, NULL);
+
+  if (id == 0)
+    _jp_window_set_plan (self, NULL);
+  else if (!jp_window_open_plan (self, id, &error))
+    {
+      _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+      return;
+    }
+
+  _jp_window_show_toast (self, _("Backup restored"), FALSE);
+}
+
+static void
+restore_backup_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpBackupDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  jp_item_page_commit (self->item_page);
+  dialog = jp_backup_dialog_new (self->store);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_backup_restored_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
 /* ---- views and search --------------------------------------------------- */
@@ -1352,13 +1490,13 @@ jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-json", has_plan);
   gtk_widget_action_set_enabled (widget, "win.open-plan", self->store != NULL);
 
-  /* Fed by their own issues; disabled until they land:
-   * import-progress (progress CSV), export-pdf and print (reports),
-   * export-spreadsheet (xlsx). */
-  gtk_widget_action_set_enabled (widget, "win.import-progress", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.export-spreadsheet", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.print", FALSE);
+  /* Exports and printing read; the progress import and a restore write. */
+  gtk_widget_action_set_enabled (widget, "win.import-progress", editable);
+  gtk_widget_action_set_enabled (widget, "win.import-progress-file", editable);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.export-spreadsheet", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.print", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.restore-backup", writable);
 
   gtk_widget_action_set_enabled (widget, "win.add-section", editable);
   gtk_widget_action_set_enabled (widget, "win.add-item", editable && has_sections);
@@ -1398,11 +1536,13 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.import-file", "s", import_file_cb);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_cb);
-  gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, not_yet_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, not_yet_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL, not_yet_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, import_progress_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-progress-file", "s", import_progress_file_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL, export_spreadsheet_cb);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_cb);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, not_yet_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_cb);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_cb);
