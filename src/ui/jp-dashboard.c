@@ -933,13 +933,32 @@ void
 jp_dashboard_set_plan (JpDashboard *self,
                        JpPlan      *plan)
 {
-  g_autofree char *as_of = NULL;
-
   g_return_if_fail (JP_IS_DASHBOARD (self));
   g_return_if_fail (plan == NULL || JP_IS_PLAN (plan));
 
   if (self->plan == plan)
     return;
+
+  jp_dashboard_set_plan_at (self, plan, NULL);
+}
+
+void
+jp_dashboard_set_plan_at (JpDashboard *self,
+                          JpPlan      *plan,
+                          const char  *as_of_date)
+{
+  g_autofree char *as_of = NULL;
+
+  g_return_if_fail (JP_IS_DASHBOARD (self));
+  g_return_if_fail (plan == NULL || JP_IS_PLAN (plan));
+  g_return_if_fail (as_of_date == NULL || jp_date_is_valid (as_of_date));
+
+  if (self->plan == plan)
+    {
+      if (plan != NULL)
+        jp_dashboard_set_as_of (self, as_of_date);
+      return;
+    }
 
   g_set_object (&self->plan, plan);
   g_signal_group_set_target (self->plan_signals, plan);
@@ -960,7 +979,8 @@ jp_dashboard_set_plan (JpDashboard *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
     }
 
-  as_of = plan != NULL ? jp_plan_dup_default_as_of (plan) : NULL;
+  if (plan != NULL)
+    as_of = as_of_date != NULL ? g_strdup (as_of_date) : jp_plan_dup_default_as_of (plan);
   if (jp_ui_set_str (&self->as_of, as_of))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 
@@ -995,7 +1015,12 @@ jp_dashboard_set_as_of (JpDashboard *self,
   if (!jp_ui_set_str (&self->as_of, date))
     return;
 
-  rebuild (self);
+  /* Not on screen (the window's date changed in the plan view): it
+   * catches up when it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
 

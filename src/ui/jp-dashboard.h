@@ -26,6 +26,11 @@ JpPlan     *jp_dashboard_get_plan   (JpDashboard *self);
 /* Resets the as-of date to the plan's default and the picked person. */
 void        jp_dashboard_set_plan   (JpDashboard *self,
                                      JpPlan      *plan);
+/* The plan and the date of its figures at once (one rebuild); NULL
+ * @as_of: the plan's default. The picked person is reset. */
+void        jp_dashboard_set_plan_at (JpDashboard *self,
+                                      JpPlan      *plan,
+                                      const char  *as_of);
 /* ISO date of the figures; NULL when there is no plan. */
 const char *jp_dashboard_get_as_of  (JpDashboard *self);
 /* NULL: the plan's default, min(today, plan end). */

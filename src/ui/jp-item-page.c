@@ -59,6 +59,7 @@ struct _JpItemPage
   GObject        *object;     /* Owned: JpItem or JpSection */
   JpPlan         *plan;       /* Owned */
   JpIndicator    *indicator;  /* Owned: the selected one */
+  char           *as_of;      /* NULL: the plan's default */
   gulong          changed_id;
   gboolean        editable;
   gboolean        loading;    /* filling the widgets: no signals upward */
@@ -72,6 +73,7 @@ enum {
   PROP_OBJECT,
   PROP_EDITABLE,
   PROP_SELECTED_INDICATOR,
+  PROP_AS_OF,
   N_PROPS
 };
 
@@ -85,6 +87,16 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void refresh (JpItemPage *self);
+
+/* The date of the figures: the one set, else the plan's default. */
+static char *
+dup_as_of (JpItemPage *self)
+{
+  if (self->as_of != NULL)
+    return g_strdup (self->as_of);
+
+  return self->plan != NULL ? jp_plan_dup_default_as_of (self->plan) : NULL;
+}
 
 static JpPlan *
 object_plan (GObject *object)
@@ -200,13 +212,14 @@ build_indicator_row (JpItemPage  *self,
                      const char  *as_of)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *foot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (jp_indicator_get_name (indicator));
+  GtkWidget *pill;
   GtkWidget *facts;
-  GtkWidget *bar_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *gauge = jp_chart_view_new ();
   g_autoptr(JpChartData) gauge_data = NULL;
-  g_autofree char *target = jp_indicator_format_target (indicator);
   g_autofree char *facts_text = NULL;
   JpProgressEntry *entry = jp_indicator_find_entry (indicator, as_of);
   gint64 id = jp_indicator_get_id (indicator);
@@ -217,62 +230,64 @@ build_indicator_row (JpItemPage  *self,
   g_object_set_data_full (G_OBJECT (row), "jp-indicator", g_object_ref (indicator), g_object_unref);
   gtk_widget_add_css_class (row, "indicator-row");
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_widget_set_margin_top (grid, 10);
-  gtk_widget_set_margin_bottom (grid, 10);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 8);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
 
+  /* The name and the status, once, as a pill like everywhere else. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (name, "heading");
-  gtk_grid_attach (GTK_GRID (grid), name, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), status_pill_new (progress.status), 1, 0, 1, 1);
+  pill = status_pill_new (progress.status);
+  gtk_widget_set_valign (pill, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (head), name);
+  gtk_box_append (GTK_BOX (head), pill);
+  gtk_box_append (GTK_BOX (box), head);
 
-  if (entry != NULL)
-    {
-      g_autofree char *current = dup_quantity (jp_progress_entry_get_value (entry),
-                                               jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE
-                                               ? NULL : jp_indicator_get_unit (indicator));
-      g_autofree char *date = jp_date_format_display (jp_progress_entry_get_date (entry));
-
-      if (jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE)
-        {
-          g_free (current);
-          current = g_strdup (jp_progress_entry_get_value (entry) >= 1 ? _("done") : _("not done"));
-        }
-
-      /* Translators: target, current value and its date */
-      facts_text = g_strdup_printf (_("Target %s · now %s (%s)"), target, current, date);
-    }
-  else
-    facts_text = g_strdup_printf (_("Target %s · nothing recorded yet"), target);
-
-  facts = gtk_label_new (facts_text);
-  gtk_label_set_xalign (GTK_LABEL (facts), 0);
-  gtk_label_set_wrap (GTK_LABEL (facts), TRUE);
-  gtk_widget_add_css_class (facts, "dim-label");
-  gtk_widget_set_hexpand (facts, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), facts, 0, 1, 1, 1);
-
-  /* The gauge: current value against the target, the expected-by-now
-   * mark, the status; exact figures in its tooltip. */
+  /* The gauge: the value against the target, the expected-by-now mark;
+   * it prints the value and the target, the pill says the status. */
   gauge_data = jp_chart_data_new_for_indicator (indicator, as_of);
   jp_chart_data_set_title (gauge_data, NULL);
+  jp_chart_data_set_hide_status (gauge_data, TRUE);
   jp_chart_view_set_interactive (JP_CHART_VIEW (gauge), FALSE);
   jp_chart_view_set_label (JP_CHART_VIEW (gauge), jp_indicator_get_name (indicator));
   jp_chart_view_set_data (JP_CHART_VIEW (gauge), gauge_data);
   gtk_widget_set_hexpand (gauge, TRUE);
-  gtk_widget_set_margin_top (gauge, 4);
-  gtk_grid_attach (GTK_GRID (grid), gauge, 0, 2, 2, 1);
+  gtk_box_append (GTK_BOX (box), gauge);
+
+  /* When the value shown was recorded, and what can be done with it. */
+  if (entry != NULL)
+    {
+      g_autofree char *date = jp_date_format_display (jp_progress_entry_get_date (entry));
+
+      /* Translators: under a target's gauge; the date of the value shown */
+      facts_text = g_strdup_printf (_("Recorded on %s"), date);
+    }
+  else
+    {
+      g_autofree char *date = jp_date_format_display (as_of);
+
+      /* Translators: under a target's gauge; the as-of date */
+      facts_text = g_strdup_printf (_("Nothing recorded by %s"), date);
+    }
+
+  facts = gtk_label_new (facts_text);
+  gtk_label_set_xalign (GTK_LABEL (facts), 0);
+  gtk_label_set_wrap (GTK_LABEL (facts), TRUE);
+  gtk_widget_set_valign (facts, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (facts, "dim-label");
+  gtk_widget_add_css_class (facts, "caption");
+  gtk_widget_set_hexpand (facts, TRUE);
+  gtk_box_append (GTK_BOX (foot), facts);
 
   if (self->editable)
     {
       g_autoptr(GMenu) menu = g_menu_new ();
       g_autoptr(GMenu) section = g_menu_new ();
+      g_autoptr(GMenu) danger = g_menu_new ();
       g_autoptr(GMenuItem) edit = menu_item (_("_Edit…"), "win.edit-indicator", id);
       g_autoptr(GMenuItem) up = menu_item (_("Move _Up"), "win.move-indicator-up", id);
       g_autoptr(GMenuItem) down = menu_item (_("Move _Down"), "win.move-indicator-down", id);
@@ -280,21 +295,28 @@ build_indicator_row (JpItemPage  *self,
       g_autofree char *record_label = g_strdup_printf (_("Record Progress of %s"),
                                                        jp_indicator_get_name (indicator));
       g_autofree char *more_label = g_strdup_printf (_("More for %s"), jp_indicator_get_name (indicator));
-      GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record…"));
+      GtkWidget *record = gtk_button_new ();
+      GtkWidget *record_content = adw_button_content_new ();
       GtkWidget *more = gtk_menu_button_new ();
 
       g_menu_append_item (menu, edit);
       g_menu_append_item (section, up);
       g_menu_append_item (section, down);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_menu_append_item (menu, remove);
+      g_menu_append_item (danger, remove);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
 
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (record_content), "list-add-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (record_content), _("_Record…"));
+      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (record_content), TRUE);
+      gtk_button_set_child (GTK_BUTTON (record), record_content);
       gtk_widget_add_css_class (record, "flat");
       gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (record, record_label);
+      jp_ui_set_accessible_label (record, record_label);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (record), "win.record-progress");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (record), g_variant_new_int64 (id));
-      gtk_box_append (GTK_BOX (bar_box), record);
+      gtk_box_append (GTK_BOX (foot), record);
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
@@ -302,14 +324,11 @@ build_indicator_row (JpItemPage  *self,
       gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (more, more_label);
       jp_ui_set_accessible_label (more, more_label);
-      gtk_box_append (GTK_BOX (bar_box), more);
+      gtk_box_append (GTK_BOX (foot), more);
     }
 
-  /* The buttons beside the facts, the gauge below them at full width. */
-  gtk_widget_set_halign (bar_box, GTK_ALIGN_END);
-  gtk_widget_set_valign (bar_box, GTK_ALIGN_CENTER);
-  gtk_grid_attach (GTK_GRID (grid), bar_box, 1, 1, 1, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  gtk_box_append (GTK_BOX (box), foot);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   return row;
 }
@@ -350,7 +369,7 @@ fill_history (JpItemPage *self)
    * and the as-of date. */
   if (n > 0)
     {
-      g_autofree char *as_of = jp_plan_dup_default_as_of (self->plan);
+      g_autofree char *as_of = dup_as_of (self);
       g_autoptr(JpChartData) history = jp_chart_data_new_for_indicator_history (self->indicator, as_of);
 
       jp_chart_data_set_title (history, NULL);
@@ -586,10 +605,13 @@ static void
 refresh_item (JpItemPage *self,
               JpItem     *item)
 {
-  g_autofree char *as_of = jp_plan_dup_default_as_of (self->plan);
+  g_autofree char *as_of = dup_as_of (self);
   g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
   g_autofree char *percent = NULL;
   g_autofree char *due = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *as_of_date = NULL;
+  g_autofree char *due_text = NULL;
   JpSection *section = jp_item_get_section (item);
   JpProgress progress;
 
@@ -607,8 +629,13 @@ refresh_item (JpItemPage *self,
   set_status (self->status_pill, self->status_symbol, self->status_label, progress.status);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress.p, 0, 1));
   jp_ui_set_status_class (GTK_WIDGET (self->progress_bar), progress.status);
-  percent = jp_format_percent (progress.ratio);
+  percent = jp_ui_dup_rounded_percent (progress.ratio);
   gtk_label_set_text (self->percent_label, percent);
+  {
+    g_autofree char *exact = jp_format_percent (progress.ratio);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->percent_label), exact);
+  }
 
   if (jp_item_get_due (item) != NULL)
     {
@@ -625,7 +652,13 @@ refresh_item (JpItemPage *self,
        * the end of the plan (this date) */
       due = g_strdup_printf (_("Due by the end of the plan, %s"), date);
     }
-  gtk_label_set_text (self->due_label, due);
+  /* What was expected by the as-of date, by the same rule as the status. */
+  expected = jp_ui_dup_rounded_percent (progress.expected);
+  as_of_date = jp_date_format_display (as_of);
+  /* Translators: the share of a work point expected by the as-of date:
+   * "75% expected by Sep 30, 2023" */
+  due_text = g_strdup_printf (_("%s · %s expected by %s"), due, expected, as_of_date);
+  gtk_label_set_text (self->due_label, due_text);
 
   if (!self->body_dirty)
     load_body (self, item);
@@ -639,14 +672,14 @@ static void
 refresh_section (JpItemPage *self,
                  JpSection  *section)
 {
-  g_autofree char *as_of = jp_plan_dup_default_as_of (self->plan);
+  g_autofree char *as_of = dup_as_of (self);
   g_autofree char *summary = NULL;
   g_autofree char *percent = NULL;
   guint n = g_list_model_get_n_items (jp_section_get_items (section));
   JpProgress progress;
 
   jp_section_evaluate (section, as_of, &progress);
-  percent = jp_format_percent (progress.ratio);
+  percent = jp_ui_dup_rounded_percent (progress.ratio);
 
   {
     /* Translators: above a section's title, with its ordinal (一, 二 …) */
@@ -802,6 +835,16 @@ jp_item_page_dispose (GObject *object)
 }
 
 static void
+jp_item_page_finalize (GObject *object)
+{
+  JpItemPage *self = (JpItemPage *) object;
+
+  g_free (self->as_of);
+
+  G_OBJECT_CLASS (jp_item_page_parent_class)->finalize (object);
+}
+
+static void
 jp_item_page_get_property (GObject    *object,
                            guint       prop_id,
                            GValue     *value,
@@ -819,6 +862,9 @@ jp_item_page_get_property (GObject    *object,
       break;
     case PROP_SELECTED_INDICATOR:
       g_value_set_object (value, self->indicator);
+      break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -841,6 +887,9 @@ jp_item_page_set_property (GObject      *object,
     case PROP_EDITABLE:
       jp_item_page_set_editable (self, g_value_get_boolean (value));
       break;
+    case PROP_AS_OF:
+      jp_item_page_set_as_of (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -853,6 +902,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jp_item_page_dispose;
+  object_class->finalize = jp_item_page_finalize;
   object_class->get_property = jp_item_page_get_property;
   object_class->set_property = jp_item_page_set_property;
 
@@ -865,6 +915,10 @@ jp_item_page_class_init (JpItemPageClass *klass)
   properties[PROP_SELECTED_INDICATOR] =
     g_param_spec_object ("selected-indicator", NULL, NULL, JP_TYPE_INDICATOR,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The date of the figures shown; NULL: the plan's default. */
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[BODY_CHANGED] =
@@ -1041,6 +1095,27 @@ jp_item_page_set_editable (JpItemPage *self,
   apply_editable (self);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+const char *
+jp_item_page_get_as_of (JpItemPage *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_PAGE (self), NULL);
+
+  return self->as_of;
+}
+
+void
+jp_item_page_set_as_of (JpItemPage *self,
+                        const char *as_of)
+{
+  g_return_if_fail (JP_IS_ITEM_PAGE (self));
+
+  if (!jp_ui_set_str (&self->as_of, as_of))
+    return;
+
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
 
 JpIndicator *

@@ -28,6 +28,11 @@ JpItem      *jp_item_page_get_item               (JpItemPage  *self);
 gboolean     jp_item_page_get_editable           (JpItemPage  *self);
 void         jp_item_page_set_editable           (JpItemPage  *self,
                                                   gboolean     editable);
+/* The date of the progress, statuses and gauges shown and of the history
+ * chart's marker; NULL: the plan's default, min(today, plan end). */
+const char  *jp_item_page_get_as_of              (JpItemPage  *self);
+void         jp_item_page_set_as_of              (JpItemPage  *self,
+                                                  const char  *as_of);
 /* The indicator whose history is shown (borrowed; NULL: none). */
 JpIndicator *jp_item_page_get_selected_indicator (JpItemPage  *self);
 void         jp_item_page_select_indicator       (JpItemPage  *self,

@@ -15,6 +15,7 @@ struct _JpPlanCell
   GtkTreeListRow *row;       /* Owned */
   GObject        *object;    /* Owned: the JpSection or JpItem */
   JpPlan         *plan;      /* Owned */
+  char           *as_of;     /* NULL: the plan's default */
   gulong          changed_id;
 
   /* Children (depending on the column) */
@@ -29,11 +30,18 @@ struct _JpPlanCell
 G_DEFINE_FINAL_TYPE (JpPlanCell, jp_plan_cell, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_AS_OF,
+  N_PROPS
+};
+
+enum {
   CAN_DRAG,
   DROP_OBJECT,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static JpPlan *
@@ -56,17 +64,15 @@ static void
 evaluate (JpPlanCell *self,
           JpProgress *progress)
 {
-  g_autofree char *as_of = NULL;
-
   memset (progress, 0, sizeof *progress);
   if (self->plan == NULL)
     return;
 
-  as_of = jp_plan_dup_default_as_of (self->plan);
+  /* A NULL as-of is the plan's default, min(today, plan end). */
   if (JP_IS_ITEM (self->object))
-    jp_item_evaluate (JP_ITEM (self->object), as_of, progress);
+    jp_item_evaluate (JP_ITEM (self->object), self->as_of, progress);
   else if (JP_IS_SECTION (self->object))
-    jp_section_evaluate (JP_SECTION (self->object), as_of, progress);
+    jp_section_evaluate (JP_SECTION (self->object), self->as_of, progress);
 }
 
 static void
@@ -141,12 +147,17 @@ jp_plan_cell_update (JpPlanCell *self)
       {
         JpProgress progress;
         g_autofree char *percent = NULL;
+        g_autofree char *exact = NULL;
 
         evaluate (self, &progress);
-        percent = jp_format_percent (progress.ratio);
+        /* Whole percents read best in a column; the exact figure in the
+         * tooltip. */
+        percent = jp_ui_dup_rounded_percent (progress.ratio);
+        exact = jp_format_percent (progress.ratio);
         gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->bar), CLAMP (progress.p, 0, 1));
         jp_ui_set_status_class (self->bar, progress.status);
         gtk_label_set_text (GTK_LABEL (self->percent), percent);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self), exact);
       }
       break;
 
@@ -360,12 +371,67 @@ jp_plan_cell_dispose (GObject *object)
 }
 
 static void
+jp_plan_cell_finalize (GObject *object)
+{
+  JpPlanCell *self = (JpPlanCell *) object;
+
+  g_free (self->as_of);
+
+  G_OBJECT_CLASS (jp_plan_cell_parent_class)->finalize (object);
+}
+
+static void
+jp_plan_cell_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JpPlanCell *self = JP_PLAN_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_plan_cell_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  JpPlanCell *self = JP_PLAN_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      jp_plan_cell_set_as_of (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jp_plan_cell_class_init (JpPlanCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jp_plan_cell_dispose;
+  object_class->finalize = jp_plan_cell_finalize;
+  object_class->get_property = jp_plan_cell_get_property;
+  object_class->set_property = jp_plan_cell_set_property;
+
+  /* The date of the progress and status shown (NULL: the plan's default). */
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Asked when a drag starts: may this row be dragged (editable plan)? */
   signals[CAN_DRAG] =
@@ -474,4 +540,28 @@ jp_plan_cell_get_object (JpPlanCell *self)
   g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
 
   return self->object;
+}
+
+const char *
+jp_plan_cell_get_as_of (JpPlanCell *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
+
+  return self->as_of;
+}
+
+void
+jp_plan_cell_set_as_of (JpPlanCell *self,
+                        const char *as_of)
+{
+  g_return_if_fail (JP_IS_PLAN_CELL (self));
+
+  if (!jp_ui_set_str (&self->as_of, as_of))
+    return;
+
+  /* Only the figures depend on the date. */
+  if (self->column == JP_PLAN_COLUMN_PROGRESS || self->column == JP_PLAN_COLUMN_STATUS)
+    jp_plan_cell_update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }

@@ -32,6 +32,11 @@ void          jp_plan_cell_bind       (JpPlanCell     *self,
 void          jp_plan_cell_unbind     (JpPlanCell     *self);
 /* The JpSection or JpItem shown (borrowed; NULL when unbound). */
 GObject      *jp_plan_cell_get_object (JpPlanCell     *self);
+/* The date of the progress and status shown; NULL: the plan's default,
+ * min(today, plan end). */
+const char   *jp_plan_cell_get_as_of  (JpPlanCell     *self);
+void          jp_plan_cell_set_as_of  (JpPlanCell     *self,
+                                       const char     *as_of);
 /* Refreshes the text and values from the model. */
 void          jp_plan_cell_update     (JpPlanCell     *self);
 

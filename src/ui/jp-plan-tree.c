@@ -6,6 +6,7 @@
 
 #include "jp-plan-cell.h"
 #include "jp-plan-tree.h"
+#include "jp-ui-util.h"
 
 struct _JpPlanTree
 {
@@ -33,7 +34,7 @@ struct _JpPlanTree
   GtkSortListModel    *sort_model;        /* Owned */
   GtkSingleSelection  *selection;         /* Owned */
   GObject             *selected;          /* Owned */
-  char                *as_of;
+  char                *as_of;             /* NULL: the plan's default */
   gulong               changed_id;
   gboolean             editable;
   gboolean             empty;
@@ -46,6 +47,7 @@ enum {
   PROP_PLAN,
   PROP_FILTER,
   PROP_EDITABLE,
+  PROP_AS_OF,
   PROP_SELECTED_OBJECT,
   PROP_EMPTY,
   N_PROPS
@@ -109,9 +111,10 @@ evaluate (JpPlanTree *self,
 {
   memset (progress, 0, sizeof *progress);
 
-  if (self->as_of == NULL)
+  if (self->plan == NULL)
     return;
 
+  /* A NULL as-of is the plan's default. */
   if (JP_IS_ITEM (object))
     jp_item_evaluate (object, self->as_of, progress);
   else if (JP_IS_SECTION (object))
@@ -222,20 +225,22 @@ update_selected (JpPlanTree *self)
   g_clear_object (&object);
 }
 
+/* Values changed: re-sort when a column sorts the tree. */
 static void
-on_plan_changed_cb (JpPlanTree *self)
+resort (JpPlanTree *self)
 {
-  g_free (self->as_of);
-  self->as_of = jp_plan_dup_default_as_of (self->plan);
-
-  jp_plan_filter_refilter (self->filter);
-
-  /* Values changed: re-sort when a column sorts the tree. */
   if (gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE)
     {
       gtk_sorter_changed (self->progress_sorter, GTK_SORTER_CHANGE_DIFFERENT);
       gtk_sorter_changed (self->status_sorter, GTK_SORTER_CHANGE_DIFFERENT);
     }
+}
+
+static void
+on_plan_changed_cb (JpPlanTree *self)
+{
+  jp_plan_filter_refilter (self->filter);
+  resort (self);
 }
 
 /* Sorting 10,000 rows by their place in the tree is work for nothing:
@@ -396,6 +401,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   JpPlanColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "jp-column"));
   GtkWidget *cell = jp_plan_cell_new (column);
 
+  /* Every cell shows its figures at the tree's date. */
+  g_object_bind_property (self, "as-of", cell, "as-of", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (cell, "can-drag", G_CALLBACK (on_cell_can_drag_cb), self, 0);
   g_signal_connect_object (cell, "drop-object", G_CALLBACK (on_cell_drop_object_cb), self, 0);
   gtk_list_item_set_child (list_item, cell);
@@ -569,6 +576,9 @@ jp_plan_tree_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
     case PROP_SELECTED_OBJECT:
       g_value_set_object (value, self->selected);
       break;
@@ -595,6 +605,9 @@ jp_plan_tree_set_property (GObject      *object,
       break;
     case PROP_EDITABLE:
       jp_plan_tree_set_editable (self, g_value_get_boolean (value));
+      break;
+    case PROP_AS_OF:
+      jp_plan_tree_set_as_of (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -623,6 +636,9 @@ jp_plan_tree_class_init (JpPlanTreeClass *klass)
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_OBJECT] =
     g_param_spec_object ("selected-object", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -728,11 +744,9 @@ jp_plan_tree_set_plan (JpPlanTree *self,
     g_clear_signal_handler (&self->changed_id, self->plan);
 
   g_set_object (&self->plan, plan);
-  g_clear_pointer (&self->as_of, g_free);
 
   if (plan != NULL)
     {
-      self->as_of = jp_plan_dup_default_as_of (plan);
       self->changed_id = g_signal_connect_object (plan, "changed",
                                                   G_CALLBACK (on_plan_changed_cb), self,
                                                   G_CONNECT_SWAPPED);
@@ -771,6 +785,31 @@ jp_plan_tree_set_editable (JpPlanTree *self,
 
   self->editable = editable;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+const char *
+jp_plan_tree_get_as_of (JpPlanTree *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_TREE (self), NULL);
+
+  return self->as_of;
+}
+
+void
+jp_plan_tree_set_as_of (JpPlanTree *self,
+                        const char *as_of)
+{
+  g_return_if_fail (JP_IS_PLAN_TREE (self));
+
+  if (!jp_ui_set_str (&self->as_of, as_of))
+    return;
+
+  /* The cells follow through their binding; the status filter and the
+   * progress and status sorts compute at the new date too. */
+  jp_plan_filter_set_as_of (self->filter, as_of);
+  resort (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
 
 GObject *

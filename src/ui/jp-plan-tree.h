@@ -25,6 +25,11 @@ JpPlanFilter       *jp_plan_tree_get_filter          (JpPlanTree *self);
 gboolean            jp_plan_tree_get_editable        (JpPlanTree *self);
 void                jp_plan_tree_set_editable        (JpPlanTree *self,
                                                       gboolean    editable);
+/* The date of the progress and status shown, of the status filter and of
+ * the sorts; NULL: the plan's default, min(today, plan end). */
+const char         *jp_plan_tree_get_as_of           (JpPlanTree *self);
+void                jp_plan_tree_set_as_of           (JpPlanTree *self,
+                                                      const char *as_of);
 /* The selected JpSection or JpItem (borrowed), or NULL. */
 GObject            *jp_plan_tree_get_selected_object (JpPlanTree *self);
 /* Selects and shows the row of @object (expanding its section); FALSE

@@ -276,6 +276,15 @@ jp_ui_dup_plan_label (int         year,
   return g_strdup_printf (_("%d · %s"), year, title != NULL ? title : "");
 }
 
+char *
+jp_ui_dup_rounded_percent (double ratio)
+{
+  double percent = ratio * 100;
+
+  percent = fabs (percent) >= 10 ? round (percent) : round (percent * 10) / 10;
+  return jp_format_percent (percent / 100);
+}
+
 void
 jp_ui_set_accessible_label (GtkWidget  *widget,
                             const char *label)

@@ -40,6 +40,9 @@ const char *jp_ui_default_author       (void);
 /* A plan's name in the switcher: "2023 · 2023年工作要点". */
 char       *jp_ui_dup_plan_label       (int          year,
                                         const char  *title) G_GNUC_WARN_UNUSED_RESULT;
+/* A share as lists and gauges print it: whole percents from 10% up, one
+ * decimal below ("68%", "4.5%"); the exact figure goes in tooltips. */
+char       *jp_ui_dup_rounded_percent  (double       ratio) G_GNUC_WARN_UNUSED_RESULT;
 /* g_set_str() of GLib 2.76: TRUE when *@field changed. */
 gboolean    jp_ui_set_str              (char       **field,
                                         const char  *value);

@@ -21,6 +21,11 @@ struct _JpWindow
   GtkWidget            *add_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *as_of_button;
+  GtkLabel             *as_of_label;
+  GtkPopover           *as_of_popover;
+  GtkCalendar          *as_of_calendar;
+  GtkButton            *as_of_default_button;
   GtkRevealer          *review_revealer;
   GtkLabel             *review_label;
   GtkWidget            *review_leave_button;
@@ -55,8 +60,10 @@ struct _JpWindow
   GtkStringList        *unit_names;      /* Owned */
   GtkWindow            *dialog;          /* Weak: the open editor dialog */
   GCancellable         *cancellable;     /* Owned: cancelled on dispose */
+  char                 *as_of;           /* the date of every figure; NULL without a plan */
   gulong                plan_changed_id;
   gboolean              updating_filters;
+  gboolean              syncing_as_of;   /* passing the date to the dashboard */
 };
 
 /* jp-window.c */

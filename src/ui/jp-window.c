@@ -4,8 +4,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "jp-date.h"
 #include "jp-document-import.h"
 #include "jp-item-page.h"
 #include "jp-plan-tree.h"
@@ -24,12 +26,15 @@ enum {
   PROP_SAMPLE_ON_CREATE,
   PROP_REVIEW_MODE,
   PROP_SEARCH_MODE,
+  PROP_AS_OF,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void update_main_page (JpWindow *self);
+static void apply_as_of      (JpWindow   *self,
+                              const char *as_of);
 
 /* ---- settings ----------------------------------------------------------- */
 
@@ -370,11 +375,142 @@ on_item_page_people_changed_cb (JpWindow  *self,
 
 /* The dashboard sums up the whole plan (10,000 work points take a while):
  * it gets the plan when its page is shown, not when the window opens. */
+static gboolean
+dashboard_is_shown (JpWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "dashboard") == 0;
+}
+
 static void
 update_dashboard (JpWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "dashboard") == 0)
-    jp_dashboard_set_plan (self->dashboard, self->plan);
+  if (!dashboard_is_shown (self) || jp_dashboard_get_plan (self->dashboard) == self->plan)
+    return;
+
+  /* The plan, seen at the window's date. */
+  self->syncing_as_of = TRUE;
+  jp_dashboard_set_plan_at (self->dashboard, self->plan, self->as_of);
+  self->syncing_as_of = FALSE;
+}
+
+/* The dashboard's own date picker sets the date of the whole window. */
+static void
+on_dashboard_as_of_cb (JpWindow *self)
+{
+  if (self->syncing_as_of || self->plan == NULL ||
+      jp_dashboard_get_plan (self->dashboard) != self->plan)
+    return;
+
+  apply_as_of (self, jp_dashboard_get_as_of (self->dashboard));
+}
+
+/* ---- the as-of date ------------------------------------------------------ */
+
+static void
+update_as_of_button (JpWindow *self)
+{
+  g_autofree char *today = jp_date_today_iso ();
+  const char *end = self->plan != NULL ? jp_plan_get_end (self->plan) : NULL;
+
+  /* On the dashboard, its own picker says the date. */
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_button), self->plan != NULL && !dashboard_is_shown (self));
+
+  if (self->as_of != NULL)
+    {
+      g_autofree char *date = jp_date_format_display (self->as_of);
+      /* Translators: the date the figures of the window are computed at */
+      g_autofree char *label = g_strdup_printf (_("As of %s"), date);
+
+      gtk_label_set_text (self->as_of_label, label);
+    }
+
+  gtk_button_set_label (self->as_of_default_button,
+                        end != NULL && strcmp (today, end) > 0 ? _("_End of the Plan") : _("_Today"));
+}
+
+static void
+apply_as_of (JpWindow   *self,
+             const char *as_of)
+{
+  g_autofree char *date = NULL;
+
+  if (self->plan == NULL)
+    date = NULL;
+  else if (as_of == NULL || as_of[0] == '\0')
+    date = jp_plan_dup_default_as_of (self->plan);
+  else if (jp_date_is_valid (as_of))
+    date = g_strdup (as_of);
+  else
+    {
+      g_warning ("Not a date: “%s”", as_of);
+      return;
+    }
+
+  if (!jp_ui_set_str (&self->as_of, date))
+    return;
+
+  /* The same date everywhere: the tree's cells, sorts and status filter,
+   * the item page, the dashboard (once it has the plan). */
+  jp_plan_tree_set_as_of (self->plan_tree, self->as_of);
+  jp_item_page_set_as_of (self->item_page, self->as_of);
+  if (self->plan != NULL && jp_dashboard_get_plan (self->dashboard) == self->plan)
+    {
+      self->syncing_as_of = TRUE;
+      jp_dashboard_set_as_of (self->dashboard, self->as_of);
+      self->syncing_as_of = FALSE;
+    }
+  update_as_of_button (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+static void
+on_as_of_popover_show_cb (JpWindow *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  GDate day;
+
+  if (self->as_of == NULL || !jp_date_parse (self->as_of, &day))
+    return;
+
+  date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                g_date_get_day (&day), 0, 0, 0);
+  self->syncing_as_of = TRUE;
+  gtk_calendar_select_day (self->as_of_calendar, date);
+  self->syncing_as_of = FALSE;
+}
+
+static void
+on_as_of_day_selected_cb (JpWindow *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->syncing_as_of)
+    return;
+
+  date = gtk_calendar_get_date (self->as_of_calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  apply_as_of (self, iso);
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+set_as_of_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  apply_as_of (self, g_variant_get_string (parameter, NULL));
+  gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+on_view_changed_cb (JpWindow *self)
+{
+  update_dashboard (self);
+  update_as_of_button (self);
 }
 
 static void
@@ -454,19 +590,22 @@ _jp_window_set_plan (JpWindow *self,
 
   if (plan != NULL)
     {
-      g_autofree char *as_of = jp_plan_dup_default_as_of (plan);
-
       self->plan_changed_id = g_signal_connect_object (plan, "changed",
                                                        G_CALLBACK (on_plan_changed_cb), self,
                                                        G_CONNECT_SWAPPED);
-      jp_plan_filter_set_as_of (jp_plan_tree_get_filter (self->plan_tree), as_of);
       if (self->settings != NULL)
         g_settings_set_int64 (self->settings, "last-plan", jp_plan_get_id (plan));
     }
 
+  /* A plan opened is seen as of its default date, min(today, plan end),
+   * whatever date the plan shown before was seen at. */
+  apply_as_of (self, NULL);
+
   jp_plan_tree_set_plan (self->plan_tree, plan);
   /* The dashboard gets the plan when it is shown (update_dashboard). */
+  self->syncing_as_of = TRUE;
   jp_dashboard_set_plan (self->dashboard, NULL);
+  self->syncing_as_of = FALSE;
   update_dashboard (self);
 
   update_plan_label (self);
@@ -786,6 +925,7 @@ jp_window_finalize (GObject *object)
 
   g_free (self->db_path);
   g_free (self->review_reason);
+  g_free (self->as_of);
 
   G_OBJECT_CLASS (jp_window_parent_class)->finalize (object);
 }
@@ -814,6 +954,9 @@ jp_window_get_property (GObject    *object,
       break;
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, self->search_mode);
+      break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -857,6 +1000,9 @@ jp_window_set_property (GObject      *object,
     case PROP_SEARCH_MODE:
       set_search_mode (self, g_value_get_boolean (value));
       break;
+    case PROP_AS_OF:
+      apply_as_of (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -892,6 +1038,10 @@ jp_window_class_init (JpWindowClass *klass)
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The date of every figure in the window; NULL or "": the plan's default. */
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The resources live in this static library: referencing them links
@@ -911,6 +1061,11 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_default_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_leave_button);
@@ -939,9 +1094,13 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_body_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_people_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_day_selected_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  /* "YYYY-MM-DD", or "" for the plan's default date */
+  gtk_widget_class_install_action (widget_class, "win.set-as-of", "s", set_as_of_cb);
   _jp_window_class_add_actions (widget_class);
 }
 
@@ -969,7 +1128,10 @@ jp_window_init (JpWindow *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_dashboard), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard, "notify::as-of",
+                           G_CALLBACK (on_dashboard_as_of_cb), self, G_CONNECT_SWAPPED);
+  update_as_of_button (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_bar_mode_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1037,6 +1199,24 @@ jp_window_select (JpWindow *self,
   g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
 
   return jp_plan_tree_select_object (self->plan_tree, object);
+}
+
+const char *
+jp_window_get_as_of (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return self->as_of;
+}
+
+void
+jp_window_set_as_of (JpWindow   *self,
+                     const char *as_of)
+{
+  g_return_if_fail (JP_IS_WINDOW (self));
+  g_return_if_fail (as_of == NULL || as_of[0] == '\0' || jp_date_is_valid (as_of));
+
+  apply_as_of (self, as_of);
 }
 
 GObject *

@@ -31,6 +31,13 @@ GtkWindow  *jp_window_get_dialog       (JpWindow      *self);
 /* Selects the row of a JpSection or JpItem in the plan tree. */
 gboolean    jp_window_select           (JpWindow      *self,
                                         GObject       *object);
+/* The date of the progress and statuses shown everywhere in the window
+ * (plan tree, item page, dashboard), "YYYY-MM-DD"; NULL without a plan.
+ * Opening a plan resets it to the plan's default, min(today, plan end). */
+const char *jp_window_get_as_of        (JpWindow      *self);
+/* NULL (or ""): the plan's default. */
+void        jp_window_set_as_of        (JpWindow      *self,
+                                        const char    *as_of);
 /* The JpSection or JpItem selected in the tree (borrowed). */
 GObject    *jp_window_get_selected     (JpWindow      *self);
 
