@@ -612,6 +612,7 @@ refresh_item (JpItemPage *self,
   g_autofree char *expected = NULL;
   g_autofree char *as_of_date = NULL;
   g_autofree char *due_text = NULL;
+  g_autofree char *expected_text = NULL;
   JpSection *section = jp_item_get_section (item);
   JpProgress progress;
 
@@ -655,9 +656,10 @@ refresh_item (JpItemPage *self,
   /* What was expected by the as-of date, by the same rule as the status. */
   expected = jp_ui_dup_rounded_percent (progress.expected);
   as_of_date = jp_date_format_display (as_of);
-  /* Translators: the share of a work point expected by the as-of date:
-   * "75% expected by Sep 30, 2023" */
-  due_text = g_strdup_printf (_("%s · %s expected by %s"), due, expected, as_of_date);
+  /* Translators: the share of a work point expected by the as-of date
+   * (by the same rule as its status): "75% expected by Sep 30, 2023" */
+  expected_text = g_strdup_printf (_("%s expected by %s"), expected, as_of_date);
+  due_text = g_strconcat (due, "\n", expected_text, NULL);
   gtk_label_set_text (self->due_label, due_text);
 
   if (!self->body_dirty)

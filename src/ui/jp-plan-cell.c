@@ -75,6 +75,8 @@ evaluate (JpPlanCell *self,
     jp_section_evaluate (JP_SECTION (self->object), self->as_of, progress);
 }
 
+static GtkWidget *find_row_widget (JpPlanCell *self);
+
 static void
 set_label (GtkWidget  *label,
            const char *text,
@@ -100,19 +102,34 @@ jp_plan_cell_update (JpPlanCell *self)
   switch (self->column)
     {
     case JP_PLAN_COLUMN_NUMBER:
+      {
+        /* One cell per row marks section rows, which the style sets apart. */
+        GtkWidget *row = find_row_widget (self);
+
+        if (row != NULL && is_section)
+          gtk_widget_add_css_class (row, "section-row");
+        else if (row != NULL)
+          gtk_widget_remove_css_class (row, "section-row");
+      }
       if (is_section)
         {
           set_label (self->label, jp_section_get_ordinal (JP_SECTION (self->object)), FALSE);
+          gtk_widget_add_css_class (self->label, "heading");
         }
       else
         {
           g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (JP_ITEM (self->object)));
 
           set_label (self->label, number, FALSE);
+          gtk_widget_remove_css_class (self->label, "heading");
         }
       break;
 
     case JP_PLAN_COLUMN_TITLE:
+      /* A section's title is long: it takes up to two lines. */
+      gtk_label_set_single_line_mode (GTK_LABEL (self->label), !is_section);
+      gtk_label_set_wrap (GTK_LABEL (self->label), is_section);
+      gtk_label_set_lines (GTK_LABEL (self->label), is_section ? 2 : -1);
       if (is_section)
         {
           gtk_widget_add_css_class (self->label, "heading");
@@ -318,6 +335,7 @@ build_children (JpPlanCell *self)
       self->label = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
       gtk_widget_set_hexpand (self->label, TRUE);
       gtk_widget_set_parent (self->label, GTK_WIDGET (self));

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "jp-ui-util.h"
 
@@ -272,6 +273,12 @@ char *
 jp_ui_dup_plan_label (int         year,
                       const char *title)
 {
+  g_autofree char *year_text = g_strdup_printf ("%d", year);
+
+  /* "2023年工作要点" says its year already: not "2023 · 2023年工作要点". */
+  if (title != NULL && title[0] != '\0' && strstr (title, year_text) != NULL)
+    return g_strdup (title);
+
   /* Translators: the plan switcher: year · title */
   return g_strdup_printf (_("%d · %s"), year, title != NULL ? title : "");
 }

@@ -37,7 +37,8 @@ void        jp_ui_set_status_class     (GtkWidget   *widget,
                                         JpStatus     status);
 /* The user's name for "author" fields. */
 const char *jp_ui_default_author       (void);
-/* A plan's name in the switcher: "2023 · 2023年工作要点". */
+/* A plan's name in the switcher: its title when that says the year
+ * ("2023年工作要点"), else "2023 · 工作要点". */
 char       *jp_ui_dup_plan_label       (int          year,
                                         const char  *title) G_GNUC_WARN_UNUSED_RESULT;
 /* A share as lists and gauges print it: whole percents from 10% up, one
