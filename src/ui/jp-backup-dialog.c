@@ -95,6 +95,13 @@ add_row (JpBackupDialog *self,
   g_ptr_array_add (self->rows, row);
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_confirmation_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
@@ -115,7 +122,11 @@ on_confirmation_response_cb (AdwMessageDialog *dialog,
 
   g_clear_pointer (&self->error, g_free);
   g_signal_emit (self, signals[RESTORED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+
+  /* Not while the confirmation (transient for this dialog) is still
+   * emitting its response. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static JpBackupInfo *

@@ -12,6 +12,7 @@
 #include "jp-item-page.h"
 #include "jp-plan-tree.h"
 #include "jp-resources.h"
+#include "jp-store-backup.h"
 #include "jp-ui-util.h"
 #include "jp-window-private.h"
 
@@ -684,6 +685,11 @@ open_database (JpWindow *self)
   gboolean writable = !existed || is_memory || g_access (self->db_path, W_OK) == 0;
   gint64 plan_id;
 
+  /* Backups (before a migration, an import) keep as many as Preferences say. */
+  if (self->settings != NULL)
+    jp_store_set_backup_policy (NULL,
+                                (guint) MAX (0, g_settings_get_int (self->settings, "backups-to-keep")));
+
   if (self->read_only)
     {
       self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
@@ -724,13 +730,10 @@ open_database (JpWindow *self)
       return;
     }
 
+  /* The author of progress entries and of the history (Preferences;
+   * empty: the account's name). */
   if (self->settings != NULL)
-    {
-      g_autofree char *author = g_settings_get_string (self->settings, "author");
-
-      if (author[0] != '\0')
-        jp_store_set_author (self->store, author);
-    }
+    g_settings_bind (self->settings, "author", self->store, "author", G_SETTINGS_BIND_GET);
 
   self->undo = jp_undo_new (self->store);
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (jp_window_update_actions),

@@ -68,12 +68,12 @@ save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (out_dir, name, NULL);
   int width, height;
 
+  WAIT_UNTIL (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
   jp_test_pump ();
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -81,8 +81,16 @@ save_png (GtkWidget  *widget,
   g_assert_cmpint (height, >, 100);
 
   paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        jp_test_pump ();
+    }
+  g_test_message ("%s %d %d alloc %d", name, width, height, gtk_widget_should_layout (widget));
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -1047,6 +1055,24 @@ test_export_screenshots (Fixture       *f,
 
 /* ---- main --------------------------------------------------------------- */
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 static const char *
 localedir (void)
 {
@@ -1123,7 +1149,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_object_unref (app);
-  jp_test_remove_dir (out_dir);
+  remove_tree (root_dir);
   g_free (out_dir);
   g_free (root_dir);
 
