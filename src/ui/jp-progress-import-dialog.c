@@ -36,6 +36,7 @@ struct _JpProgressImportDialog
   AdwWindowTitle    *window_title;
   GtkWidget         *save_button;
   GtkWidget         *cancel_button;
+  GtkWidget         *choose_button;
   GtkStack          *stack;
   AdwStatusPage     *loading_page;
   AdwStatusPage     *error_page;
@@ -255,12 +256,12 @@ add_columns (JpProgressImportDialog *self)
     int         width;
     gboolean    expand;
   } columns[N_COLUMNS] = {
-    [COLUMN_LINE] = { N_("Line"), 56, FALSE },
-    [COLUMN_ITEM] = { N_("Work Point"), 200, TRUE },
-    [COLUMN_INDICATOR] = { N_("Target"), 200, TRUE },
-    [COLUMN_DATE] = { N_("Date"), 104, FALSE },
-    [COLUMN_VALUE] = { N_("Value"), 88, FALSE },
-    [COLUMN_STATE] = { N_("Result"), 240, TRUE },
+    [COLUMN_LINE] = { N_("Line"), 52, FALSE },
+    [COLUMN_ITEM] = { N_("Work Point"), 180, FALSE },
+    [COLUMN_INDICATOR] = { N_("Target"), 180, FALSE },
+    [COLUMN_DATE] = { N_("Date"), 100, FALSE },
+    [COLUMN_VALUE] = { N_("Value"), 80, FALSE },
+    [COLUMN_STATE] = { N_("Result"), 320, TRUE },
   };
 
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -308,22 +309,31 @@ update_summary (JpProgressImportDialog *self)
   n_errors = jp_progress_import_get_n_errors (import);
 
   if (self->committed)
-    counts = jp_progress_import_dialog_dup_summary (self);
-  else
-    /* Translators: the preview of a progress import: rows to record,
-     * rows already recorded, rows with errors */
-    counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u value to import, %u already recorded, %u with errors.",
-                                           "%u values to import, %u already recorded, %u with errors.",
-                                           n_new),
-                              n_new, n_duplicate, n_errors);
+    {
+      g_autofree char *summary = jp_progress_import_dialog_dup_summary (self);
+
+      /* Translators: after a progress import that left rows out; the
+       * summary ("Imported 3 values, skipped 1, failed 2") */
+      text = g_strdup_printf (_("%s. The rows marked in red were not recorded."), summary);
+      gtk_label_set_text (self->summary_label, text);
+      jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), TRUE);
+      return;
+    }
+
+  /* Translators: the preview of a progress import: rows to record,
+   * rows already recorded, rows with errors */
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u value to import, %u already recorded, %u with errors.",
+                                         "%u values to import, %u already recorded, %u with errors.",
+                                         n_new),
+                            n_new, n_duplicate, n_errors);
 
   /* Translators: after the counts; the date given to rows without one */
   text = g_strdup_printf (_("%s Rows without a date are dated %s."), counts,
                           jp_progress_import_get_as_of (import));
   gtk_label_set_text (self->summary_label, text);
 
-  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), self->committed || n_new > 0);
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), n_new > 0);
 }
 
 static void
@@ -474,6 +484,7 @@ commit (JpProgressImportDialog *self)
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Close"));
   gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress-import.choose", FALSE);
+  gtk_widget_set_visible (self->choose_button, FALSE);
 
   if (!ok)
     {
@@ -582,6 +593,7 @@ jp_progress_import_dialog_class_init (JpProgressImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, loading_page);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, error_page);
