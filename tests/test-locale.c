@@ -8,7 +8,7 @@
  * (GTK's "Locale not supported by C library" is fatal under
  * G_DEBUG=fatal-warnings), and keeps its language for the messages; the
  * PDF report and the CSV table under LANGUAGE=zh_CN have no English
- * left. */
+ * left; the desktop file and the metainfo carry their zh_CN text. */
 
 #include "config.h"
 
@@ -466,6 +466,55 @@ test_exports (Fixture       *fixture,
   }
 }
 
+/* The desktop file and the metainfo as meson merged them (data/ of the
+ * build folder): each translatable line has its zh_CN translation. */
+static void
+test_data_files (void)
+{
+  static const char * const desktop_lines[] = {
+    "Name[zh_CN]=工作要点\n",
+    "GenericName[zh_CN]=工作要点跟踪\n",
+    "Comment[zh_CN]=管理年度工作要点，全年跟踪各项目标任务\n",
+    "Keywords[zh_CN]=plan;work;targets;progress;report;education;计划;工作要点;",
+  };
+  static const char * const metainfo_tags[] = {
+    "name", "summary", "p", "li", "developer_name",
+  };
+  g_autofree char *desktop_path = g_test_build_filename (G_TEST_BUILT, "..", "data",
+                                                         "com.jinfeng.plan.desktop", NULL);
+  g_autofree char *metainfo_path = g_test_build_filename (G_TEST_BUILT, "..", "data",
+                                                          "com.jinfeng.plan.metainfo.xml", NULL);
+  g_autofree char *desktop = NULL;
+  g_autofree char *metainfo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (desktop_path, &desktop, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (desktop_lines); i++)
+    if (strstr (desktop, desktop_lines[i]) == NULL)
+      g_error ("%s lacks “%s”", desktop_path, desktop_lines[i]);
+
+  g_file_get_contents (metainfo_path, &metainfo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (metainfo, "<name xml:lang=\"zh_CN\">工作要点</name>"));
+  g_assert_nonnull (strstr (metainfo, "<summary xml:lang=\"zh_CN\">管理年度工作要点，跟踪目标任务</summary>"));
+  for (guint i = 0; i < G_N_ELEMENTS (metainfo_tags); i++)
+    {
+      g_autofree char *plain = g_strdup_printf ("<%s>", metainfo_tags[i]);
+      g_autofree char *chinese = g_strdup_printf ("<%s xml:lang=\"zh_CN\">", metainfo_tags[i]);
+      guint n_plain = 0;
+      guint n_chinese = 0;
+
+      for (const char *p = metainfo; (p = strstr (p, plain)) != NULL; p++)
+        n_plain++;
+      for (const char *p = metainfo; (p = strstr (p, chinese)) != NULL; p++)
+        n_chinese++;
+      g_assert_cmpuint (n_plain, >, 0);
+      if (n_chinese != n_plain)
+        g_error ("%s: %u <%s> elements, %u in zh_CN", metainfo_path, n_plain, metainfo_tags[i], n_chinese);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +534,7 @@ main (int   argc,
               fixture_set_up, test_missing_locale_language, fixture_tear_down);
   g_test_add ("/jp/locale/exports", Fixture, NULL,
               fixture_set_up, test_exports, fixture_tear_down);
+  g_test_add_func ("/jp/locale/data-files", test_data_files);
 
   return g_test_run ();
 }
