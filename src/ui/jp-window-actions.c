@@ -1312,6 +1312,10 @@ open_export_dialog (JpWindow     *self,
 
   jp_item_page_commit (self->item_page);
   dialog = jp_export_dialog_new (self->plan, mode);
+  /* The date the window shows its figures at (the plan's default unless
+   * the user picked another). */
+  if (jp_window_get_as_of (self) != NULL)
+    jp_export_dialog_set_as_of (dialog, jp_window_get_as_of (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self, 0);
   _jp_window_present_dialog (self, GTK_WINDOW (dialog));
 }

@@ -1017,8 +1017,12 @@ static void
 test_print_dialog (Fixture       *f,
                    gconstpointer  data)
 {
-  JpExportDialog *dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.print", NULL));
+  JpExportDialog *dialog;
 
+  /* The report is as of the date the window shows. */
+  jp_window_set_as_of (f->window, "2023-06-30");
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.print", NULL));
+  g_assert_cmpstr (jp_export_dialog_get_as_of (dialog), ==, "2023-06-30");
   g_assert_cmpint (jp_export_dialog_get_mode (dialog), ==, JP_EXPORT_PRINT);
   g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dialog), "format_row")));
   jp_export_dialog_set_kind (dialog, JP_REPORT_UNIT);
