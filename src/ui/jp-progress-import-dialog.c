@@ -158,6 +158,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* Wrap at the column's width, not at a few words. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), gtk_image_new ());
       gtk_box_append (GTK_BOX (box), label);

@@ -540,6 +540,72 @@ test_pdf_cancel (Fixture       *f,
     g_assert_null (strstr (name, "cancelled"));
 }
 
+/* A plan of the 2023 plan's sections and work points 15 times over. */
+static char *
+make_big_db (const char *dir)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (JP_TEST_SAMPLE_RESOURCE, 0, NULL);
+  const char *text = g_bytes_get_data (bytes, NULL);
+  const char *body = strstr (text, "\n一、");
+  g_autoptr(GString) document = g_string_new_len (text, body - text);
+  g_autoptr(GBytes) big = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "big.db", NULL);
+
+  for (guint i = 0; i < 15; i++)
+    g_string_append_len (document, body, g_bytes_get_size (bytes) - (body - text));
+  big = g_bytes_new (document->str, document->len);
+  plan = jp_document_import_bytes (big, "big.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 15 * 17);
+
+  store = jp_store_open (path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  jp_store_insert_plans (store, &plan, 1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* A long report shows how far it got, page by page. */
+static void
+test_pdf_progress (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = make_big_db (f->dir);
+  g_autofree char *path = g_build_filename (f->dir, "big.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JpWindow *window = jp_test_open_window (app, db, FALSE, FALSE);
+  GtkProgressBar *bar;
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  jp_test_pump ();
+  dialog = GTK_WIDGET (jp_window_get_dialog (window));
+  g_assert_true (JP_IS_EXPORT_DIALOG (dialog));
+  bar = GTK_PROGRESS_BAR (jp_test_get (dialog, "progress_bar"));
+  g_assert_false (gtk_widget_get_visible (jp_test_get (dialog, "progress_group")));
+
+  jp_export_dialog_set_destination (JP_EXPORT_DIALOG (dialog), file);
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  g_assert_true (gtk_widget_get_visible (jp_test_get (dialog, "progress_group")));
+  g_assert_false (gtk_widget_get_sensitive (jp_test_get (dialog, "group")));
+  g_assert_false (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+
+  /* Pages are being written: the bar moves. */
+  WAIT_UNTIL (gtk_progress_bar_get_fraction (bar) > 0.05 || jp_window_get_dialog (window) == NULL);
+  g_assert_true (jp_window_get_dialog (window) == GTK_WINDOW (dialog));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (jp_test_get (dialog, "progress_label"))));
+  save_png (dialog, "export-pdf-running.png");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
+  jp_test_close_window (window);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* ---- spreadsheets ------------------------------------------------------- */
 
 static void
@@ -1138,6 +1204,7 @@ main (int   argc,
   add ("/jp/export/pdf-leader", test_pdf_leader);
   add ("/jp/export/pdf-edit-during-export", test_pdf_edit_during_export);
   add ("/jp/export/pdf-cancel", test_pdf_cancel);
+  add ("/jp/export/pdf-progress", test_pdf_progress);
   add ("/jp/export/spreadsheet-csv", test_spreadsheet_csv);
   add ("/jp/export/spreadsheet-xlsx", test_spreadsheet_xlsx);
   add ("/jp/export/progress-import", test_progress_import);
