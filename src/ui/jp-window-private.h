@@ -20,6 +20,7 @@ struct _JpWindow
   GtkPopover           *plans_popover;
   GtkWidget            *add_button;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *search_button;
   GtkMenuButton        *as_of_button;
   GtkLabel             *as_of_label;

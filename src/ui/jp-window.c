@@ -238,8 +238,22 @@ on_search_bar_mode_cb (JpWindow *self)
 /* ---- pages -------------------------------------------------------------- */
 
 static void
+update_switcher_bar (JpWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title) &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
 update_main_page (JpWindow *self)
 {
+  /* Plan and dashboard switch views of a plan: without one, the header
+   * bar shows the window's title instead. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     self->store != NULL && self->plan != NULL);
+  update_switcher_bar (self);
+
   if (self->store == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -273,7 +287,10 @@ update_plan_label (JpWindow *self)
   gtk_label_set_text (self->plan_button_label, label != NULL ? label : _("No Plan"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_button), label);
   adw_view_switcher_title_set_subtitle (self->switcher_title, label);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->plan_button), self->store != NULL);
+  /* Nothing to switch between in an empty database (its empty state
+   * offers the import). */
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_button), self->store != NULL && self->plan != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), self->store != NULL && self->plan != NULL);
 }
 
 static void
@@ -1063,6 +1080,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plans_popover);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_label);
@@ -1132,6 +1150,8 @@ jp_window_init (JpWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dashboard, "notify::as-of",
                            G_CALLBACK (on_dashboard_as_of_cb), self, G_CONNECT_SWAPPED);
   update_as_of_button (self);
