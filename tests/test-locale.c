@@ -57,7 +57,8 @@ check_dates (gboolean chinese)
 }
 
 /* The same in both languages: "," between thousands, "." before the
- * decimals, "%" attached. */
+ * decimals, "%" attached, a space before a word unit (as everywhere:
+ * targets, charts, reports, the item page). */
 static void
 check_numbers (void)
 {
@@ -76,6 +77,19 @@ check_numbers (void)
     { 25, "2,500%" },
   };
 
+  static const struct { double value; const char *unit; const char *text; } quantities[] = {
+    { 90, "%", "90%" },
+    { 2500, "人次", "2,500 人次" },
+    { 4.7, "亿元", "4.7 亿元" },
+    { 3, NULL, "3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quantities); i++)
+    {
+      g_autofree char *text = jp_format_quantity (quantities[i].value, quantities[i].unit);
+
+      g_assert_cmpstr (text, ==, quantities[i].text);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
       g_autofree char *text = jp_format_number (numbers[i].value, numbers[i].group);

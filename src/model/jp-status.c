@@ -729,6 +729,20 @@ jp_indicator_format_target (JpIndicator *indicator)
     }
 }
 
+/**
+ * jp_format_quantity:
+ * @unit: (nullable): the measure word, "%" or "‰"
+ *
+ * A value as the targets, the charts and the reports write it: grouped
+ * digits, "%" attached, a word unit after a space ("2,500 人次").
+ */
+char *
+jp_format_quantity (double      value,
+                    const char *unit)
+{
+  return format_quantity (value, unit);
+}
+
 /* 0.72 → "72%", 0.005 → "0.5%", 1.234 → "123.4%". */
 char *
 jp_format_percent (double ratio)

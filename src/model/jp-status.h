@@ -92,5 +92,8 @@ char        *jp_format_number             (double           value,
 char        *jp_indicator_format_target   (JpIndicator     *indicator) G_GNUC_WARN_UNUSED_RESULT;
 /* A ratio as a percentage: 0.72 → "72%", 0.005 → "0.5%". */
 char        *jp_format_percent            (double           ratio) G_GNUC_WARN_UNUSED_RESULT;
+/* A value with its unit, as targets read: "90%", "2,500 人次", "4.7 亿元". */
+char        *jp_format_quantity           (double           value,
+                                           const char      *unit) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

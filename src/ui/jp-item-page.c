@@ -153,9 +153,7 @@ static char *
 dup_quantity (double      value,
               const char *unit)
 {
-  g_autofree char *number = jp_format_number (value, TRUE);
-
-  return g_strconcat (number, unit != NULL ? unit : "", NULL);
+  return jp_format_quantity (value, unit);
 }
 
 static char **

@@ -154,13 +154,12 @@ load (JpProgressDialog *self,
 
   if (latest != NULL)
     {
-      g_autofree char *value = jp_format_number (jp_progress_entry_get_value (latest), TRUE);
+      g_autofree char *value = jp_format_quantity (jp_progress_entry_get_value (latest),
+                                                   jp_indicator_get_unit (indicator));
       g_autofree char *latest_date = jp_date_format_display (jp_progress_entry_get_date (latest));
 
-      /* Translators: target, then the latest value (number and unit) and its date */
-      description = g_strdup_printf (_("Target %s · last recorded %s%s on %s"), target, value,
-                                     jp_indicator_get_unit (indicator) != NULL ? jp_indicator_get_unit (indicator) : "",
-                                     latest_date);
+      /* Translators: target, then the latest value (with its unit) and its date */
+      description = g_strdup_printf (_("Target %s · last recorded %s on %s"), target, value, latest_date);
     }
   else
     description = g_strdup_printf (_("Target %s · nothing recorded yet"), target);
