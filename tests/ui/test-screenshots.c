@@ -189,6 +189,20 @@ test_plan_view (void)
   scroll_item_page_to (window, "indicators_group");
   save_png (GTK_WIDGET (window), "plan-tree-item-updates.png");
 
+  /* The whole window as of September 30, picked in the header bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", "2023-09-30"));
+  g_assert_true (jp_window_select (window, G_OBJECT (jp_plan_find_item_by_number (jp_window_get_plan (window), 2))));
+  jp_test_pump ();
+  g_assert_cmpstr (jp_window_get_as_of (window), ==, "2023-09-30");
+  save_png (GTK_WIDGET (window), "plan-tree-as-of.png");
+  scroll_item_page_to (window, "indicators_group");
+  save_png (GTK_WIDGET (window), "plan-tree-as-of-targets.png");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (GTK_WIDGET (window), "as_of_button")));
+  jp_test_pump ();
+  /* The popover is a surface of its own. */
+  save_png (jp_test_get (GTK_WIDGET (window), "as_of_popover"), "as-of-popover.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (jp_test_get (GTK_WIDGET (window), "as_of_button")));
+
   jp_test_close_window (window);
 }
 
