@@ -10,9 +10,10 @@
  * columns, same tables; whole command) as many times. Prints one
  * tab-separated line:
  *
- *   items  indicators  rows  load_ms  load_cpu_ms  free_ms  sqlite3_ms  ratio  us_per_item
+ *   items  indicators  rows  load_ms  load_cpu_ms  free_ms  sqlite3_ms  ratio  us_per_item  heap_mib
  *
- * (medians; ratio = load_ms / sqlite3_ms). Before timing it checks that
+ * (medians; ratio = load_ms / sqlite3_ms; heap_mib: the memory the loaded
+ * plan holds, from malloc's own count). Before timing it checks that
  * sqlite3 reads exactly as many rows as the loaded plan has objects, so
  * that both read the same. With --history it also times loading every
  * progress history (jp_indicator_ensure_history on each indicator) and
@@ -23,6 +24,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -144,6 +146,8 @@ main (int   argc,
   g_autofree double *cli = NULL;
   g_autofree double *history = NULL;
   gint64 plan_id = 0;
+  size_t heap_before;
+  double heap_mib;
   gboolean with_history = FALSE;
   int runs = 9;
   guint rows, cli_rows, n_items;
@@ -195,9 +199,11 @@ main (int   argc,
   }
 
   /* Same rows on both sides. */
+  heap_before = mallinfo2 ().uordblks;
   first = jp_store_load_plan (store, plan_id, &error);
   if (first == NULL)
     goto fail;
+  heap_mib = (double) (mallinfo2 ().uordblks - heap_before) / (1024 * 1024);
   rows = count_rows (first);
   n_items = jp_plan_get_n_items (first);
   if (run_sqlite3 (sqlite3, db, script, &counted, &error) < 0)
@@ -256,10 +262,10 @@ main (int   argc,
   g_unlink (script);
   load_ms = jp_bench_median (load, runs);
   cli_ms = jp_bench_median (cli, runs);
-  printf ("%u\t%u\t%u\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f",
+  printf ("%u\t%u\t%u\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f",
           n_items, jp_plan_get_n_indicators (first), rows,
           load_ms, jp_bench_median (load_cpu, runs), jp_bench_median (freeing, runs),
-          cli_ms, load_ms / cli_ms, load_ms * 1000.0 / MAX (n_items, 1));
+          cli_ms, load_ms / cli_ms, load_ms * 1000.0 / MAX (n_items, 1), heap_mib);
   if (with_history)
     printf ("\t%.2f", jp_bench_median (history, runs));
   printf ("\n");

@@ -16,13 +16,18 @@
  * widgets built); first_frame_ms: from main() to the end of its first
  * painted frame ("after-paint" of its frame clock); peak_rss_mib: the
  * process's peak resident set size then. The dynamic loading before main()
- * is not counted: tests/benchmarks/run also times the whole command. */
+ * is not counted: tests/benchmarks/run also times the whole command.
+ *
+ * With JP_BENCH_SMAPS=1 in the environment it also prints, on standard
+ * error, where the resident memory is at the first frame: the largest
+ * mappings of /proc/self/smaps (heap, fonts, libraries). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "jp-application.h"
 #include "jp-bench-util.h"
@@ -51,6 +56,69 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static int
+compare_sizes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gsize x = GPOINTER_TO_SIZE (g_hash_table_lookup (user_data, a));
+  gsize y = GPOINTER_TO_SIZE (g_hash_table_lookup (user_data, b));
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The resident memory of each mapping, largest first, on standard error. */
+static void
+print_smaps (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) names = NULL;
+  g_autofree char *current = g_strdup ("[anon]");
+  guint64 total = 0;
+
+  if (!g_file_get_contents ("/proc/self/smaps", &text, NULL, NULL))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (lines[i], " \t", -1);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+      for (guint k = 0; fields[k] != NULL; k++)
+        if (fields[k][0] != '\0')
+          g_ptr_array_add (parts, fields[k]);
+      if (parts->len >= 5 && strchr (g_ptr_array_index (parts, 0), '-') != NULL &&
+          g_ascii_isxdigit (((char *) g_ptr_array_index (parts, 0))[0]) &&
+          strchr (g_ptr_array_index (parts, 1), 'p') != NULL)
+        {
+          g_free (current);
+          current = g_strdup (parts->len >= 6 ? g_ptr_array_index (parts, 5) : "[anon]");
+        }
+      else if (parts->len >= 2 && g_str_equal (g_ptr_array_index (parts, 0), "Rss:"))
+        {
+          guint64 kb = g_ascii_strtoull (g_ptr_array_index (parts, 1), NULL, 10);
+          gpointer old = g_hash_table_lookup (sizes, current);
+
+          g_hash_table_replace (sizes, g_strdup (current), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (old) + kb));
+          total += kb;
+        }
+    }
+
+  names = g_hash_table_get_keys (sizes);
+  names = g_list_sort_with_data (names, compare_sizes, sizes);
+  g_printerr ("resident at the first frame: %.1f MiB\n", total / 1024.0);
+  for (GList *l = names; l != NULL && l->data != NULL; l = l->next)
+    {
+      gsize kb = GPOINTER_TO_SIZE (g_hash_table_lookup (sizes, l->data));
+
+      if (kb < 1024)
+        break;
+      g_printerr ("%8.1f MiB  %s\n", kb / 1024.0, (const char *) l->data);
+    }
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Bench         *bench)
@@ -59,6 +127,8 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   bench->frame_ms = jp_bench_now_ms () - bench->start;
   bench->rss_mib = jp_bench_peak_rss_mib ();
+  if (g_strcmp0 (g_getenv ("JP_BENCH_SMAPS"), "1") == 0)
+    print_smaps ();
   plan = jp_window_get_plan (JP_WINDOW (bench->window));
   bench->n_items = plan != NULL ? jp_plan_get_n_items (plan) : 0;
 
