@@ -196,9 +196,11 @@ lay_out (JpChartCanvas     *canvas,
       status_layout = _jp_chart_text_new (canvas, status_text, 1.0, FALSE, width * 0.6);
       _jp_chart_text_get_size (status_layout, &status_w, &text_h);
       swatch = 0.7 * f;
-      _jp_chart_add_circle (canvas, JP_CHART_ROLE_LEGEND_SWATCH, data->status,
-                            width - status_w - gap - swatch / 2, top + line / 2, swatch / 2,
-                            status_color, NULL, 0);
+      /* A square key, as in the legends: a round one beside the on-track
+       * symbol "●" would read as the symbol twice. */
+      _jp_chart_add_rect (canvas, JP_CHART_ROLE_LEGEND_SWATCH, data->status, data->status,
+                          width - status_w - gap - swatch, top + (line - swatch) / 2, swatch, swatch,
+                          status_color);
       _jp_chart_add_text (canvas, JP_CHART_ROLE_STATUS_LABEL, data->status, data->status,
                           status_layout, width - status_w, top, NULL);
     }
