@@ -132,7 +132,7 @@ static const BadImport bad_imports[] = {
   { "html-renamed.txt", "html-renamed.txt: no work items found" },
   /* JSON */
   { "empty.json", "empty.json: empty file" },
-  { "not-json.json", "not-json.json:1:5: Parse error" },
+  { "not-json.json", "not-json.json: expected a JSON object" },
   { "truncated.json", "truncated.json:40:35: Parse error" },
   { "trailing-garbage.json", "trailing-garbage.json:75: more data after the end of the JSON document" },
   { "deep-nesting.json", "deep-nesting.json:1: nested deeper than the format allows" },

@@ -1206,6 +1206,29 @@ count_lines (const char *data,
   return line;
 }
 
+/* The value of the 4 hex digits at @at, or -1. */
+static int
+parse_hex4 (const char *data,
+            gsize       length,
+            gsize       at)
+{
+  int value = 0;
+
+  if (at + 4 > length)
+    return -1;
+
+  for (gsize k = at; k < at + 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (data[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
 /* The most objects and arrays a file may hold: three times a plan of
  * 10,000 items with 5 indicators of 10 progress entries each. */
 #define MAX_CONTAINERS 2000000u
@@ -1222,6 +1245,19 @@ check_depth (Ctx         *ctx,
   gboolean closed = FALSE; /* the top-level value has ended */
   guint depth = 0;
   guint containers = 0;
+  gsize start = 0;
+
+  /* The format is one object. json-glib 1.6 reads "\"a\" {…}" as "a" and
+   * leaks the rest: refuse a scalar before it sees the data (an array is
+   * left to it, for its line and column; a second value after an array
+   * or object is refused below). */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+  while (start < length && (data[start] == ' ' || data[start] == '\t' ||
+                            data[start] == '\n' || data[start] == '\r'))
+    start++;
+  if (start < length && data[start] != '{' && data[start] != '[')
+    return fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a JSON object"));
 
   for (gsize i = 0; i < length; i++)
     {
@@ -1229,8 +1265,57 @@ check_depth (Ctx         *ctx,
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
+          if (c == '\\' && i + 1 < length && data[i + 1] == 'u')
+            {
+              /* json-glib turns a lone UTF-16 surrogate ("\ud800") into
+               * invalid UTF-8: refuse it. */
+              int unit = parse_hex4 (data, length, i + 2);
+
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  int low = i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u' ?
+                            parse_hex4 (data, length, i + 8) : -1;
+
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    unit = -2;
+                  else
+                    i += 6;
+                }
+              else if (unit >= 0xDC00 && unit <= 0xDFFF)
+                unit = -2;
+              else if (unit < 0)
+                unit = -3;
+
+              /* json-glib 1.6 leaks on a bad "\u" escape. */
+              if (unit == -3)
+                {
+                  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                               _("%s:%u: a string holds an invalid escape (\\u without 4 hex digits)"),
+                               ctx->name, count_lines (data, i));
+                  return FALSE;
+                }
+
+              if (unit == -2)
+                {
+                  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_ENCODING,
+                               _("%s:%u: not valid UTF-8 text (a lone UTF-16 surrogate)"),
+                               ctx->name, count_lines (data, i));
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '\\')
+            {
+              if (i + 1 < length && strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
+                {
+                  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                               _("%s:%u: a string holds an invalid escape (\\ before “%c”)"),
+                               ctx->name, count_lines (data, i),
+                               g_ascii_isprint (data[i + 1]) ? data[i + 1] : '?');
+                  return FALSE;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -1290,7 +1375,10 @@ set_parse_error (Ctx          *ctx,
                  const GError *parse_error,
                  GError      **error)
 {
-  const char *message = parse_error->message;
+  /* json-glib quotes the bad token, which may be invalid UTF-8 (a lone
+   * surrogate escape "\ud800" decodes to one). */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *message = valid;
 
   if (g_str_has_prefix (message, "<data>:"))
     g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
