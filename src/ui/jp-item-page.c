@@ -25,6 +25,8 @@ struct _JpItemPage
   GtkLabel       *section_status_symbol;
   GtkLabel       *section_status_label;
   GtkWidget      *section_actions;
+  GtkWidget      *section_items_group;
+  GtkListBox     *section_items_list;
   GtkLabel       *number_label;
   GtkLabel       *title_label;
   GtkLabel       *section_label;
@@ -80,6 +82,7 @@ enum {
 enum {
   BODY_CHANGED,
   PEOPLE_CHANGED,
+  ACTIVATE_OBJECT,
   N_SIGNALS
 };
 
@@ -668,6 +671,63 @@ refresh_item (JpItemPage *self,
   fill_updates (self, item);
 }
 
+/* The section's work points, each with its status; one leads to it. */
+static void
+fill_section_items (JpItemPage *self,
+                    JpSection  *section,
+                    const char *as_of)
+{
+  GListModel *items = jp_section_get_items (section);
+  guint n = g_list_model_get_n_items (items);
+
+  remove_all (self->section_items_list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) item = g_list_model_get_item (items, i);
+      g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
+      g_autofree char *percent = NULL;
+      g_autofree char *leaders = jp_item_dup_leader_names (item, " ");
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *number_label = gtk_label_new (number);
+      JpProgress progress;
+
+      jp_item_evaluate (item, as_of, &progress);
+      percent = jp_ui_dup_rounded_percent (progress.ratio);
+      if (leaders != NULL && leaders[0] != '\0')
+        /* Translators: a work point's leaders, then its progress */
+        subtitle = g_strdup_printf (C_("leaders and figures", "%s · %s"), leaders, percent);
+      else
+        subtitle = g_strdup (percent);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (item));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (number_label, "item-number");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (progress.status));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (item), g_object_unref);
+      gtk_list_box_append (self->section_items_list, row);
+    }
+
+  gtk_widget_set_visible (self->section_items_group, n > 0);
+}
+
+static void
+on_section_item_activated_cb (JpItemPage    *self,
+                              GtkListBoxRow *row)
+{
+  JpItem *item = g_object_get_data (G_OBJECT (row), "jp-item");
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ACTIVATE_OBJECT], 0, item);
+}
+
 static void
 refresh_section (JpItemPage *self,
                  JpSection  *section)
@@ -698,6 +758,7 @@ refresh_section (JpItemPage *self,
   jp_ui_set_status_class (GTK_WIDGET (self->section_bar), progress.status);
   set_status (self->section_status_pill, self->section_status_symbol, self->section_status_label,
               progress.status);
+  fill_section_items (self, section, as_of);
 }
 
 static void
@@ -933,6 +994,16 @@ jp_item_page_class_init (JpItemPageClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, JP_TYPE_ITEM, G_TYPE_INT, G_TYPE_STRV);
+  /**
+   * JpItemPage::activate-object:
+   * @object: the JpItem to show (a work point of the section shown)
+   */
+  signals[ACTIVATE_OBJECT] =
+    g_signal_new ("activate-object",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   g_type_ensure (JP_TYPE_NAME_LIST);
   g_type_ensure (JP_TYPE_CHART_VIEW);
@@ -947,6 +1018,8 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_symbol);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_status_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_actions);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_items_group);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_items_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, section_label);
@@ -978,6 +1051,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, updates_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_updates_label);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_body_edit_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaders_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_units_changed_cb);

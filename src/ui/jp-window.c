@@ -340,7 +340,8 @@ on_tree_selected_cb (JpWindow *self)
   jp_window_update_actions (self);
 }
 
-/* A section or item activated on the dashboard: show it in the plan. */
+/* A section or item activated on the dashboard (or a work point in the
+ * section page of the item page): show it in the plan. */
 static void
 on_dashboard_activate_object_cb (JpWindow *self,
                                  GObject  *object)

@@ -528,6 +528,52 @@ test_open_plan_resets (Fixture       *f,
   check_everywhere (f, f->default_as_of);
 }
 
+/* A selected section lists its work points at the date; one leads to it. */
+static void
+test_section_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  JpSection *section = jp_item_get_section (f->item);
+  GtkWidget *page = GTK_WIDGET (f->window->item_page);
+  GtkListBox *list = GTK_LIST_BOX (jp_test_get (page, "section_items_list"));
+  GListModel *items = jp_section_get_items (section);
+  guint n = g_list_model_get_n_items (items);
+
+  jp_window_set_as_of (f->window, EARLY);
+  g_assert_true (jp_window_select (f->window, G_OBJECT (section)));
+  jp_test_pump ();
+  g_assert_true (jp_item_page_get_object (f->window->item_page) == G_OBJECT (section));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) item = g_list_model_get_item (items, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      g_autofree char *pill = NULL;
+      g_autofree char *expected = NULL;
+      JpProgress progress;
+
+      g_assert_nonnull (row);
+      g_assert_true (g_object_get_data (G_OBJECT (row), "jp-item") == (gpointer) item);
+      jp_item_evaluate (item, EARLY, &progress);
+      pill = dup_labels (find_class (GTK_WIDGET (row), "status-pill"));
+      expected = dup_status_text (progress.status);
+      g_assert_cmpstr (pill, ==, expected);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, (int) n));
+
+  /* The row of work point 2 selects it. */
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+
+      if (g_object_get_data (G_OBJECT (row), "jp-item") == (gpointer) f->item)
+        g_signal_emit_by_name (list, "row-activated", row);
+    }
+  jp_test_pump ();
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (f->item));
+  check_item_page (f, EARLY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +590,7 @@ main (int   argc,
   g_test_add ("/jp/as-of/header-calendar", Fixture, NULL, fixture_set_up, test_header_calendar, fixture_tear_down);
   g_test_add ("/jp/as-of/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/jp/as-of/status-filter", Fixture, NULL, fixture_set_up, test_status_filter, fixture_tear_down);
+  g_test_add ("/jp/as-of/section-page", Fixture, NULL, fixture_set_up, test_section_page, fixture_tear_down);
   g_test_add ("/jp/as-of/open-plan-resets", Fixture, NULL, fixture_set_up, test_open_plan_resets, fixture_tear_down);
 
   status = g_test_run ();
