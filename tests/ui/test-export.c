@@ -1038,6 +1038,44 @@ on_print_done_cb (GtkPrintOperation       *operation,
   *done = (int) result + 1;
 }
 
+/* The whole GtkPrintOperation, begin-print and draw-page included, with
+ * its export action: a PDF file instead of a printer. */
+static void
+test_print_operation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "operation.pdf", NULL);
+  g_autoptr(JpReportLayout) layout = NULL;
+  g_autoptr(JpPrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  GtkPrintOperation *operation;
+  int done = 0;
+
+  layout = jp_report_build (jp_window_get_plan (f->window), JP_REPORT_UNIT, "教研室", "2023-12-31",
+                            NULL, &error);
+  g_assert_no_error (error);
+  print = jp_print_new (layout);
+  operation = jp_print_get_operation (print);
+  gtk_print_operation_set_export_filename (operation, path);
+
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), &done);
+  jp_print_run_action (print, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (f->window));
+  WAIT_UNTIL (done != 0);
+
+  g_assert_cmpint (done - 1, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_cmpint (gtk_print_operation_get_n_pages_to_print (operation), ==,
+                   (int) jp_report_layout_get_n_pages (layout));
+  g_assert_cmpuint (pdf_pages (path), ==, jp_report_layout_get_n_pages (layout));
+  info = run_tool (argv);
+  g_assert_nonnull (strstr (info, "595.276 x 841.89"));   /* A4 */
+  text = pdf_text (path);
+  g_assert_true (contains_packed (text, "教研室"));
+  g_assert_true (contains_packed (text, jp_item_get_title (item (f, 5))));
+}
+
 static void
 test_print_preview (Fixture       *f,
                     gconstpointer  data)
@@ -1213,6 +1251,7 @@ main (int   argc,
   add ("/jp/export/preferences", test_preferences);
   add ("/jp/export/backup-restore", test_backup_restore);
   add ("/jp/export/print-pages", test_print_pages);
+  add ("/jp/export/print-operation", test_print_operation);
   add ("/jp/export/print-preview", test_print_preview);
   add ("/jp/export/print-dialog", test_print_dialog);
   add ("/jp/export/screenshots", test_export_screenshots);
