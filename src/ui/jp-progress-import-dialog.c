@@ -198,14 +198,11 @@ cell_text (JpProgressRow *row,
         return g_strdup (jp_csv_indicator_get_label (indicator));
       return g_strdup (jp_progress_row_get_indicator_text (row));
     case COLUMN_DATE:
-      return g_strdup (jp_progress_row_get_date (row));
+      return jp_date_format_display (jp_progress_row_get_date (row));
     case COLUMN_VALUE:
       if (indicator != NULL && jp_progress_row_get_state (row) != JP_PROGRESS_ROW_INVALID)
         {
-          g_autofree char *number = jp_format_number (jp_progress_row_get_value (row), TRUE);
-          const char *unit = jp_indicator_get_unit (indicator);
-
-          return g_strdup_printf ("%s%s", number, unit != NULL ? unit : "");
+          return jp_format_quantity (jp_progress_row_get_value (row), jp_indicator_get_unit (indicator));
         }
       return g_strdup (jp_progress_row_get_value_text (row));
     case COLUMN_STATE:
@@ -301,6 +298,7 @@ update_summary (JpProgressImportDialog *self)
   JpProgressImport *import = self->import;
   g_autofree char *counts = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *as_of = NULL;
   guint n_new, n_duplicate, n_errors;
 
   if (import == NULL)
@@ -330,9 +328,9 @@ update_summary (JpProgressImportDialog *self)
                                          n_new),
                             n_new, n_duplicate, n_errors);
 
+  as_of = jp_date_format_display (jp_progress_import_get_as_of (import));
   /* Translators: after the counts; the date given to rows without one */
-  text = g_strdup_printf (_("%s Rows without a date are dated %s."), counts,
-                          jp_progress_import_get_as_of (import));
+  text = g_strdup_printf (_("%s Rows without a date are dated %s."), counts, as_of);
   gtk_label_set_text (self->summary_label, text);
 
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), n_new > 0);
