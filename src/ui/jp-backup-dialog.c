@@ -52,7 +52,10 @@ format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (time);
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+  /* Translators: when a backup was made, a g_date_time_format() format
+   * ("%-d": no leading zero): "Jun 30, 2023 14:05:09". In Chinese
+   * "%Y年%-m月%-d日 %H:%M:%S", as the dates elsewhere. */
+  return g_date_time_format (local, _("%b %-d, %Y %H:%M:%S"));
 }
 
 static void
@@ -214,7 +217,8 @@ jp_backup_dialog_class_init (JpBackupDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-backup-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/jinfeng/plan/ui/jp-backup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpBackupDialog, backup_button);
   gtk_widget_class_bind_template_child (widget_class, JpBackupDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, JpBackupDialog, empty_page);
@@ -246,12 +250,13 @@ jp_backup_dialog_new (JpStore *store)
 
   basename = g_path_get_basename (jp_store_get_path (store));
   /* Translators: the database's file name */
-  description = g_strdup_printf (_("Copies of “%s”, newest first. Restoring one replaces every plan "
-                                   "in the database with the plans of the copy."), basename);
+  description = g_strdup_printf (_("Copies of “%s”, newest first. Restoring one replaces every "
+                                   "plan in the database with the plans of the copy."), basename);
   adw_preferences_group_set_description (self->group, description);
 
   /* Restoring writes; a backup only reads. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.restore", !jp_store_get_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.restore",
+                                 !jp_store_get_read_only (store));
 
   jp_backup_dialog_reload (self);
 
@@ -309,9 +314,10 @@ jp_backup_dialog_restore (JpBackupDialog *self,
 
   time = format_time (info->time);
   /* Translators: the date and time of the backup */
-  body = g_strdup_printf (_("Every plan in the database will be replaced by the plans of the backup of "
-                            "%s. Changes made since then are lost, but a backup of the current "
-                            "content is made first, so that you can go back to it."), time);
+  body = g_strdup_printf (_("Every plan in the database will be replaced by the plans of the "
+                            "backup of %s. Changes made since then are lost, but a backup of the "
+                            "current content is made first, so that you can go back to it."),
+                          time);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -276,7 +276,8 @@ validate (JpExportDialog *self)
   self->as_of = g_steal_pointer (&iso);
 
   if (message == NULL && kind != JP_REPORT_SUMMARY && jp_export_dialog_get_name (self) == NULL)
-    message = kind == JP_REPORT_LEADER ? _("The plan has no leaders.") : _("The plan has no units.");
+    message = kind == JP_REPORT_LEADER ? _("The plan has no leaders.")
+                                       : _("The plan has no units.");
 
   set_error (self, message);
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), message == NULL && !self->running);
@@ -349,8 +350,8 @@ update_progress_cb (gpointer user_data)
   else
     {
       /* Translators: while a PDF is written: the page and the page count */
-      g_autofree char *text = g_strdup_printf (_("Writing page %d of %d…"), MIN (page + 1, n_pages),
-                                               n_pages);
+      g_autofree char *text = g_strdup_printf (_("Writing page %d of %d…"),
+                                               MIN (page + 1, n_pages), n_pages);
 
       gtk_label_set_text (self->progress_label, text);
       gtk_progress_bar_set_fraction (self->progress_bar, (double) page / n_pages);
@@ -677,7 +678,8 @@ jp_export_dialog_class_init (JpExportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-export-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/jinfeng/plan/ui/jp-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, group);
@@ -706,7 +708,8 @@ jp_export_dialog_init (JpExportDialog *self)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   adw_combo_row_set_expression (self->name_row, expression);
 
-  g_signal_connect_object (self, "confirmed", G_CALLBACK (on_confirmed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "confirmed", G_CALLBACK (on_confirmed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_name_row), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "notify::selected", G_CALLBACK (validate), self,
@@ -738,22 +741,23 @@ jp_export_dialog_new (JpPlan       *plan,
     {
     case JP_EXPORT_PDF:
       gtk_window_set_title (GTK_WINDOW (self), _("Export PDF"));
-      adw_preferences_group_set_description (self->group,
-                                             _("A paged summary for meetings and for reports to the "
-                                               "bureau: progress, status and targets of each work point."));
+      adw_preferences_group_set_description (
+        self->group,
+        _("A paged summary for meetings and for reports to the bureau: progress, status and "
+          "targets of each work point."));
       break;
     case JP_EXPORT_SPREADSHEET:
       gtk_window_set_title (GTK_WINDOW (self), _("Export Spreadsheet"));
-      adw_preferences_group_set_description (self->group,
-                                             _("The targets as a table for Excel or WPS, one row per "
-                                               "target. Fill in 当前值 and bring it back with Import "
-                                               "Progress…"));
+      adw_preferences_group_set_description (
+        self->group,
+        _("The targets as a table for Excel or WPS, one row per target. Fill in 当前值 and bring "
+          "it back with Import Progress…"));
       gtk_widget_set_visible (GTK_WIDGET (self->format_row), TRUE);
       break;
     case JP_EXPORT_PRINT:
       gtk_window_set_title (GTK_WINDOW (self), _("Print"));
-      adw_preferences_group_set_description (self->group,
-                                             _("The same report as the PDF export, on the printer."));
+      adw_preferences_group_set_description (self->group, _("The same report as the PDF export, "
+                                                            "on the printer."));
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Print…"));
       break;
     default:

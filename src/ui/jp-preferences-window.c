@@ -95,8 +95,9 @@ jp_preferences_window_new (GSettings *settings)
   self->settings = g_object_ref (settings);
 
   /* Translators: the user's name from the system follows */
-  description = g_strdup_printf (_("Recorded with each progress entry and update, and in the change "
-                                   "history. Leave it empty to use the name of your account (%s)."),
+  description = g_strdup_printf (_("Recorded with each progress entry and update, and in the "
+                                   "change history. Leave it empty to use the name of your "
+                                   "account (%s)."),
                                  jp_ui_default_author ());
   adw_preferences_group_set_description (self->author_group, description);
 

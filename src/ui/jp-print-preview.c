@@ -197,7 +197,8 @@ jp_print_preview_class_init (JpPrintPreviewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-print-preview.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/jinfeng/plan/ui/jp-print-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, JpPrintPreview, window_title);
   gtk_widget_class_bind_template_child (widget_class, JpPrintPreview, page_area);
 
@@ -209,7 +210,8 @@ jp_print_preview_class_init (JpPrintPreviewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "preview.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "preview.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "preview.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "preview.close", NULL);
 }
 

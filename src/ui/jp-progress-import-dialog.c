@@ -201,9 +201,8 @@ cell_text (JpProgressRow *row,
       return jp_date_format_display (jp_progress_row_get_date (row));
     case COLUMN_VALUE:
       if (indicator != NULL && jp_progress_row_get_state (row) != JP_PROGRESS_ROW_INVALID)
-        {
-          return jp_format_quantity (jp_progress_row_get_value (row), jp_indicator_get_unit (indicator));
-        }
+        return jp_format_quantity (jp_progress_row_get_value (row),
+                                   jp_indicator_get_unit (indicator));
       return g_strdup (jp_progress_row_get_value_text (row));
     case COLUMN_STATE:
     case N_COLUMNS:
@@ -225,14 +224,17 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (column == COLUMN_STATE)
     {
       update_state_cell (child, row);
-      g_signal_connect_object (row, "notify::state", G_CALLBACK (on_row_state_changed_cb), child, 0);
-      g_signal_connect_object (row, "notify::message", G_CALLBACK (on_row_state_changed_cb), child, 0);
+      g_signal_connect_object (row, "notify::state", G_CALLBACK (on_row_state_changed_cb),
+                               child, 0);
+      g_signal_connect_object (row, "notify::message", G_CALLBACK (on_row_state_changed_cb),
+                               child, 0);
       return;
     }
 
   text = cell_text (row, column);
   gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (child, column == COLUMN_ITEM || column == COLUMN_INDICATOR ? text : NULL);
+  gtk_widget_set_tooltip_text (child,
+                               column == COLUMN_ITEM || column == COLUMN_INDICATOR ? text : NULL);
 }
 
 static void
@@ -244,7 +246,8 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   JpProgressRow *row = gtk_list_item_get_item (list_item);
 
   if (column == COLUMN_STATE && row != NULL)
-    g_signal_handlers_disconnect_by_func (row, on_row_state_changed_cb, gtk_list_item_get_child (list_item));
+    g_signal_handlers_disconnect_by_func (row, on_row_state_changed_cb,
+                                          gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -323,8 +326,10 @@ update_summary (JpProgressImportDialog *self)
   /* Translators: the preview of a progress import: rows to record,
    * rows already recorded, rows with errors */
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u value to import, %u already recorded, %u with errors.",
-                                         "%u values to import, %u already recorded, %u with errors.",
+                                         "%u value to import, %u already recorded, "
+                                         "%u with errors.",
+                                         "%u values to import, %u already recorded, "
+                                         "%u with errors.",
                                          n_new),
                             n_new, n_duplicate, n_errors);
 
@@ -458,8 +463,8 @@ commit (JpProgressImportDialog *self)
       g_autofree char *message = NULL;
 
       /* Translators: the reason follows */
-      message = g_strdup_printf (_("Nothing was imported, because the database could not be backed up "
-                                   "first: %s"), error->message);
+      message = g_strdup_printf (_("Nothing was imported, because the database could not be "
+                                   "backed up first: %s"), error->message);
       set_error (self, message);
       return;
     }
@@ -609,7 +614,8 @@ jp_progress_import_dialog_init (JpProgressImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_columns (self);
-  g_signal_connect_object (self, "confirmed", G_CALLBACK (on_confirmed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "confirmed", G_CALLBACK (on_confirmed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* ---- public API --------------------------------------------------------- */

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (JpProgressImportDialog, jp_progress_import_dialog, JP, PRO
  * its own transaction, then emits "imported" and closes (it stays open,
  * the failed rows marked, when some failed); Cancel writes nothing. */
 JpProgressImportDialog *jp_progress_import_dialog_new         (JpPlan                 *plan,
-                                                               JpStore                *store) G_GNUC_WARN_UNUSED_RESULT;
+                                                               JpStore                *store)
+                                                               G_GNUC_WARN_UNUSED_RESULT;
 /* Asks for the file (GtkFileChooserNative over the dialog); closes the
  * dialog when none is chosen and none was loaded. */
 void                    jp_progress_import_dialog_choose_file (JpProgressImportDialog *self);
@@ -35,6 +36,7 @@ JpProgressImport       *jp_progress_import_dialog_get_import  (JpProgressImportD
 /* Why the file cannot be used, or why the import stopped (NULL: no error). */
 const char             *jp_progress_import_dialog_get_error   (JpProgressImportDialog *self);
 /* "Imported 3 values, skipped 1, failed 2" (after the commit). */
-char                   *jp_progress_import_dialog_dup_summary (JpProgressImportDialog *self) G_GNUC_WARN_UNUSED_RESULT;
+char                   *jp_progress_import_dialog_dup_summary (JpProgressImportDialog *self)
+                                                               G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
