@@ -43,6 +43,11 @@ typedef struct
  *   overdue      #A3001B dark red        ✕
  *   not started  #8C8C8C grey            ○ */
 static const StatusInfo status_info[JP_N_STATUSES] = {
+  /* Translators: the statuses of a target or a work point, the 红黄绿灯 of
+   * supervision, the same words in the window, the charts and the
+   * reports: not started (未开始), on track (正常推进), at risk (存在风险),
+   * behind what is expected by now (进度滞后), past its due date (已逾期),
+   * done (已完成). */
   [JP_STATUS_NOT_STARTED] = { "not_started", N_("Not started"), "○", 0x8C8C8C },
   [JP_STATUS_ON_TRACK]    = { "on_track",    N_("On track"),    "●", 0x009E73 },
   [JP_STATUS_AT_RISK]     = { "at_risk",     N_("At risk"),     "▲", 0xE69F00 },
@@ -60,6 +65,10 @@ typedef struct
 #define N_KINDS (JP_INDICATOR_KIND_MILESTONE + 1)
 
 static const KindInfo kind_info[N_KINDS] = {
+  /* Translators: the kinds of targets: at least (达90%: 不低于), at most
+   * (控制在5%以内: 不超过), a range (3-5所: 区间), decrease by (下降0.5%:
+   * 下降), increase by (提高3个百分点: 提高), a milestone, done or not
+   * (里程碑). */
   [JP_INDICATOR_KIND_AT_LEAST]    = { "at_least",    N_("At least") },
   [JP_INDICATOR_KIND_AT_MOST]     = { "at_most",     N_("At most") },
   [JP_INDICATOR_KIND_RANGE]       = { "range",       N_("Range") },
