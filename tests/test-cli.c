@@ -782,7 +782,7 @@ test_translated (Fixture       *fixture,
 
   /* Without JP_LOCALEDIR: the executable runs from the build tree. */
   g_assert_cmpint (run_cli_env (fixture, c_locale, &out, &err, "--db=A.db", import_arg, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "已导入计划 1：2 个部分、2 项、4 项指标、3 位领导、3 个单位\n");
+  g_assert_cmpstr (out, ==, "已导入计划 1：2 个部分、2 项工作要点、4 项指标、3 位领导、3 个单位\n");
   g_assert_cmpstr (err, ==, "");
 }
 
