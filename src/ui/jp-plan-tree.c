@@ -36,6 +36,9 @@ struct _JpPlanTree
   GObject             *selected;          /* Owned */
   char                *as_of;             /* NULL: the plan's default */
   gulong               changed_id;
+  GtkColumnViewColumn *optional_columns[2]; /* Owned: leaders, units */
+  guint                columns_id;        /* idle: fit the columns to the width */
+  int                  columns_width;
   gboolean             editable;
   gboolean             empty;
 };
@@ -511,6 +514,67 @@ find_list_view (GtkWidget *widget)
 
 /* ---- GObject ------------------------------------------------------------ */
 
+/* Narrow, the tree drops the units, then the leaders (the item page
+ * shows both), so that the work points keep room to be read. The columns
+ * are taken out of the view rather than hidden: GTK 4.8 still counts
+ * hidden columns in the width it shares out. */
+#define MIN_TITLE_WIDTH 200
+
+static void
+show_column (JpPlanTree          *self,
+             GtkColumnViewColumn *column,
+             gboolean             show,
+             guint                position)
+{
+  gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
+
+  if (shown == show)
+    return;
+
+  if (show)
+    gtk_column_view_insert_column (self->column_view, position, column);
+  else
+    gtk_column_view_remove_column (self->column_view, column);
+}
+
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  JpPlanTree *self = user_data;
+  int others = gtk_column_view_column_get_fixed_width (self->number_column) +
+               gtk_column_view_column_get_fixed_width (self->progress_column) +
+               gtk_column_view_column_get_fixed_width (self->status_column);
+  int leaders = gtk_column_view_column_get_fixed_width (self->leaders_column);
+  int units = gtk_column_view_column_get_fixed_width (self->units_column);
+  int room = self->columns_width - others - MIN_TITLE_WIDTH;
+  gboolean show_leaders = room >= leaders;
+  gboolean show_units = room >= leaders + units;
+
+  self->columns_id = 0;
+
+  /* After the number and the title: leaders, then units. */
+  show_column (self, self->leaders_column, show_leaders, 2);
+  show_column (self, self->units_column, show_units, show_leaders ? 3 : 2);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The width the tree shows, known during its allocation: columns are not
+ * shown or hidden then, but right after. */
+static void
+on_page_size_changed_cb (JpPlanTree *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (width <= 0 || width == self->columns_width)
+    return;
+
+  self->columns_width = width;
+  if (self->columns_id == 0)
+    self->columns_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
+}
+
 static void
 jp_plan_tree_size_allocate (GtkWidget *widget,
                             int        width,
@@ -532,8 +596,11 @@ jp_plan_tree_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_clear_signal_handler (&self->changed_id, self->plan);
+  g_clear_handle_id (&self->columns_id, g_source_remove);
   clear_models (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->optional_columns[0]);
+  g_clear_object (&self->optional_columns[1]);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_PLAN_TREE);
 
@@ -703,6 +770,12 @@ jp_plan_tree_init (JpPlanTree *self)
   self->row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view))));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (update_sorting), self, G_CONNECT_SWAPPED);
+
+  /* Kept while out of the view (fit_columns_cb). */
+  self->optional_columns[0] = g_object_ref (self->leaders_column);
+  self->optional_columns[1] = g_object_ref (self->units_column);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (on_page_size_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

@@ -441,6 +441,8 @@ update_as_of_button (JpWindow *self)
       g_autofree char *label = g_strdup_printf (_("As of %s"), date);
 
       gtk_label_set_text (self->as_of_label, label);
+      /* Narrow, the button shows the calendar alone: it still says the date. */
+      jp_ui_set_accessible_label (GTK_WIDGET (self->as_of_button), label);
     }
 
   gtk_button_set_label (self->as_of_default_button,

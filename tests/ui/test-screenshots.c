@@ -203,6 +203,12 @@ test_plan_view (void)
   save_png (jp_test_get (GTK_WIDGET (window), "as_of_popover"), "as-of-popover.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (jp_test_get (GTK_WIDGET (window), "as_of_button")));
 
+  /* The narrowest window the plan view allows. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 640);
+  for (guint i = 0; i < 4; i++)
+    jp_test_pump ();
+  save_png (GTK_WIDGET (window), "plan-tree-narrow.png");
+
   jp_test_close_window (window);
 }
 
