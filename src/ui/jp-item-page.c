@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jp-chart-view.h"
 #include "jp-item-page.h"
@@ -176,6 +177,20 @@ dup_names (GListModel *list)
   return names;
 }
 
+/* A value or update dated after the as-of date: the figures do not count
+ * it yet, and the row says so. */
+static void
+mark_if_later (GtkWidget  *row,
+               const char *date,
+               const char *as_of)
+{
+  if (date == NULL || as_of == NULL || strcmp (date, as_of) <= 0)
+    return;
+
+  gtk_widget_add_css_class (row, "after-as-of");
+  gtk_widget_set_tooltip_text (row, _("After the date of the figures: not counted yet"));
+}
+
 static GtkWidget *
 flat_icon_button (const char *icon,
                   const char *label,
@@ -338,6 +353,7 @@ static void
 fill_history (JpItemPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *as_of = dup_as_of (self);
   GListModel *progress;
   guint n;
 
@@ -370,7 +386,6 @@ fill_history (JpItemPage *self)
    * and the as-of date. */
   if (n > 0)
     {
-      g_autofree char *as_of = dup_as_of (self);
       g_autoptr(JpChartData) history = jp_chart_data_new_for_indicator_history (self->indicator, as_of);
 
       jp_chart_data_set_title (history, NULL);
@@ -420,6 +435,7 @@ fill_history (JpItemPage *self)
                                                        jp_progress_entry_get_id (entry)));
         }
 
+      mark_if_later (row, jp_progress_entry_get_date (entry), as_of);
       gtk_list_box_append (self->history_list, row);
     }
 
@@ -508,7 +524,8 @@ add_update_field (GtkWidget  *expander,
 
 static void
 fill_updates (JpItemPage *self,
-              JpItem     *item)
+              JpItem     *item,
+              const char *as_of)
 {
   GListModel *updates = jp_item_get_updates (item);
   guint n = g_list_model_get_n_items (updates);
@@ -558,6 +575,7 @@ fill_updates (JpItemPage *self,
                                        flat_icon_button ("document-edit-symbolic", edit, "win.edit-update", id));
         }
 
+      mark_if_later (expander, jp_item_update_get_date (update), as_of);
       gtk_list_box_append (self->updates_list, expander);
     }
 
@@ -668,7 +686,7 @@ refresh_item (JpItemPage *self,
 
   refresh_people (self, item);
   fill_indicators (self, item, as_of);
-  fill_updates (self, item);
+  fill_updates (self, item, as_of);
 }
 
 /* The section's work points, each with its status; one leads to it. */

@@ -306,6 +306,32 @@ check_item_page (Fixture    *f,
   g_assert_nonnull (jp_item_page_get_selected_indicator (f->window->item_page));
   g_assert_nonnull (jp_chart_view_get_data (history));
   g_assert_cmpstr (jp_chart_data_get_history (jp_chart_view_get_data (history))->as_of, ==, as_of);
+
+  /* Its values recorded after the date are marked as not counted yet
+   * (newest first in the list). */
+  {
+    GListModel *entries = jp_indicator_get_progress (jp_item_page_get_selected_indicator (f->window->item_page));
+    GtkListBox *list = GTK_LIST_BOX (jp_test_get (page, "history_list"));
+    guint n = g_list_model_get_n_items (entries);
+    guint n_later = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(JpProgressEntry) entry = g_list_model_get_item (entries, n - 1 - i);
+        GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int) i));
+        gboolean later = strcmp (jp_progress_entry_get_date (entry), as_of) > 0;
+
+        g_assert_nonnull (row);
+        g_assert_cmpint (gtk_widget_has_css_class (row, "after-as-of"), ==, later);
+        n_later += later;
+      }
+    /* September 30 falls between the two values; the end of the year
+     * after both. */
+    if (g_strcmp0 (as_of, EARLY) == 0)
+      g_assert_cmpuint (n_later, ==, 1);
+    else if (g_strcmp0 (as_of, f->default_as_of) == 0)
+      g_assert_cmpuint (n_later, ==, 0);
+  }
 }
 
 static void

@@ -197,6 +197,15 @@ test_plan_view (void)
   save_png (GTK_WIDGET (window), "plan-tree-as-of.png");
   scroll_item_page_to (window, "indicators_group");
   save_png (GTK_WIDGET (window), "plan-tree-as-of-targets.png");
+  {
+    /* The end of the page: the history and the updates. */
+    GtkWidget *scroller = jp_test_get (GTK_WIDGET (window), "item_scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    jp_test_pump ();
+  }
+  save_png (GTK_WIDGET (window), "plan-tree-as-of-history.png");
   gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (GTK_WIDGET (window), "as_of_button")));
   jp_test_pump ();
   /* The popover is a surface of its own. */
