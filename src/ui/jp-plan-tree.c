@@ -589,6 +589,16 @@ jp_plan_tree_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
+/* Focus goes to the rows (the selected one, else the first). */
+static gboolean
+jp_plan_tree_grab_focus (GtkWidget *widget)
+{
+  JpPlanTree *self = JP_PLAN_TREE (widget);
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  return list_view != NULL && gtk_widget_grab_focus (list_view);
+}
+
 static void
 jp_plan_tree_dispose (GObject *object)
 {
@@ -693,6 +703,7 @@ jp_plan_tree_class_init (JpPlanTreeClass *klass)
   object_class->set_property = jp_plan_tree_set_property;
 
   widget_class->size_allocate = jp_plan_tree_size_allocate;
+  widget_class->grab_focus = jp_plan_tree_grab_focus;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, JP_TYPE_PLAN,

@@ -912,6 +912,10 @@ jp_window_constructed (GObject *object)
   restore_window_state (self);
   open_database (self);
   apply_editable (self);
+
+  /* Keyboard users start in the plan, not on the first header bar button. */
+  if (self->plan != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->plan_tree));
 }
 
 static void

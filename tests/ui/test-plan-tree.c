@@ -256,6 +256,18 @@ test_narrow (Fixture       *f,
   }
 }
 
+/* The window opens with the keyboard in the plan. */
+static void
+test_initial_focus (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *view = jp_test_get (GTK_WIDGET (f->window->plan_tree), "column_view");
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/jp/plan-tree/rounded-percent", test_rounded_percent);
   g_test_add ("/jp/plan-tree/section-rows", Fixture, NULL, fixture_set_up, test_section_rows, fixture_tear_down);
   g_test_add ("/jp/plan-tree/percent", Fixture, NULL, fixture_set_up, test_percent, fixture_tear_down);
+  g_test_add ("/jp/plan-tree/initial-focus", Fixture, NULL, fixture_set_up, test_initial_focus, fixture_tear_down);
   g_test_add ("/jp/plan-tree/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
 
   status = g_test_run ();
