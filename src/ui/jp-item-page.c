@@ -689,6 +689,10 @@ refresh_item (JpItemPage *self,
   fill_updates (self, item, as_of);
 }
 
+/* At most this many work points in a section's page (a generated plan may
+ * put thousands in one section); the tree lists them all. */
+#define MAX_SECTION_ROWS 50
+
 /* The section's work points, each with its status; one leads to it. */
 static void
 fill_section_items (JpItemPage *self,
@@ -700,7 +704,7 @@ fill_section_items (JpItemPage *self,
 
   remove_all (self->section_items_list);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && i < MAX_SECTION_ROWS; i++)
     {
       g_autoptr(JpItem) item = g_list_model_get_item (items, i);
       g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
@@ -730,6 +734,21 @@ fill_section_items (JpItemPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (item), g_object_unref);
+      gtk_list_box_append (self->section_items_list, row);
+    }
+
+  if (n > MAX_SECTION_ROWS)
+    {
+      guint more = n - MAX_SECTION_ROWS;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more work point",
+                                                            "And %u more work points", more),
+                                               more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->section_items_list, row);
     }
 
