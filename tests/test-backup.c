@@ -63,7 +63,8 @@ insert_json_plan (JpStore    *store,
                   const char *title)
 {
   g_autofree char *json = rel_dup_json_plan (title, 2, 2, 2, 3);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+  gsize length = strlen (json);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), length);
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -703,6 +704,8 @@ test_before_migration (Fixture       *f,
   /* Review mode migrates a copy in memory: no backup. */
   {
     g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_READ_ONLY);
+
+    g_assert_true (jp_store_get_read_only (store));
   }
   g_assert_false (g_file_test (f->backups, G_FILE_TEST_EXISTS));
   {

@@ -798,7 +798,8 @@ test_full_page_count (Fixture       *f,
   /* An import of a big plan: refused whole. */
   {
     g_autofree char *json = rel_dup_json_plan ("大计划", 4, 20, 3, 5);
-    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+    gsize length = strlen (json);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), length);
 
     plans = jp_json_import_bytes (bytes, "big.json", &error);
     g_assert_no_error (error);

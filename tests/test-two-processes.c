@@ -79,10 +79,18 @@ write_table (Fixture    *f,
   g_autoptr(GString) csv = g_string_new ("序号,指标,日期,数值\n");
   char *path = g_build_filename (f->dir, name, NULL);
 
+  /* Dates go up with the rows: the latest entry is the last recorded. */
   for (guint j = 0; j < n; j++)
-    g_string_append_printf (csv, "%u,指标%u-%u,2023-%02u-%02u,%u\n",
-                            1 + j % N_ITEMS, 1 + j % N_ITEMS, 1 + (j / N_ITEMS) % N_INDICATORS,
-                            1 + j % 12, 1 + j % 28, first + j);
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2023);
+      char text[16];
+
+      g_date_add_days (date, j % 365);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      g_string_append_printf (csv, "%u,指标%u-%u,%s,%u\n",
+                              1 + j % N_ITEMS, 1 + j % N_ITEMS, 1 + (j / N_ITEMS) % N_INDICATORS,
+                              text, first + j);
+    }
   rel_write_file (path, csv->str, (gssize) csv->len);
 
   return path;
@@ -233,9 +241,19 @@ test_reader_reloads (Fixture       *f,
   }
 }
 
-/* Polls and reloads while the command line imports rows one by one: each
- * reload finds whole rows (never fewer than the last time), and the last
- * one all of them. */
+/* Row @j of a table: its indicator (0 … N_ITEMS × N_INDICATORS − 1). */
+static guint
+row_indicator (guint j)
+{
+  return (j % N_ITEMS) * N_INDICATORS + (j / N_ITEMS) % N_INDICATORS;
+}
+
+/* Polls and reloads while the command line imports rows one by one.
+ * A reload is a snapshot: the latest entries of all the indicators are
+ * those of the first K rows, for one K (the rows come in file order).
+ * Histories load later, each on its own: each holds the first rows of
+ * its indicator, at least those up to K. Never fewer than the time
+ * before; at the end, all of them. */
 static void
 test_reader_polls (Fixture       *f,
                    gconstpointer  data)
@@ -267,16 +285,49 @@ test_reader_polls (Fixture       *f,
           g_autoptr(JpPlan) plan = load_plan (window, 1);
           g_autoptr(GHashTable) values = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                  g_free, NULL);
-          guint n = collect_values (plan, values);
+          int latest[N_ITEMS * N_INDICATORS];
+          int k = -1;
+          guint n;
 
+          /* The snapshot: K is the last row recorded. */
+          for (guint x = 0; x < N_ITEMS * N_INDICATORS; x++)
+            {
+              JpProgressEntry *entry = jp_indicator_get_latest (indicator_at (plan, x / N_INDICATORS,
+                                                                              x % N_INDICATORS));
+
+              latest[x] = entry != NULL ? (int) jp_progress_entry_get_value (entry) - 2000 : -1;
+              k = MAX (k, latest[x]);
+            }
+          for (guint x = 0; x < N_ITEMS * N_INDICATORS; x++)
+            {
+              int expected = -1;
+
+              for (int j = 0; j <= k; j++)
+                if (row_indicator ((guint) j) == x)
+                  expected = j;
+              g_assert_cmpint (latest[x], ==, expected);
+            }
+
+          /* The histories: the first rows of each indicator. */
+          n = collect_values (plan, values);
+          g_assert_cmpuint (n, >=, (guint) (k + 1));
           g_assert_cmpuint (n, >=, last);
           g_assert_cmpuint (n, <=, 80);
-          /* The rows come in file order: the first n of them. */
-          for (guint j = 0; j < n; j++)
+          for (guint x = 0; x < N_ITEMS * N_INDICATORS; x++)
             {
-              gint64 value = 2000 + j;
+              gboolean gap = FALSE;
 
-              g_assert_true (g_hash_table_contains (values, &value));
+              for (guint j = 0; j < 80; j++)
+                {
+                  gint64 value = 2000 + j;
+                  gboolean there = g_hash_table_contains (values, &value);
+
+                  if (row_indicator (j) != x)
+                    continue;
+                  g_assert_true (!there || !gap);
+                  g_assert_true (there || (int) j > k);
+                  gap = gap || !there;
+                }
             }
           last = n;
           version = now;
