@@ -644,6 +644,83 @@ test_restore_refused (Fixture       *f,
   }
 }
 
+/* A database that cannot be opened any more: the backup is put in its
+ * place, and the damaged file kept aside. */
+static void
+test_restore_to_path (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *damaged_sum = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "text.db", NULL);
+
+  {
+    g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+
+    insert_json_plan (store, "备份中的计划");
+    g_assert_true (jp_store_backup (store, f->backups, "manual", 5, &good, &error));
+    g_assert_no_error (error);
+    insert_json_plan (store, "损坏前的计划");
+  }
+
+  /* Overwritten by something else. */
+  rel_write_file (f->path, "这已经不是数据库了", -1);
+  damaged_sum = rel_file_checksum (f->path);
+  {
+    g_autoptr(JpStore) store = jp_store_open (f->path, JP_STORE_FLAGS_NONE, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE);
+    g_clear_error (&error);
+  }
+
+  /* A bad backup: refused, nothing moved. */
+  rel_write_file (text, "not a backup", -1);
+  g_assert_false (jp_store_restore_backup_to_path (f->path, text, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  {
+    g_autofree char *sum = rel_file_checksum (f->path);
+
+    g_assert_cmpstr (sum, ==, damaged_sum);
+  }
+
+  g_assert_true (jp_store_restore_backup_to_path (f->path, good, &error));
+  g_assert_no_error (error);
+  titles = dup_titles (f->path);
+  g_assert_cmpstr (titles, ==, "备份中的计划");
+
+  /* The damaged file is kept beside it. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "plans.db.damaged-") && !g_str_has_suffix (name, "-wal") &&
+          !g_str_has_suffix (name, "-shm"))
+        {
+          g_autofree char *path = g_build_filename (f->dir, name, NULL);
+          g_autofree char *sum = rel_file_checksum (path);
+
+          g_assert_cmpstr (sum, ==, damaged_sum);
+          kept = TRUE;
+        }
+    g_assert_true (kept);
+  }
+
+  /* And it is a working database again. */
+  {
+    g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+
+    g_assert_true (jp_store_check_integrity (store, &error));
+    g_assert_no_error (error);
+    insert_json_plan (store, "恢复后的计划");
+  }
+}
+
 static void
 test_check_integrity (Fixture       *f,
                       gconstpointer  data)
@@ -818,6 +895,7 @@ main (int   argc,
   ADD ("/jp/backup/consistent-while-writing", test_consistent_while_writing);
   ADD ("/jp/backup/restore", test_restore);
   ADD ("/jp/backup/restore-refused", test_restore_refused);
+  ADD ("/jp/backup/restore-to-path", test_restore_to_path);
   ADD ("/jp/backup/check-integrity", test_check_integrity);
   ADD ("/jp/backup/before-migration", test_before_migration);
   ADD ("/jp/backup/before-migration-fails", test_before_migration_fails);

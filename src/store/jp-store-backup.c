@@ -868,3 +868,70 @@ jp_store_restore_backup (JpStore     *self,
   g_debug ("Restored %s from %s", jp_store_get_path (self), backup_path);
   return TRUE;
 }
+
+gboolean
+jp_store_restore_backup_to_path (const char  *db_path,
+                                 const char  *backup_path,
+                                 GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *part = g_strconcat (db_path, ".restore-part", NULL);
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *display = g_filename_display_name (backup_path);
+  g_autofree char *what = NULL;
+  sqlite3 *src;
+  gint64 version = 0;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  src = open_backup (backup_path, &version, error);
+  if (src == NULL)
+    return FALSE;
+
+  what = g_strdup_printf (_("Cannot restore the backup “%s”; the database was not changed"), display);
+  remove_with_journal (part);
+  if (!copy_database (src, part, what, error))
+    {
+      sqlite3_close (src);
+      remove_with_journal (part);
+      return FALSE;
+    }
+  sqlite3_close (src);
+
+  /* What was there goes aside, never away. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (db_path, ".damaged-", stamp, suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          remove_with_journal (part);
+          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                       "%s: %s", what, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (g_rename (part, db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      remove_with_journal (part);
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                   "%s: %s", what, g_strerror (saved_errno));
+      return FALSE;
+    }
+  sync_folder (folder);
+
+  g_debug ("Restored %s from %s (path)", db_path, backup_path);
+  return TRUE;
+}

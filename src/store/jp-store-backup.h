@@ -93,6 +93,16 @@ gboolean    jp_store_restore_backup           (JpStore     *self,
                                                guint        keep,
                                                GError     **error);
 
+/* For a database that cannot be opened any more (damaged, overwritten):
+ * checks the backup as above, then puts a copy of it at @db_path. What
+ * was at @db_path is never deleted: it is renamed, with its -wal and -shm
+ * files, to "DB_PATH.damaged-YYYYMMDD-HHMMSS". No store may have
+ * @db_path open meanwhile. The copy is migrated when it is next opened
+ * for writing. */
+gboolean    jp_store_restore_backup_to_path   (const char  *db_path,
+                                               const char  *backup_path,
+                                               GError     **error);
+
 /* PRAGMA integrity_check and foreign_key_check: TRUE when both find
  * nothing; else JP_STORE_ERROR_CORRUPT with the first problems. */
 gboolean    jp_store_check_integrity          (JpStore     *self,
