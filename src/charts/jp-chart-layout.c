@@ -382,17 +382,24 @@ _jp_chart_canvas_init (JpChartCanvas      *canvas,
   if (style->text_log != NULL)
     canvas->layout->text_log = g_ptr_array_ref (style->text_log);
 
-  /* Our own context, independent of the surface: the same metrics on
-   * screen, on a PDF page and in tests. */
-  canvas->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_context_set_language (canvas->pango, pango_language_from_string ("zh-cn"));
-  pango_context_set_round_glyph_positions (canvas->pango, FALSE);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (canvas->pango, options);
-  cairo_font_options_destroy (options);
+  /* The caller's context (a report's: one for the whole document), or
+   * our own, independent of the surface: the same metrics on screen, on a
+   * PDF page and in tests. */
+  if (style->context != NULL)
+    canvas->pango = g_object_ref (style->context);
+  else
+    canvas->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  if (style->context == NULL)
+    {
+      pango_context_set_language (canvas->pango, pango_language_from_string ("zh-cn"));
+      pango_context_set_round_glyph_positions (canvas->pango, FALSE);
+      options = cairo_font_options_create ();
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+      pango_cairo_context_set_font_options (canvas->pango, options);
+      cairo_font_options_destroy (options);
+    }
 
   if (style->background.alpha > 0)
     _jp_chart_add_rect (canvas, JP_CHART_ROLE_BACKGROUND, -1, -1,
@@ -415,13 +422,19 @@ font_new (JpChartCanvas *canvas,
           gboolean       bold)
 {
   PangoFontDescription *font;
+  double size = canvas->font_size * scale;
+
+  /* A document's few sizes rather than one per scale (each size is a
+   * fontconfig sort and a font of its own). */
+  if (canvas->style->font_size_small > 0 && scale >= 0.8 && scale < 1.0)
+    size = canvas->style->font_size_small;
 
   font = pango_font_description_new ();
   /* A comma-separated list: fontconfig tries them in order. */
   pango_font_description_set_family (font, canvas->style->font_family != NULL ?
                                            canvas->style->font_family :
                                            JP_CHART_FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, MAX (canvas->font_size * scale, 1.0) * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, MAX (size, 1.0) * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 
   return font;

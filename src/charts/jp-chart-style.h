@@ -1,6 +1,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "jp-enums.h"
 
@@ -36,6 +37,16 @@ typedef struct
   char        *font_family; /* Pango family list, JP_CHART_FONT_FAMILY */
   double       font_size;   /* base size of text, in cairo units */
   gboolean     dark;
+  /* Optional, for documents that set much text (reports): text the chart
+   * sets at 0.8–1 × font_size (ticks, legends) is set at this size
+   * instead, so that a page uses a few font sizes shared with its other
+   * text. 0: the chart's own sizes. */
+  double       font_size_small;
+  /* Optional, borrowed: the Pango context to lay text out on (a report's,
+   * with its font map, language and font options), so that the fonts
+   * loaded for the document serve its charts. NULL: a context of the
+   * chart's own, on the thread's default font map. */
+  PangoContext *context;
   /* Optional, for tests and previews: when not NULL, painting appends a
    * copy (g_strdup) of every string it draws. Not owned. */
   GPtrArray   *text_log;

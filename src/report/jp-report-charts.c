@@ -13,7 +13,10 @@
 /* Items of a section drawn as one bar each; a longer section gets its
  * breakdown by status instead (a chart of 200 bars reads as nothing). */
 #define MAX_BARS_PER_CHART 30
-#define CHART_FONT_SIZE    8.0
+/* The table text's size (its Regular and Bold fonts serve the charts),
+ * and the notes' for the smaller text of charts (ticks, legend). */
+#define CHART_FONT_SIZE       9.0
+#define CHART_FONT_SIZE_SMALL 8.5
 
 typedef struct
 {
@@ -43,12 +46,15 @@ draw_chart_cb (cairo_t  *cr,
 }
 
 static JpChartStyle *
-report_chart_style (void)
+report_chart_style (JpReportLayout *layout)
 {
   JpChartStyle *style = jp_chart_style_new ();
 
-  /* Points on paper: white page, no painted background. */
+  /* Points on paper: white page, no painted background. The report's
+   * family, sizes and Pango context: no font of the charts' own. */
   jp_chart_style_set_font (style, JP_REPORT_FONT_SANS, CHART_FONT_SIZE);
+  style->font_size_small = CHART_FONT_SIZE_SMALL;
+  style->context = jp_report_layout_get_pango_context (layout);
   style->background.alpha = 0;
   return style;
 }
@@ -66,7 +72,7 @@ add_chart (JpReportLayout *layout,
   if (width <= 0)
     width = jp_report_layout_get_content_width (layout);
   drawing->data = data;
-  drawing->style = report_chart_style ();
+  drawing->style = report_chart_style (layout);
   height = jp_chart_get_natural_height (drawing->data, width, drawing->style);
   jp_report_layout_add_drawing (layout, width, MAX (height, 24.0), draw_chart_cb,
                                 drawing, chart_drawing_free);

@@ -121,6 +121,7 @@ struct _JpReportLayout
   PangoContext *context;
   PangoLayout  *header_layouts[3]; /* left, right, footer left */
   GHashTable   *cell_layouts; /* format and markup → PangoLayout: shared table cells */
+  GHashTable   *fonts;        /* size and weight → PangoFontDescription */
 
   GPtrArray    *blocks;      /* Block */
   GPtrArray    *tables;      /* JpReportTable, borrowed from blocks */
@@ -132,7 +133,6 @@ G_DEFINE_FINAL_TYPE (JpReportLayout, jp_report_layout, G_TYPE_OBJECT)
 
 typedef struct
 {
-  const char *family;
   double      size;
   PangoWeight weight;
   double      space_before;
@@ -142,12 +142,12 @@ typedef struct
 } TextStyleInfo;
 
 static const TextStyleInfo text_styles[] = {
-  [JP_REPORT_TEXT_TITLE]      = { JP_REPORT_FONT_SERIF, 20.0, PANGO_WEIGHT_BOLD,   4.0,  8.0, 0.0,  TRUE  },
-  [JP_REPORT_TEXT_SUBTITLE]   = { JP_REPORT_FONT_SANS,  11.0, PANGO_WEIGHT_NORMAL, 2.0,  2.0, 0.15, TRUE  },
-  [JP_REPORT_TEXT_HEADING]    = { JP_REPORT_FONT_SANS,  13.0, PANGO_WEIGHT_BOLD,  14.0,  6.0, 0.0,  TRUE  },
-  [JP_REPORT_TEXT_SUBHEADING] = { JP_REPORT_FONT_SANS,  10.0, PANGO_WEIGHT_BOLD,   6.0,  4.0, 0.0,  TRUE  },
-  [JP_REPORT_TEXT_BODY]       = { JP_REPORT_FONT_SANS,  10.0, PANGO_WEIGHT_NORMAL, 2.0,  4.0, 0.0,  FALSE },
-  [JP_REPORT_TEXT_NOTE]       = { JP_REPORT_FONT_SANS,   8.5, PANGO_WEIGHT_NORMAL, 0.0,  4.0, 0.35, FALSE },
+  [JP_REPORT_TEXT_TITLE]      = { 20.0, PANGO_WEIGHT_BOLD,   4.0,  8.0, 0.0,  TRUE  },
+  [JP_REPORT_TEXT_SUBTITLE]   = { 11.0, PANGO_WEIGHT_NORMAL, 2.0,  2.0, 0.15, TRUE  },
+  [JP_REPORT_TEXT_HEADING]    = { 13.0, PANGO_WEIGHT_BOLD,  14.0,  6.0, 0.0,  TRUE  },
+  [JP_REPORT_TEXT_SUBHEADING] = { 10.0, PANGO_WEIGHT_BOLD,   6.0,  4.0, 0.0,  TRUE  },
+  [JP_REPORT_TEXT_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL, 2.0,  4.0, 0.0,  FALSE },
+  [JP_REPORT_TEXT_NOTE]       = {  8.5, PANGO_WEIGHT_NORMAL, 0.0,  4.0, 0.35, FALSE },
 };
 
 static void
@@ -197,23 +197,33 @@ block_free (gpointer data)
   g_free (block);
 }
 
-static PangoFontDescription *
-make_font (const char  *family,
-           double       size,
-           PangoWeight  weight)
+/* The report's one family at @size and @weight: one description per size
+ * and weight for the whole document (borrowed). */
+static const PangoFontDescription *
+get_font (JpReportLayout *self,
+          double          size,
+          PangoWeight     weight)
 {
-  PangoFontDescription *desc = pango_font_description_new ();
+  int pango_size = (int) (size * PANGO_SCALE);
+  gpointer key = GINT_TO_POINTER (pango_size * 2 + (weight >= PANGO_WEIGHT_SEMIBOLD ? 1 : 0));
+  PangoFontDescription *desc = g_hash_table_lookup (self->fonts, key);
 
-  pango_font_description_set_family (desc, family);
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
+  if (desc == NULL)
+    {
+      desc = pango_font_description_new ();
+      pango_font_description_set_family_static (desc, JP_REPORT_FONT_SANS);
+      pango_font_description_set_absolute_size (desc, pango_size);
+      /* Regular or Bold: two faces of one family in the whole PDF. */
+      pango_font_description_set_weight (desc, weight >= PANGO_WEIGHT_SEMIBOLD ?
+                                               PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      g_hash_table_insert (self->fonts, key, desc);
+    }
   return desc;
 }
 
 /* @features: OpenType features of the whole text ("tnum=1"), or NULL. */
 static PangoLayout *
 make_layout_full (JpReportLayout *self,
-                  const char     *family,
                   double          size,
                   PangoWeight     weight,
                   double          width,
@@ -222,9 +232,8 @@ make_layout_full (JpReportLayout *self,
                   const char     *features)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) desc = make_font (family, size, weight);
 
-  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_font_description (layout, get_font (self, size, weight));
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -262,14 +271,13 @@ make_layout_full (JpReportLayout *self,
 
 static PangoLayout *
 make_layout (JpReportLayout *self,
-             const char     *family,
              double          size,
              PangoWeight     weight,
              double          width,
              PangoAlignment  align,
              const char     *markup)
 {
-  return make_layout_full (self, family, size, weight, width, align, markup, NULL);
+  return make_layout_full (self, size, weight, width, align, markup, NULL);
 }
 
 /* Table cells repeat (status words, names, targets, the header of every
@@ -292,7 +300,7 @@ make_shared_layout (JpReportLayout *self,
   layout = g_hash_table_lookup (self->cell_layouts, key);
   if (layout == NULL)
     {
-      layout = make_layout_full (self, JP_REPORT_FONT_SANS, TABLE_FONT_SIZE, weight, width, align,
+      layout = make_layout_full (self, TABLE_FONT_SIZE, weight, width, align,
                                  markup, features);
       g_hash_table_insert (self->cell_layouts, g_steal_pointer (&key), layout);
     }
@@ -355,7 +363,7 @@ measure_text (JpReportLayout *self,
   if (block->layout != NULL)
     return;
 
-  block->layout = make_layout (self, info->family, info->size, info->weight,
+  block->layout = make_layout (self, info->size, info->weight,
                                jp_report_layout_get_content_width (self),
                                block->align, block->markup);
   block->n_lines = pango_layout_get_line_count (block->layout);
@@ -438,7 +446,7 @@ measure_table (JpReportLayout *self,
 
   if (table->continuation != NULL && table->continuation_layout == NULL)
     {
-      table->continuation_layout = make_layout (self, JP_REPORT_FONT_SANS, 8.5, PANGO_WEIGHT_NORMAL,
+      table->continuation_layout = make_layout (self, 8.5, PANGO_WEIGHT_NORMAL,
                                                 jp_report_layout_get_content_width (self),
                                                 PANGO_ALIGN_LEFT, table->continuation);
       table->continuation_height = layout_height (table->continuation_layout) + 2;
@@ -908,7 +916,7 @@ draw_running_heads (JpReportLayout *self,
   {
     g_autofree char *escaped = g_markup_escape_text (number_text, -1);
 
-    number = make_layout (self, JP_REPORT_FONT_SANS, 8.5, PANGO_WEIGHT_NORMAL, 0,
+    number = make_layout (self, 8.5, PANGO_WEIGHT_NORMAL, 0,
                           PANGO_ALIGN_LEFT, escaped);
   }
   pango_layout_get_extents (number, NULL, &logical);
@@ -1189,6 +1197,7 @@ jp_report_layout_finalize (GObject *object)
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->cell_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->fonts, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (jp_report_layout_parent_class)->finalize (object);
@@ -1212,6 +1221,8 @@ jp_report_layout_init (JpReportLayout *self)
   self->tables = g_ptr_array_new ();
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->cell_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->fonts = g_hash_table_new_full (NULL, NULL, NULL,
+                                       (GDestroyNotify) pango_font_description_free);
 
   /* The default font map is per thread: a layout can be built on a worker
    * thread. Metrics unhinted and positions unrounded, as on a PDF page,
@@ -1231,6 +1242,14 @@ jp_report_layout_init (JpReportLayout *self)
 }
 
 /* Public API */
+
+PangoContext *
+jp_report_layout_get_pango_context (JpReportLayout *self)
+{
+  g_return_val_if_fail (JP_IS_REPORT_LAYOUT (self), NULL);
+
+  return self->context;
+}
 
 JpReportLayout *
 jp_report_layout_new (gboolean landscape)
@@ -1317,7 +1336,7 @@ set_running_head (JpReportLayout  *self,
     {
       g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-      self->header_layouts[index] = make_layout (self, JP_REPORT_FONT_SANS, 8.5,
+      self->header_layouts[index] = make_layout (self, 8.5,
                                                  PANGO_WEIGHT_NORMAL, 0, PANGO_ALIGN_LEFT,
                                                  escaped);
     }

@@ -24,10 +24,12 @@ G_DECLARE_FINAL_TYPE (JpReportLayout, jp_report_layout, JP, REPORT_LAYOUT, GObje
 #define JP_REPORT_A4_WIDTH  595.28
 #define JP_REPORT_A4_HEIGHT 841.89
 
-/* The fonts every report uses: named explicitly so that fontconfig picks
- * the Simplified Chinese faces whatever the locale. */
-#define JP_REPORT_FONT_SANS  "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, Sans"
-#define JP_REPORT_FONT_SERIF "Noto Serif CJK SC, Noto Serif SC, Source Han Serif SC, " JP_REPORT_FONT_SANS
+/* The one family of every report, its charts included, in two weights
+ * (Regular and Bold): named explicitly so that fontconfig picks the
+ * Simplified Chinese faces whatever the locale. Every face is embedded in
+ * the PDF, and cairo reads each font file whole to subset it: one family,
+ * two faces, keeps the export small and fast. */
+#define JP_REPORT_FONT_SANS  "Noto Sans CJK SC"
 
 typedef enum
 {
@@ -71,6 +73,11 @@ double          jp_report_layout_get_content_width (JpReportLayout    *self);
 void            jp_report_layout_get_body_area   (JpReportLayout     *self,
                                                    double             *top,
                                                    double             *bottom);
+
+/* The Pango context every text of the layout is set with (PDF points,
+ * unhinted, zh-cn): lay out text drawn into the report (charts) with it,
+ * so that the fonts loaded for the report serve it too. Borrowed. */
+PangoContext   *jp_report_layout_get_pango_context (JpReportLayout   *self);
 
 /* PDF metadata. */
 void            jp_report_layout_set_title        (JpReportLayout     *self,
