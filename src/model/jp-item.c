@@ -20,11 +20,14 @@ struct _JpItem
   char       *title;         /* never NULL */
   char       *body;          /* never NULL */
   char       *due;           /* ISO, NULL when not set */
-  GListStore *leaders;       /* Owned: JpLeader (the plan's) */
-  GListStore *units;         /* Owned: JpUnit (the plan's) */
-  GListStore *partner_units; /* Owned: JpUnit (the plan's) */
-  GListStore *updates;       /* Owned: JpItemUpdate, by date */
-  GListStore *indicators;    /* Owned: JpIndicator */
+  /* The lists are created when first asked for or filled (NULL until
+   * then: most items of a big plan never have partner units), and the
+   * store created then is the one kept and handed out afterwards. */
+  GListStore *leaders;       /* Owned, nullable: JpLeader (the plan's) */
+  GListStore *units;         /* Owned, nullable: JpUnit (the plan's) */
+  GListStore *partner_units; /* Owned, nullable: JpUnit (the plan's) */
+  GListStore *updates;       /* Owned, nullable: JpItemUpdate, by date */
+  GListStore *indicators;    /* Owned, nullable: JpIndicator */
 };
 
 G_DEFINE_FINAL_TYPE (JpItem, jp_item, G_TYPE_OBJECT)
@@ -41,6 +44,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GListStore *
+ensure_store (GListStore **store,
+              GType        item_type)
+{
+  if (*store == NULL)
+    *store = g_list_store_new (item_type);
+
+  return *store;
+}
+
 static const char *
 update_date (gpointer update)
 {
@@ -52,8 +65,12 @@ store_equals (GListStore *store,
               gpointer   *objects,
               guint       n_objects)
 {
-  GListModel *model = G_LIST_MODEL (store);
+  GListModel *model;
 
+  if (store == NULL)
+    return n_objects == 0;
+
+  model = G_LIST_MODEL (store);
   if (g_list_model_get_n_items (model) != n_objects)
     return FALSE;
 
@@ -70,14 +87,16 @@ store_equals (GListStore *store,
 
 /* Replaces the whole list with one items-changed (none when equal). */
 static void
-replace_store (GListStore *store,
-               gpointer   *objects,
-               guint       n_objects)
+replace_store (GListStore **store,
+               GType        item_type,
+               gpointer    *objects,
+               guint        n_objects)
 {
-  if (store_equals (store, objects, n_objects))
+  if (store_equals (*store, objects, n_objects))
     return;
 
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+  ensure_store (store, item_type);
+  g_list_store_splice (*store, 0, g_list_model_get_n_items (G_LIST_MODEL (*store)),
                        objects, n_objects);
 }
 
@@ -87,7 +106,7 @@ store_contains (GListStore *store,
 {
   guint position;
 
-  if (object == NULL)
+  if (store == NULL || object == NULL)
     return FALSE;
 
   return g_list_store_find (store, object, &position);
@@ -99,7 +118,7 @@ join_names (GListStore *store,
             const char *separator)
 {
   GListModel *model = G_LIST_MODEL (store);
-  guint n = g_list_model_get_n_items (model);
+  guint n = store != NULL ? g_list_model_get_n_items (model) : 0;
   g_autoptr(GString) str = g_string_new (NULL);
 
   if (separator == NULL)
@@ -281,11 +300,6 @@ jp_item_init (JpItem *self)
 {
   self->title = g_strdup ("");
   self->body = g_strdup ("");
-  self->leaders = g_list_store_new (JP_TYPE_LEADER);
-  self->units = g_list_store_new (JP_TYPE_UNIT);
-  self->partner_units = g_list_store_new (JP_TYPE_UNIT);
-  self->updates = g_list_store_new (JP_TYPE_ITEM_UPDATE);
-  self->indicators = g_list_store_new (JP_TYPE_INDICATOR);
 }
 
 JpItem *
@@ -420,7 +434,7 @@ jp_item_get_leaders (JpItem *self)
 {
   g_return_val_if_fail (JP_IS_ITEM (self), NULL);
 
-  return G_LIST_MODEL (self->leaders);
+  return G_LIST_MODEL (ensure_store (&self->leaders, JP_TYPE_LEADER));
 }
 
 /* Replaces the list with one items-changed (none when it is the same). */
@@ -432,7 +446,7 @@ jp_item_set_leaders (JpItem    *self,
   g_return_if_fail (JP_IS_ITEM (self));
   g_return_if_fail (leaders != NULL || n_leaders == 0);
 
-  replace_store (self->leaders, (gpointer *) leaders, n_leaders);
+  replace_store (&self->leaders, JP_TYPE_LEADER, (gpointer *) leaders, n_leaders);
 }
 
 GListModel *
@@ -440,7 +454,7 @@ jp_item_get_units (JpItem *self)
 {
   g_return_val_if_fail (JP_IS_ITEM (self), NULL);
 
-  return G_LIST_MODEL (self->units);
+  return G_LIST_MODEL (ensure_store (&self->units, JP_TYPE_UNIT));
 }
 
 void
@@ -451,7 +465,7 @@ jp_item_set_units (JpItem  *self,
   g_return_if_fail (JP_IS_ITEM (self));
   g_return_if_fail (units != NULL || n_units == 0);
 
-  replace_store (self->units, (gpointer *) units, n_units);
+  replace_store (&self->units, JP_TYPE_UNIT, (gpointer *) units, n_units);
 }
 
 GListModel *
@@ -459,7 +473,7 @@ jp_item_get_partner_units (JpItem *self)
 {
   g_return_val_if_fail (JP_IS_ITEM (self), NULL);
 
-  return G_LIST_MODEL (self->partner_units);
+  return G_LIST_MODEL (ensure_store (&self->partner_units, JP_TYPE_UNIT));
 }
 
 void
@@ -470,7 +484,7 @@ jp_item_set_partner_units (JpItem  *self,
   g_return_if_fail (JP_IS_ITEM (self));
   g_return_if_fail (units != NULL || n_units == 0);
 
-  replace_store (self->partner_units, (gpointer *) units, n_units);
+  replace_store (&self->partner_units, JP_TYPE_UNIT, (gpointer *) units, n_units);
 }
 
 gboolean
@@ -524,7 +538,7 @@ jp_item_get_updates (JpItem *self)
 {
   g_return_val_if_fail (JP_IS_ITEM (self), NULL);
 
-  return G_LIST_MODEL (self->updates);
+  return G_LIST_MODEL (ensure_store (&self->updates, JP_TYPE_ITEM_UPDATE));
 }
 
 /* Inserted after the updates of the same or an earlier date. */
@@ -537,6 +551,7 @@ jp_item_add_update (JpItem       *self,
   g_return_if_fail (JP_IS_ITEM (self));
   g_return_if_fail (JP_IS_ITEM_UPDATE (update));
 
+  ensure_store (&self->updates, JP_TYPE_ITEM_UPDATE);
   if (g_list_store_find (self->updates, update, &position))
     return;
 
@@ -555,7 +570,7 @@ jp_item_remove_update (JpItem       *self,
   g_return_val_if_fail (JP_IS_ITEM (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM_UPDATE (update), FALSE);
 
-  if (!g_list_store_find (self->updates, update, &position))
+  if (self->updates == NULL || !g_list_store_find (self->updates, update, &position))
     return FALSE;
 
   g_list_store_remove (self->updates, position);
@@ -567,7 +582,8 @@ jp_item_resort_updates (JpItem *self)
 {
   g_return_if_fail (JP_IS_ITEM (self));
 
-  _jp_resort_by_date (self->updates, update_date);
+  if (self->updates != NULL)
+    _jp_resort_by_date (self->updates, update_date);
 }
 
 GListModel *
@@ -575,7 +591,7 @@ jp_item_get_indicators (JpItem *self)
 {
   g_return_val_if_fail (JP_IS_ITEM (self), NULL);
 
-  return G_LIST_MODEL (self->indicators);
+  return G_LIST_MODEL (ensure_store (&self->indicators, JP_TYPE_INDICATOR));
 }
 
 /* @position past the end appends. The indicator must not be in an item. */
@@ -590,7 +606,7 @@ jp_item_insert_indicator (JpItem      *self,
   g_return_if_fail (JP_IS_INDICATOR (indicator));
   g_return_if_fail (jp_indicator_get_item (indicator) == NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+  n = g_list_model_get_n_items (G_LIST_MODEL (ensure_store (&self->indicators, JP_TYPE_INDICATOR)));
   _jp_indicator_set_item (indicator, self);
   g_list_store_insert (self->indicators, MIN (position, n), indicator);
 }
@@ -611,7 +627,7 @@ jp_item_remove_indicator (JpItem      *self,
   g_return_val_if_fail (JP_IS_ITEM (self), FALSE);
   g_return_val_if_fail (JP_IS_INDICATOR (indicator), FALSE);
 
-  if (!g_list_store_find (self->indicators, indicator, &position))
+  if (self->indicators == NULL || !g_list_store_find (self->indicators, indicator, &position))
     return FALSE;
 
   _jp_indicator_set_item (indicator, NULL);
