@@ -1224,11 +1224,18 @@ jp_report_layout_init (JpReportLayout *self)
   self->fonts = g_hash_table_new_full (NULL, NULL, NULL,
                                        (GDestroyNotify) pango_font_description_free);
 
-  /* The default font map is per thread: a layout can be built on a worker
-   * thread. Metrics unhinted and positions unrounded, as on a PDF page,
-   * so that what was measured is what is drawn. */
-  font_map = pango_cairo_font_map_get_default ();
+  /* A font map of the layout's own, so that it can be built on a worker
+   * thread, at 72 dpi: Pango measures each font's metrics on a context of
+   * the font map's resolution, and at the default 96 dpi it would load
+   * and fontconfig would sort every size of the report a second time.
+   * Every text of the report and of its charts is set on this one
+   * context, so its fonts are loaded once. Metrics unhinted and positions
+   * unrounded, as on a PDF page, so that what was measured is what is
+   * drawn. */
+  font_map = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
   self->context = pango_font_map_create_context (font_map);
+  g_object_unref (font_map);
   pango_cairo_context_set_resolution (self->context, 72.0);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
