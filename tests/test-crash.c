@@ -94,6 +94,7 @@ typedef struct
   GHashTable *loaded_plans;    /* gint64 ids of the plans checked whole */
 
   guint kills;
+  guint kills_after_commit;  /* killed after reporting a commit */
   guint completed;
   guint reported_plan_count;
   guint reported_row_count;
@@ -591,6 +592,8 @@ test_kill (Fixture       *f,
         {
           f->kills++;
           kills_per_op[op]++;
+          if (strstr (run.out, "\n") != NULL)
+            f->kills_after_commit++;
         }
       else
         {
@@ -606,10 +609,11 @@ test_kill (Fixture       *f,
       check_database (f, FALSE);
     }
 
-  g_test_message ("%u kills (document %u, json %u, progress %u) and %u complete runs "
-                  "in %.1f s; %u plans and %u progress rows reported saved, all there",
+  g_test_message ("%u kills (document %u, json %u, progress %u; %u after a reported commit) "
+                  "and %u complete runs in %.1f s; %u plans and %u progress rows reported "
+                  "saved, all there",
                   f->kills, kills_per_op[OP_DOCUMENT], kills_per_op[OP_JSON],
-                  kills_per_op[OP_PROGRESS], f->completed,
+                  kills_per_op[OP_PROGRESS], f->kills_after_commit, f->completed,
                   (g_get_monotonic_time () - start) / 1e6,
                   f->reported_plan_count, f->reported_row_count);
   g_assert_cmpuint (f->kills, >=, target);
