@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "jp-document-import.h"
 #include "jp-json.h"
 #include "jp-model.h"
@@ -619,6 +621,136 @@ test_export_refuses_non_finite (void)
                    "the number is not finite or too large to export");
 }
 
+/* The export is written without json-glib (as it goes, to keep the memory
+ * of a large plan's export low) but must read exactly as JsonGenerator
+ * writes it: every ASCII byte, Chinese text, empty arrays, doubles. */
+static void
+test_same_as_json_glib (void)
+{
+  g_autoptr(JpPlan) plan = build_full_plan ();
+  g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (plan), 0);
+  g_autoptr(JpItem) item = g_list_model_get_item (jp_section_get_items (section), 0);
+  g_autoptr(JpIndicator) indicator = g_list_model_get_item (jp_item_get_indicators (item), 0);
+  g_autoptr(JpProgressEntry) tiny = jp_progress_entry_new ("2023-04-01", 1.0 / 3.0);
+  g_autoptr(JpProgressEntry) negative = jp_progress_entry_new ("2023-04-02", -0.0);
+  g_autoptr(JpProgressEntry) big = jp_progress_entry_new ("2023-04-03", -999999999999.75);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) all_bytes = g_string_new ("全角“引号” ");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_nl = NULL;
+
+  /* Every ASCII byte but 0x1F, which json-glib writes unescaped (and its
+   * parser then refuses): the export does the same, but a parser cannot
+   * check it. */
+  for (int c = 1; c < 0x80; c++)
+    if (c != 0x1f)
+      g_string_append_c (all_bytes, (char) c);
+  jp_item_set_title (item, all_bytes->str);
+  jp_progress_entry_set_note (tiny, "\x01\x1e\x7f\b\f\r\n\t\"\\/");
+  jp_indicator_add_progress (indicator, tiny);
+  jp_indicator_add_progress (indicator, negative);
+  jp_indicator_add_progress (indicator, big);
+
+  text = export_one (plan);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  expected = json_generator_to_data (generator, NULL);
+  expected_nl = g_strconcat (expected, "\n", NULL);
+  g_assert_cmpstr (text, ==, expected_nl);
+  g_assert_nonnull (strstr (text, "\\u0001\\u001e\\u007f\\b\\f\\r\\n\\t\\\"\\\\/"));
+  g_assert_nonnull (strstr (text, "\"value\" : 0.33333333333333331,"));
+  g_assert_nonnull (strstr (text, "\"value\" : -999999999999.75,"));
+  g_assert_nonnull (strstr (text, "\"updates\" : [],"));
+
+  /* 0x1F as json-glib 1.6 writes it: as it is. */
+  jp_item_set_title (item, "a\x1f" "b");
+  g_clear_pointer (&text, g_free);
+  text = export_one (plan);
+  g_assert_nonnull (strstr (text, "\"title\" : \"a\x1f" "b\","));
+}
+
+/* A plan whose export is much larger than the buffer that is flushed to
+ * the file as the export goes: the file is the same as the text. */
+static void
+test_write_large_file (void)
+{
+  g_autoptr(JpPlan) plan = jp_plan_new ("大计划", 2024);
+  g_autoptr(JpSection) section = jp_section_new ("一", "部分");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  jp_plan_append_section (plan, section);
+  for (int i = 1; i <= 400; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%d项工作：“推进”\t%s", i, "\\");
+      g_autoptr(JpItem) item = jp_item_new (i, title);
+      g_autoptr(JpIndicator) indicator = jp_indicator_new ("覆盖率", JP_INDICATOR_KIND_AT_LEAST,
+                                                           90.5);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (int j = 0; j < 20; j++)
+        g_string_append (body, "持续推进学校党组织建设，");
+      jp_item_set_body (item, body->str);
+      jp_item_append_indicator (item, indicator);
+      jp_section_append_item (section, item);
+    }
+
+  expected = export_one (plan);
+  g_assert_cmpuint (strlen (expected), >, 4 * 64 * 1024);
+
+  dir = g_dir_make_tmp ("test-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "large.json", NULL);
+  g_assert_true (jp_json_write_file (&plan, 1, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, strlen (expected));
+  g_assert_cmpstr (contents, ==, expected);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A number that cannot be written is found only as the export goes: no
+ * file is left, not even a temporary one. */
+static void
+test_write_file_refuses_non_finite (void)
+{
+  g_autoptr(JpPlan) plan = build_full_plan ();
+  g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (plan), 0);
+  g_autoptr(JpItem) item = g_list_model_get_item (jp_section_get_items (section), 0);
+  g_autoptr(JpIndicator) indicator = g_list_model_get_item (jp_item_get_indicators (item), 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GDir *listing;
+
+  jp_indicator_set_target_max (indicator, NAN);
+  dir = g_dir_make_tmp ("test-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "x.json", NULL);
+  g_assert_false (jp_json_write_file (&plan, 1, path, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +769,9 @@ main (int   argc,
   g_test_add_func ("/jp/json/depth-limit", test_depth_limit);
   g_test_add_func ("/jp/json/write-file", test_write_file);
   g_test_add_func ("/jp/json/export-refuses-non-finite", test_export_refuses_non_finite);
+  g_test_add_func ("/jp/json/same-as-json-glib", test_same_as_json_glib);
+  g_test_add_func ("/jp/json/write-large-file", test_write_large_file);
+  g_test_add_func ("/jp/json/write-file-refuses-non-finite", test_write_file_refuses_non_finite);
 
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* jp-json.c: the JSON exchange format (DESIGN.md, version 1)
  *
- * Export builds the document with JsonBuilder in the documented member
- * order. Import first refuses what json-glib must not see (invalid UTF-8,
+ * Export writes the document as it goes (no JsonNode tree), in the
+ * documented member order and exactly as json-glib's generator would.
+ * Import first refuses what json-glib must not see (invalid UTF-8,
  * nesting deeper than the format needs: json-glib 1.6 parses recursively),
  * then parses, then checks the presence and type of every member before
  * reading it, as Sysprof does, building plans that belong to no store. Every
@@ -100,143 +101,328 @@ fail (Ctx         *ctx,
 
 /* ---- Export ---------------------------------------------------------- */
 
+/* The export is written as it is made, without a JsonNode tree, into a
+ * buffer that is flushed to the file whenever it holds FLUSH_SIZE bytes
+ * (or kept whole for jp_json_export_plans()). The text is byte for byte
+ * what json-glib's JsonGenerator writes with pretty printing and an
+ * indent of 2 spaces, as earlier versions did; test-json checks it. */
+
+#define FLUSH_SIZE (64 * 1024)
+#define MAX_LEVEL  32
+
+typedef struct
+{
+  GString  *buf;
+  int       fd;           /* -1: everything stays in buf */
+  int       write_errno;  /* the first write error, 0 when none */
+  guint     level;        /* of the innermost open container */
+  gboolean  empty[MAX_LEVEL];
+} Out;
+
 static void
-add_number (Ctx         *ctx,
-            JsonBuilder *builder,
-            const char  *member,
-            double       value)
+out_flush (Out *out)
+{
+  gsize written = 0;
+
+  if (out->fd < 0)
+    return;
+
+  while (out->write_errno == 0 && written < out->buf->len)
+    {
+      gssize n = write (out->fd, out->buf->str + written, out->buf->len - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        out->write_errno = errno;
+      else
+        written += (gsize) n;
+    }
+
+  g_string_truncate (out->buf, 0);
+}
+
+static inline void
+out_maybe_flush (Out *out)
+{
+  if (out->fd >= 0 && out->buf->len >= FLUSH_SIZE)
+    out_flush (out);
+}
+
+static void
+out_indent (Out   *out,
+            guint  level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append_len (out->buf, "  ", 2);
+}
+
+/* json-glib's json_strescape(): \" \\ \b \f \n \r \t, other bytes from
+ * 0x01 to 0x1E and 0x7F as \u00XX, everything else (0x1F included) as
+ * it is. */
+static void
+out_escaped (Out        *out,
+             const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c != '\\' && c != '"' && !((c > 0 && c < 0x1f) || c == 0x7f))
+        continue;
+
+      g_string_append_len (out->buf, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '\\':
+          g_string_append_len (out->buf, "\\\\", 2);
+          break;
+        case '"':
+          g_string_append_len (out->buf, "\\\"", 2);
+          break;
+        case '\b':
+          g_string_append_len (out->buf, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (out->buf, "\\f", 2);
+          break;
+        case '\n':
+          g_string_append_len (out->buf, "\\n", 2);
+          break;
+        case '\r':
+          g_string_append_len (out->buf, "\\r", 2);
+          break;
+        case '\t':
+          g_string_append_len (out->buf, "\\t", 2);
+          break;
+        default:
+          g_string_append_printf (out->buf, "\\u00%02x", (guint) c);
+          break;
+        }
+    }
+  g_string_append_len (out->buf, run, p - run);
+}
+
+/* Before a member of the open object (@member) or an element of the open
+ * array (NULL). */
+static void
+out_next (Out        *out,
+          const char *member)
+{
+  if (out->empty[out->level])
+    g_string_append_c (out->buf, '\n');
+  else
+    g_string_append_len (out->buf, ",\n", 2);
+  out->empty[out->level] = FALSE;
+
+  out_indent (out, out->level + 1);
+  if (member != NULL)
+    {
+      g_string_append_c (out->buf, '"');
+      out_escaped (out, member);
+      g_string_append_len (out->buf, "\" : ", 4);
+    }
+}
+
+static void
+out_open (Out        *out,
+          const char *member,
+          char        bracket)
+{
+  if (out->level + 1 >= MAX_LEVEL)
+    g_error ("jp-json: the export nests deeper than %d levels", MAX_LEVEL);
+
+  out_next (out, member);
+  g_string_append_c (out->buf, bracket);
+  out->level++;
+  out->empty[out->level] = TRUE;
+}
+
+/* As JsonGenerator: "[]" for an empty array, but the indent between the
+ * braces of an empty object. */
+static void
+out_close (Out  *out,
+           char  bracket)
+{
+  if (!out->empty[out->level])
+    g_string_append_c (out->buf, '\n');
+  if (!out->empty[out->level] || bracket == '}')
+    out_indent (out, out->level);
+  g_string_append_c (out->buf, bracket);
+  out->level--;
+  out_maybe_flush (out);
+}
+
+#define out_begin_object(out, member) out_open ((out), (member), '{')
+#define out_end_object(out)           out_close ((out), '}')
+#define out_begin_array(out, member)  out_open ((out), (member), '[')
+#define out_end_array(out)            out_close ((out), ']')
+
+static void
+out_null (Out        *out,
+          const char *member)
+{
+  out_next (out, member);
+  g_string_append_len (out->buf, "null", 4);
+}
+
+static void
+out_int (Out        *out,
+         const char *member,
+         gint64      value)
+{
+  out_next (out, member);
+  g_string_append_printf (out->buf, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+out_double (Out        *out,
+            const char *member,
+            double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  out_next (out, member);
+  g_ascii_dtostr (buf, sizeof buf, value);
+  g_string_append (out->buf, buf);
+  /* As JsonGenerator: a double never reads as an integer. */
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append_len (out->buf, ".0", 2);
+}
+
+static void
+out_string (Out        *out,
+            const char *member,
+            const char *value)
+{
+  out_next (out, member);
+  g_string_append_c (out->buf, '"');
+  out_escaped (out, value != NULL ? value : "");
+  g_string_append_c (out->buf, '"');
+}
+
+static void
+add_number (Ctx        *ctx,
+            Out        *out,
+            const char *member,
+            double      value)
 {
   gsize old_len = push_member (ctx, member);
-
-  json_builder_set_member_name (builder, member);
 
   if (!isfinite (value) || fabs (value) > MAX_NUMBER)
     {
       if (ctx->bad_path == NULL)
         ctx->bad_path = g_strdup (ctx->path->str);
-      json_builder_add_null_value (builder);
+      out_null (out, member);
     }
   else if (value == floor (value))
     /* + 0.0 turns -0.0 into 0 */
-    json_builder_add_int_value (builder, (gint64) (value + 0.0));
+    out_int (out, member, (gint64) (value + 0.0));
   else
-    json_builder_add_double_value (builder, value);
+    out_double (out, member, value);
 
   pop (ctx, old_len);
 }
 
 static void
-add_optional_number (Ctx         *ctx,
-                     JsonBuilder *builder,
-                     const char  *member,
-                     gboolean     is_set,
-                     double       value)
+add_optional_number (Ctx        *ctx,
+                     Out        *out,
+                     const char *member,
+                     gboolean    is_set,
+                     double      value)
 {
   if (is_set)
-    {
-      add_number (ctx, builder, member, value);
-    }
+    add_number (ctx, out, member, value);
   else
-    {
-      json_builder_set_member_name (builder, member);
-      json_builder_add_null_value (builder);
-    }
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
+    out_null (out, member);
 }
 
 /* A date, or null when not set. */
 static void
-add_date (JsonBuilder *builder,
-          const char  *member,
-          const char  *value)
+add_date (Out        *out,
+          const char *member,
+          const char *value)
 {
-  json_builder_set_member_name (builder, member);
   if (value != NULL && value[0] != '\0')
-    json_builder_add_string_value (builder, value);
+    out_string (out, member, value);
   else
-    json_builder_add_null_value (builder);
+    out_null (out, member);
 }
 
 static void
-add_strv (JsonBuilder        *builder,
+add_strv (Out                *out,
           const char         *member,
           const char * const *strv)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  out_begin_array (out, member);
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
+    out_string (out, NULL, strv[i]);
+  out_end_array (out);
 }
 
 /* The names of a GListModel of JpLeader or JpUnit. */
 static void
-add_names (JsonBuilder *builder,
-           const char  *member,
-           GListModel  *model,
-           gboolean     leaders)
+add_names (Out        *out,
+           const char *member,
+           GListModel *model,
+           gboolean    leaders)
 {
   guint n = g_list_model_get_n_items (model);
 
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  out_begin_array (out, member);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) object = g_list_model_get_item (model, i);
 
       if (leaders)
-        json_builder_add_string_value (builder, jp_leader_get_name (JP_LEADER (object)));
+        out_string (out, NULL, jp_leader_get_name (JP_LEADER (object)));
       else
-        json_builder_add_string_value (builder, jp_unit_get_name (JP_UNIT (object)));
+        out_string (out, NULL, jp_unit_get_name (JP_UNIT (object)));
     }
-  json_builder_end_array (builder);
+  out_end_array (out);
 }
 
 static void
-build_update (Ctx          *ctx,
-              JsonBuilder  *builder,
+write_update (Ctx          *ctx,
+              Out          *out,
               JpItemUpdate *update)
 {
-  json_builder_begin_object (builder);
-  add_date (builder, "date", jp_item_update_get_date (update));
-  add_optional_number (ctx, builder, "completion",
+  out_begin_object (out, NULL);
+  add_date (out, "date", jp_item_update_get_date (update));
+  add_optional_number (ctx, out, "completion",
                        jp_item_update_get_has_completion (update),
                        jp_item_update_get_completion (update));
-  add_string (builder, "note", jp_item_update_get_note (update));
-  add_string (builder, "problems", jp_item_update_get_problems (update));
-  add_string (builder, "next_steps", jp_item_update_get_next_steps (update));
-  add_string (builder, "author", jp_item_update_get_author (update));
-  json_builder_end_object (builder);
+  out_string (out, "note", jp_item_update_get_note (update));
+  out_string (out, "problems", jp_item_update_get_problems (update));
+  out_string (out, "next_steps", jp_item_update_get_next_steps (update));
+  out_string (out, "author", jp_item_update_get_author (update));
+  out_end_object (out);
 }
 
 static void
-build_entry (Ctx             *ctx,
-             JsonBuilder     *builder,
+write_entry (Ctx             *ctx,
+             Out             *out,
              JpProgressEntry *entry)
 {
-  json_builder_begin_object (builder);
-  add_date (builder, "date", jp_progress_entry_get_date (entry));
-  add_number (ctx, builder, "value", jp_progress_entry_get_value (entry));
-  add_string (builder, "note", jp_progress_entry_get_note (entry));
-  add_string (builder, "author", jp_progress_entry_get_author (entry));
-  json_builder_end_object (builder);
+  out_begin_object (out, NULL);
+  add_date (out, "date", jp_progress_entry_get_date (entry));
+  add_number (ctx, out, "value", jp_progress_entry_get_value (entry));
+  out_string (out, "note", jp_progress_entry_get_note (entry));
+  out_string (out, "author", jp_progress_entry_get_author (entry));
+  out_end_object (out);
 }
 
 static gboolean
-build_indicator (Ctx          *ctx,
-                 JsonBuilder  *builder,
+write_indicator (Ctx          *ctx,
+                 Out          *out,
+                 GEnumClass   *kinds,
                  JpIndicator  *indicator,
                  GError      **error)
 {
-  g_autoptr(GEnumClass) kinds = g_type_class_ref (JP_TYPE_INDICATOR_KIND);
   GEnumValue *kind = g_enum_get_value (kinds, jp_indicator_get_kind (indicator));
   GListModel *progress;
   gsize old_len;
@@ -245,23 +431,22 @@ build_indicator (Ctx          *ctx,
   if (!jp_indicator_ensure_history (indicator, error))
     return FALSE;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "name", jp_indicator_get_name (indicator));
-  add_string (builder, "text", jp_indicator_get_text (indicator));
-  add_string (builder, "kind", kind != NULL ? kind->value_nick : "");
-  add_number (ctx, builder, "target", jp_indicator_get_target (indicator));
-  add_optional_number (ctx, builder, "target_max",
+  out_begin_object (out, NULL);
+  out_string (out, "name", jp_indicator_get_name (indicator));
+  out_string (out, "text", jp_indicator_get_text (indicator));
+  out_string (out, "kind", kind != NULL ? kind->value_nick : "");
+  add_number (ctx, out, "target", jp_indicator_get_target (indicator));
+  add_optional_number (ctx, out, "target_max",
                        jp_indicator_get_has_target_max (indicator),
                        jp_indicator_get_target_max (indicator));
-  add_string (builder, "unit", jp_indicator_get_unit (indicator));
-  add_optional_number (ctx, builder, "baseline",
+  out_string (out, "unit", jp_indicator_get_unit (indicator));
+  add_optional_number (ctx, out, "baseline",
                        jp_indicator_get_has_baseline (indicator),
                        jp_indicator_get_baseline (indicator));
-  add_date (builder, "due", jp_indicator_get_due (indicator));
-  add_number (ctx, builder, "weight", jp_indicator_get_weight (indicator));
+  add_date (out, "due", jp_indicator_get_due (indicator));
+  add_number (ctx, out, "weight", jp_indicator_get_weight (indicator));
 
-  json_builder_set_member_name (builder, "progress");
-  json_builder_begin_array (builder);
+  out_begin_array (out, "progress");
   old_len = push_member (ctx, "progress");
   progress = jp_indicator_get_progress (indicator);
   n = g_list_model_get_n_items (progress);
@@ -270,20 +455,21 @@ build_indicator (Ctx          *ctx,
       g_autoptr(JpProgressEntry) entry = g_list_model_get_item (progress, i);
       gsize entry_len = push_index (ctx, i);
 
-      build_entry (ctx, builder, entry);
+      write_entry (ctx, out, entry);
       pop (ctx, entry_len);
     }
   pop (ctx, old_len);
-  json_builder_end_array (builder);
+  out_end_array (out);
 
-  json_builder_end_object (builder);
+  out_end_object (out);
 
   return TRUE;
 }
 
 static gboolean
-build_item (Ctx          *ctx,
-            JsonBuilder  *builder,
+write_item (Ctx          *ctx,
+            Out          *out,
+            GEnumClass   *kinds,
             JpItem       *item,
             GError      **error)
 {
@@ -293,53 +479,51 @@ build_item (Ctx          *ctx,
   guint n_indicators = g_list_model_get_n_items (indicators);
   gsize old_len;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "number");
-  json_builder_add_int_value (builder, jp_item_get_number (item));
-  add_string (builder, "title", jp_item_get_title (item));
-  add_string (builder, "body", jp_item_get_body (item));
-  add_names (builder, "leaders", jp_item_get_leaders (item), TRUE);
-  add_names (builder, "units", jp_item_get_units (item), FALSE);
-  add_names (builder, "partner_units", jp_item_get_partner_units (item), FALSE);
-  add_date (builder, "due", jp_item_get_due (item));
+  out_begin_object (out, NULL);
+  out_int (out, "number", jp_item_get_number (item));
+  out_string (out, "title", jp_item_get_title (item));
+  out_string (out, "body", jp_item_get_body (item));
+  add_names (out, "leaders", jp_item_get_leaders (item), TRUE);
+  add_names (out, "units", jp_item_get_units (item), FALSE);
+  add_names (out, "partner_units", jp_item_get_partner_units (item), FALSE);
+  add_date (out, "due", jp_item_get_due (item));
 
-  json_builder_set_member_name (builder, "updates");
-  json_builder_begin_array (builder);
+  out_begin_array (out, "updates");
   old_len = push_member (ctx, "updates");
   for (guint i = 0; i < n_updates; i++)
     {
       g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i);
       gsize update_len = push_index (ctx, i);
 
-      build_update (ctx, builder, update);
+      write_update (ctx, out, update);
       pop (ctx, update_len);
     }
   pop (ctx, old_len);
-  json_builder_end_array (builder);
+  out_end_array (out);
 
-  json_builder_set_member_name (builder, "indicators");
-  json_builder_begin_array (builder);
+  out_begin_array (out, "indicators");
   old_len = push_member (ctx, "indicators");
   for (guint i = 0; i < n_indicators; i++)
     {
       g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
       gsize indicator_len = push_index (ctx, i);
 
-      if (!build_indicator (ctx, builder, indicator, error))
+      if (!write_indicator (ctx, out, kinds, indicator, error))
         return FALSE;
       pop (ctx, indicator_len);
     }
   pop (ctx, old_len);
-  json_builder_end_array (builder);
+  out_end_array (out);
 
-  json_builder_end_object (builder);
+  out_end_object (out);
 
   return TRUE;
 }
 
 static gboolean
-build_plan (Ctx          *ctx,
-            JsonBuilder  *builder,
+write_plan (Ctx          *ctx,
+            Out          *out,
+            GEnumClass   *kinds,
             JpPlan       *plan,
             GError      **error)
 {
@@ -347,19 +531,17 @@ build_plan (Ctx          *ctx,
   guint n_sections = g_list_model_get_n_items (sections);
   gsize old_len;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "title", jp_plan_get_title (plan));
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, jp_plan_get_year (plan));
-  add_strv (builder, "organizations", jp_plan_get_organizations (plan));
-  add_names (builder, "leaders", jp_plan_get_leaders (plan), TRUE);
-  add_names (builder, "units", jp_plan_get_units (plan), FALSE);
-  add_string (builder, "preamble", jp_plan_get_preamble (plan));
-  add_date (builder, "start", jp_plan_get_start (plan));
-  add_date (builder, "end", jp_plan_get_end (plan));
+  out_begin_object (out, NULL);
+  out_string (out, "title", jp_plan_get_title (plan));
+  out_int (out, "year", jp_plan_get_year (plan));
+  add_strv (out, "organizations", jp_plan_get_organizations (plan));
+  add_names (out, "leaders", jp_plan_get_leaders (plan), TRUE);
+  add_names (out, "units", jp_plan_get_units (plan), FALSE);
+  out_string (out, "preamble", jp_plan_get_preamble (plan));
+  add_date (out, "start", jp_plan_get_start (plan));
+  add_date (out, "end", jp_plan_get_end (plan));
 
-  json_builder_set_member_name (builder, "sections");
-  json_builder_begin_array (builder);
+  out_begin_array (out, "sections");
   old_len = push_member (ctx, "sections");
   for (guint i = 0; i < n_sections; i++)
     {
@@ -369,30 +551,81 @@ build_plan (Ctx          *ctx,
       gsize section_len = push_index (ctx, i);
       gsize items_len;
 
-      json_builder_begin_object (builder);
-      add_string (builder, "ordinal", jp_section_get_ordinal (section));
-      add_string (builder, "title", jp_section_get_title (section));
-      json_builder_set_member_name (builder, "items");
-      json_builder_begin_array (builder);
+      out_begin_object (out, NULL);
+      out_string (out, "ordinal", jp_section_get_ordinal (section));
+      out_string (out, "title", jp_section_get_title (section));
+      out_begin_array (out, "items");
       items_len = push_member (ctx, "items");
       for (guint j = 0; j < n_items; j++)
         {
           g_autoptr(JpItem) item = g_list_model_get_item (items, j);
           gsize item_len = push_index (ctx, j);
 
-          if (!build_item (ctx, builder, item, error))
+          if (!write_item (ctx, out, kinds, item, error))
             return FALSE;
           pop (ctx, item_len);
         }
       pop (ctx, items_len);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      out_end_array (out);
+      out_end_object (out);
       pop (ctx, section_len);
     }
   pop (ctx, old_len);
-  json_builder_end_array (builder);
+  out_end_array (out);
 
-  json_builder_end_object (builder);
+  out_end_object (out);
+
+  return TRUE;
+}
+
+/* Writes the whole export to @out (its buffer, flushed to its file if it
+ * has one); a history that cannot be loaded or a number that cannot be
+ * written is an error. Write errors are left in @out. */
+static gboolean
+write_plans (Out      *out,
+             JpPlan  **plans,
+             guint     n_plans,
+             GError  **error)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (JP_TYPE_INDICATOR_KIND);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *bad_path = NULL;
+  Ctx ctx = { "", path, NULL };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n_plans; i++)
+    g_return_val_if_fail (JP_IS_PLAN (plans[i]), FALSE);
+
+  /* The root object: level 0, as JsonGenerator indents it. */
+  g_string_append_c (out->buf, '{');
+  out->level = 0;
+  out->empty[0] = TRUE;
+  out_string (out, "format", JP_JSON_FORMAT_NAME);
+  out_int (out, "version", JP_JSON_FORMAT_VERSION);
+  out_begin_array (out, "plans");
+  push_member (&ctx, "plans");
+  for (guint i = 0; ok && i < n_plans; i++)
+    {
+      gsize plan_len = push_index (&ctx, i);
+
+      ok = write_plan (&ctx, out, kinds, plans[i], error);
+      pop (&ctx, plan_len);
+    }
+  bad_path = g_steal_pointer (&ctx.bad_path);
+  if (!ok)
+    return FALSE;
+
+  out_end_array (out);
+  g_string_append_len (out->buf, "\n}\n", 3);
+
+  if (bad_path != NULL)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   /* Translators: %s is a JSON path, "plans[0].sections[1]…" */
+                   _("%s: the number is not finite or too large to export"),
+                   bad_path);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -413,130 +646,27 @@ jp_json_export_plans (JpPlan  **plans,
                       gsize    *length,
                       GError  **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autofree char *text = NULL;
-  Ctx ctx = { "", path, NULL };
-  gsize text_length = 0;
+  g_autoptr(GString) buf = g_string_new (NULL);
+  Out out = { buf, -1, 0, 0, { FALSE } };
 
   g_return_val_if_fail (plans != NULL || n_plans == 0, NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", JP_JSON_FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, JP_JSON_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "plans");
-  json_builder_begin_array (builder);
-  push_member (&ctx, "plans");
-  for (guint i = 0; i < n_plans; i++)
-    {
-      gsize plan_len = push_index (&ctx, i);
-
-      g_return_val_if_fail (JP_IS_PLAN (plans[i]), NULL);
-
-      if (!build_plan (&ctx, builder, plans[i], error))
-        {
-          g_free (ctx.bad_path);
-          return NULL;
-        }
-      pop (&ctx, plan_len);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  if (ctx.bad_path != NULL)
-    {
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
-                   /* Translators: %s is a JSON path, "plans[0].sections[1]…" */
-                   _("%s: the number is not finite or too large to export"),
-                   ctx.bad_path);
-      g_free (ctx.bad_path);
-      return NULL;
-    }
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &text_length);
-
-  /* A text file ends with a newline. */
-  text = g_realloc (text, text_length + 2);
-  text[text_length++] = '\n';
-  text[text_length] = '\0';
+  if (!write_plans (&out, plans, n_plans, error))
+    return NULL;
 
   if (length != NULL)
-    *length = text_length;
+    *length = buf->len;
 
-  return g_steal_pointer (&text);
-}
-
-/* Like g_file_set_contents_full() (a temporary file beside @path, synced,
- * then renamed over it), with messages that name @path, not the
- * temporary file. */
-static gboolean
-write_atomically (const char  *path,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  gsize written = 0;
-  int saved_errno;
-  int fd;
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    goto fail;
-
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        goto fail_unlink;
-      written += (gsize) n;
-    }
-
-  if (fsync (fd) != 0)
-    goto fail_unlink;
-
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto fail_unlink;
-    }
-  fd = -1;
-
-  if (g_rename (tmp_path, path) != 0)
-    goto fail_unlink;
-
-  return TRUE;
-
-fail_unlink:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp_path);
-  errno = saved_errno;
-
-fail:
-  saved_errno = errno;
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
+  return g_string_free (g_steal_pointer (&buf), FALSE);
 }
 
 /**
  * jp_json_write_file:
  *
- * Writes the export of @plans to @path, atomically.
+ * Writes the export of @plans to @path as it is made, into a temporary
+ * file beside @path that is synced, then renamed over it: a failure leaves
+ * no half-written file, and an existing file as it was. Messages name
+ * @path, not the temporary file.
  */
 gboolean
 jp_json_write_file (JpPlan      **plans,
@@ -544,16 +674,54 @@ jp_json_write_file (JpPlan      **plans,
                     const char   *path,
                     GError      **error)
 {
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GString) buf = NULL;
+  Out out = { NULL, -1, 0, 0, { FALSE } };
+  int saved_errno = 0;
+  int fd;
 
+  g_return_val_if_fail (plans != NULL || n_plans == 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  text = jp_json_export_plans (plans, n_plans, &length, error);
-  if (text == NULL)
-    return FALSE;
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      goto fail;
+    }
 
-  return write_atomically (path, text, length, error);
+  buf = g_string_sized_new (FLUSH_SIZE + 4096);
+  out.buf = buf;
+  out.fd = fd;
+  if (!write_plans (&out, plans, n_plans, error))
+    {
+      close (fd);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  out_flush (&out);
+
+  if (out.write_errno != 0)
+    saved_errno = out.write_errno;
+  else if (fsync (fd) != 0)
+    saved_errno = errno;
+
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+
+  if (saved_errno == 0 && g_rename (tmp_path, path) != 0)
+    saved_errno = errno;
+
+  if (saved_errno == 0)
+    return TRUE;
+
+  g_unlink (tmp_path);
+
+fail:
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 /* ---- Import: reading members ----------------------------------------- */
