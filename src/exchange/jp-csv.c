@@ -3,7 +3,10 @@
  * The export writes one row per indicator of the selected items, with the
  * words, numbers and percentages of the model (jp-status.h), so that the
  * table reads the same as the window and the PDF reports. The reader is
- * the one the progress import (jp-progress-import.c) uses. */
+ * the one the progress import (jp-progress-import.c) uses. Text cells that
+ * a spreadsheet would take for a formula are written with a leading
+ * apostrophe (jp_csv_append_text_field()), which the progress import
+ * removes again (jp_csv_strip_guard()). */
 
 #define G_LOG_DOMAIN "jp-csv"
 
@@ -324,6 +327,73 @@ jp_csv_append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+gboolean
+jp_csv_text_needs_guard (const char *text)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*p == ' ' || *p == '\'')
+    p++;
+
+  return *p != '\0' && strchr ("=+-@\t\r", *p) != NULL;
+}
+
+void
+jp_csv_append_text_field (GString    *out,
+                          const char *text)
+{
+  g_return_if_fail (out != NULL);
+
+  if (text != NULL && jp_csv_text_needs_guard (text))
+    {
+      g_autofree char *guarded = g_strconcat ("'", text, NULL);
+
+      jp_csv_append_field (out, guarded);
+      return;
+    }
+
+  jp_csv_append_field (out, text);
+}
+
+const char *
+jp_csv_strip_guard (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Only an apostrophe that the export added: the rest needs it. */
+  if (text[0] == '\'' && jp_csv_text_needs_guard (text + 1))
+    return text + 1;
+
+  return text;
+}
+
+static gboolean
+column_is_text (JpCsvColumn column)
+{
+  switch (column)
+    {
+    case JP_CSV_COLUMN_NUMBER:
+    case JP_CSV_COLUMN_TARGET:
+    case JP_CSV_COLUMN_TARGET_MAX:
+    case JP_CSV_COLUMN_VALUE:
+    case JP_CSV_COLUMN_COMPLETION:
+    case JP_CSV_COLUMN_LAST_DATE:
+      return FALSE;
+    case JP_CSV_COLUMN_SECTION:
+    case JP_CSV_COLUMN_ITEM:
+    case JP_CSV_COLUMN_LEADERS:
+    case JP_CSV_COLUMN_UNITS:
+    case JP_CSV_COLUMN_INDICATOR:
+    case JP_CSV_COLUMN_KIND:
+    case JP_CSV_COLUMN_UNIT:
+    case JP_CSV_COLUMN_STATUS:
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 check_as_of (const char  *as_of,
              GError     **error)
@@ -387,7 +457,11 @@ jp_csv_export_indicators (JpPlan      *plan,
 
               if (c > 0)
                 g_string_append_c (out, ',');
-              jp_csv_append_field (out, cell);
+              /* Numbers ("-0.5") as they are, text never as a formula. */
+              if (column_is_text (c))
+                jp_csv_append_text_field (out, cell);
+              else
+                jp_csv_append_field (out, cell);
             }
           g_string_append (out, "\r\n");
         }

@@ -90,6 +90,20 @@ gboolean     jp_csv_write_indicators   (JpPlan        *plan,
 /* Appends @text to @out as one CSV field (quoted when needed). */
 void         jp_csv_append_field       (GString       *out,
                                         const char    *text);
+/* The same for a text column (a name, a title), against formula
+ * injection (OWASP "CSV injection"): a text that a spreadsheet program
+ * would take for a formula, one that starts with "=", "+", "-", "@", a tab
+ * or a carriage return (after any spaces and apostrophes), gets a leading
+ * apostrophe: "=HYPERLINK(…)" is written "'=HYPERLINK(…)" and shows as
+ * text. Number columns are written with jp_csv_append_field(). */
+void         jp_csv_append_text_field  (GString       *out,
+                                        const char    *text);
+/* Whether jp_csv_append_text_field() adds an apostrophe to @text. */
+gboolean     jp_csv_text_needs_guard   (const char    *text);
+/* @text without the apostrophe that jp_csv_append_text_field() added, if
+ * it did (a pointer into @text): what reads the table back gets the text
+ * that was exported. Any other text is returned as it is. */
+const char  *jp_csv_strip_guard        (const char    *text);
 /* Splits UTF-8 CSV text into records (array of JpCsvRecord), RFC 4180 with
  * the usual leniencies: CRLF, LF or CR line ends, a missing final line end,
  * @separator ',' or '\t' (or ';'). Records of empty lines are dropped. An

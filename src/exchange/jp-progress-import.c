@@ -1161,7 +1161,8 @@ read_row (Reader        *reader,
   const int *columns = reader->columns;
   const char *date_text;
   const char *last_text;
-  g_autofree char *section_text = trim_cell (cell (record, columns[COL_SECTION]));
+  g_autofree char *section_text = trim_cell (jp_csv_strip_guard (cell (record,
+                                                                      columns[COL_SECTION])));
   g_autofree char *reason = NULL;
   g_autofree char *last_date = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -1339,7 +1340,9 @@ read_records (JpProgressImport  *self,
       row->line = record->line;
       row->value_text = g_steal_pointer (&value_text);
       row->item_text = trim_cell (cell (record, reader.columns[COL_NUMBER]));
-      row->indicator_text = trim_cell (cell (record, reader.columns[COL_INDICATOR]));
+      /* Without the apostrophe that guards a text like "=…" in the export. */
+      row->indicator_text = trim_cell (jp_csv_strip_guard (cell (record,
+                                                                 reader.columns[COL_INDICATOR])));
       read_row (&reader, record, row);
       g_ptr_array_add (self->rows, g_steal_pointer (&row));
     }
@@ -1621,7 +1624,8 @@ jp_progress_import_commit (JpProgressImport   *self,
                local_error->code == JP_STORE_ERROR_READ_ONLY ||
                local_error->code == JP_STORE_ERROR_CORRUPT ||
                local_error->code == JP_STORE_ERROR_OPEN ||
-               local_error->code == JP_STORE_ERROR_MOVED))
+               local_error->code == JP_STORE_ERROR_MOVED ||
+               local_error->code == JP_STORE_ERROR_CHANGED))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;

@@ -243,6 +243,10 @@ is_integral (double value)
   return fabs (value - round (value)) < 1e-9;
 }
 
+/* Every text goes through worksheet_write_string(): a shared-string cell,
+ * never a formula, whatever it starts with ("=HYPERLINK(…)" shows as that
+ * text; libxlsxwriter makes formulas only in worksheet_write_formula*(),
+ * which this file does not use). */
 static void
 write_text (Writer     *w,
             Sheet      *sheet,
