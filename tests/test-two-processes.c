@@ -13,7 +13,9 @@
  * - Two windows editing different fields of a plan each loaded before the
  *   other's edit: neither edit undoes the other (the store writes only
  *   what changed); a window that sees the data version change reloads and
- *   edits what is there now. */
+ *   edits what is there now.
+ * - A window that marks its load refuses to edit a plan another program
+ *   changed since (JP_STORE_ERROR_CHANGED): nothing is lost. */
 
 #include "config.h"
 
@@ -528,6 +530,162 @@ test_two_windows (Fixture       *f,
   assert_sound (f->db);
 }
 
+/* A window that marks its load (jp_store_mark_loaded) edits nothing of a
+ * plan that another program changed since: JP_STORE_ERROR_CHANGED,
+ * nothing written, nothing changed in memory; its own edits never trip
+ * it; after a reload (and a new mark) the same edit lands on top of the
+ * other program's. The command line (no mark) is not checked. */
+static void
+test_changed_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JpStore) window = open_store (f->db);
+  g_autoptr(JpStore) other = open_store (f->db);
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *arg_table = NULL;
+  gint64 version;
+  double target;
+
+  g_assert_false (jp_store_has_external_changes (window));
+  version = jp_store_mark_loaded (window);
+  g_assert_cmpint (version, ==, jp_store_get_data_version (window));
+  plan = load_plan (window, 1);
+  target = jp_indicator_get_target (indicator_at (plan, 0, 0));
+
+  /* The window's own edits: the mark holds. */
+  g_assert_true (jp_store_set_string (window, item_at (plan, 0), "title", "窗口自己改的", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_double (window, indicator_at (plan, 0, 0), "target", target + 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_store_has_external_changes (window));
+
+  /* Another program changes the same target. */
+  other_plan = load_plan (other, 1);
+  g_assert_true (jp_store_set_double (other, indicator_at (other_plan, 0, 0), "target", 77, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_has_external_changes (window));
+
+  /* Any edit of the window's stale copy is refused, whatever it touches. */
+  g_assert_false (jp_store_set_double (window, indicator_at (plan, 0, 0), "target", 88, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpfloat (jp_indicator_get_target (indicator_at (plan, 0, 0)), ==, target + 1);
+  g_assert_false (jp_store_set_string (window, item_at (plan, 1), "title", "别处", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  {
+    g_autoptr(JpProgressEntry) entry = jp_progress_entry_new ("2023-06-01", 5);
+
+    g_assert_false (jp_store_add_progress (window, indicator_at (plan, 1, 0), entry, &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+    g_clear_error (&error);
+    g_assert_cmpint (jp_progress_entry_get_id (entry), ==, 0);
+  }
+  g_assert_false (jp_store_remove_item (window, item_at (plan, 2), &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_false (jp_store_delete_plan (window, 1, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, N_ITEMS);
+
+  {
+    g_autoptr(JpStore) check = open_store (f->db);
+    g_autoptr(JpPlan) now = load_plan (check, 1);
+
+    g_assert_cmpfloat (jp_indicator_get_target (indicator_at (now, 0, 0)), ==, 77);
+    g_assert_cmpstr (jp_item_get_title (item_at (now, 0)), ==, "窗口自己改的");
+    g_assert_cmpuint (jp_plan_get_n_items (now), ==, N_ITEMS);
+    g_assert_cmpuint (collect_values (now, NULL), ==, 0);
+  }
+
+  /* The command line (real process) writes: refused again until reloaded. */
+  table = write_table (f, "rows.csv", 4, 1000);
+  arg_table = g_strconcat ("--import-progress=", table, NULL);
+
+  /* Reloaded: the window sees 77 and edits on top of it. */
+  jp_store_mark_loaded (window);
+  g_clear_object (&plan);
+  plan = load_plan (window, 1);
+  g_assert_false (jp_store_has_external_changes (window));
+  g_assert_cmpfloat (jp_indicator_get_target (indicator_at (plan, 0, 0)), ==, 77);
+
+  g_assert_cmpint (rel_run (&out, &err, f->arg_db, arg_table, "--plan=1", NULL), ==, 0);
+  g_assert_true (jp_store_has_external_changes (window));
+  g_assert_false (jp_store_set_double (window, indicator_at (plan, 0, 0), "weight", 2, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  jp_store_mark_loaded (window);
+  g_clear_object (&plan);
+  plan = load_plan (window, 1);
+  g_assert_cmpuint (collect_values (plan, NULL), ==, 4);
+  g_assert_true (jp_store_set_double (window, indicator_at (plan, 0, 0), "target", 99, &error));
+  g_assert_no_error (error);
+
+  /* The other store never marked: it is not checked (last writer wins). */
+  g_assert_true (jp_store_set_string (other, item_at (other_plan, 3), "title", "命令行式的写入", &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(JpStore) check = open_store (f->db);
+    g_autoptr(JpPlan) now = load_plan (check, 1);
+
+    g_assert_cmpfloat (jp_indicator_get_target (indicator_at (now, 0, 0)), ==, 99);
+    g_assert_cmpstr (jp_item_get_title (item_at (now, 3)), ==, "命令行式的写入");
+  }
+  assert_sound (f->db);
+}
+
+/* A second store opened in this process (a second window) must not drop
+ * the locks the first one holds on the file (POSIX locks belong to the
+ * process: closing any descriptor of the file drops them all). Without
+ * its locks the command line, closing, took itself for the last user,
+ * checkpointed and deleted the -wal under the first store: "disk I/O
+ * error" for any new connection afterwards. */
+static void
+test_wal_kept (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JpStore) first = open_store (f->db);
+  g_autoptr(JpPlan) plan = load_plan (first, 1);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *table = write_table (f, "rows.csv", 6, 500);
+  g_autofree char *arg_table = g_strconcat ("--import-progress=", table, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* Open and close more stores on the file; the first stays. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JpStore) second = open_store (f->db);
+      g_autoptr(JpPlan) second_plan = load_plan (second, 1);
+
+      g_assert_cmpuint (jp_plan_get_n_items (second_plan), ==, N_ITEMS);
+    }
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (rel_run (&out, &err, f->arg_db, arg_table, "--plan=1", NULL), ==, 0);
+  /* The command line knew it was not alone: the -wal stays. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(JpStore) check = open_store (f->db);
+    g_autoptr(JpPlan) now = load_plan (check, 1);
+
+    g_assert_cmpuint (collect_values (now, NULL), ==, 6);
+  }
+  g_clear_object (&plan);
+  plan = load_plan (first, 1);
+  g_assert_cmpuint (collect_values (plan, NULL), ==, 6);
+  assert_sound (f->db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +700,8 @@ main (int   argc,
   ADD ("/jp/two-processes/reader-polls", test_reader_polls);
   ADD ("/jp/two-processes/writers", test_writers);
   ADD ("/jp/two-processes/two-windows", test_two_windows);
+  ADD ("/jp/two-processes/changed-refused", test_changed_refused);
+  ADD ("/jp/two-processes/wal-kept", test_wal_kept);
 
 #undef ADD
 

@@ -608,7 +608,7 @@ set_plan_dates (JpStore                 *self,
       g_strcmp0 (jp_plan_get_end (copy), jp_plan_get_end (plan)) == 0)
     return TRUE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   stmt = _jp_store_prepare (self, info->sql, error);
@@ -722,7 +722,7 @@ jp_store_set (JpStore       *self,
         return FALSE;
     }
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   stmt = _jp_store_prepare (self, info->sql, error);
@@ -885,7 +885,7 @@ jp_store_add_progress (JpStore          *self,
   if (plan == NULL)
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, jp_plan_get_id (plan));
@@ -927,7 +927,7 @@ jp_store_remove_progress (JpStore          *self,
   if (!jp_indicator_ensure_history (indicator, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   stmt = _jp_store_prepare (self, "DELETE FROM progress WHERE id = ?1 AND indicator = ?2", error);
@@ -971,7 +971,7 @@ jp_store_add_update (JpStore       *self,
   if (plan == NULL)
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, jp_plan_get_id (plan));
@@ -1008,7 +1008,7 @@ jp_store_remove_update (JpStore       *self,
   if (plan == NULL)
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   stmt = _jp_store_prepare (self, "DELETE FROM item_updates WHERE id = ?1 AND item = ?2", error);
@@ -1060,7 +1060,7 @@ jp_store_insert_section (JpStore    *self,
   if (!_jp_store_ensure_histories (section, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);
@@ -1100,7 +1100,7 @@ jp_store_remove_section (JpStore    *self,
   if (!_jp_store_load_histories (self, section, NULL, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   what = what_for ("section", jp_section_get_id (section), "remove");
@@ -1146,7 +1146,7 @@ jp_store_move_section (JpStore    *self,
   if (from == position)
     return TRUE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   what = what_for ("section", jp_section_get_id (section), "position");
@@ -1195,7 +1195,7 @@ jp_store_insert_item (JpStore    *self,
   if (!_jp_store_ensure_histories (item, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);
@@ -1236,7 +1236,7 @@ jp_store_remove_item (JpStore  *self,
   if (!_jp_store_load_histories (self, NULL, item, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   what = what_for ("item", jp_item_get_id (item), "remove");
@@ -1295,7 +1295,7 @@ jp_store_move_item (JpStore    *self,
   else
     g_return_val_if_fail (position <= g_list_model_get_n_items (jp_section_get_items (section)), FALSE);
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   if (old_section == section)
@@ -1363,7 +1363,7 @@ write_numbers (JpStore      *self,
   if (!changed)
     return TRUE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   stmt = _jp_store_prepare (self, "UPDATE items SET number = ?1 WHERE id = ?2", error);
@@ -1479,7 +1479,7 @@ jp_store_insert_indicator (JpStore      *self,
   if (!_jp_store_ensure_histories (indicator, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);
@@ -1520,7 +1520,7 @@ jp_store_remove_indicator (JpStore      *self,
   if (!jp_indicator_ensure_history (indicator, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   what = what_for ("indicator", jp_indicator_get_id (indicator), "remove");
@@ -1569,7 +1569,7 @@ jp_store_move_indicator (JpStore      *self,
   if (from == position)
     return TRUE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   what = what_for ("indicator", jp_indicator_get_id (indicator), "position");
@@ -1713,7 +1713,7 @@ set_item_people (JpStore     *self,
       (old->len == 0 || memcmp (old->pdata, new->pdata, old->len * sizeof (gpointer)) == 0))
     return TRUE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);
@@ -1828,7 +1828,7 @@ add_person (JpStore   *self,
   if (!check_plan (self, plan, error))
     return FALSE;
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);
@@ -2032,7 +2032,7 @@ merge_people (JpStore         *self,
 
   record = plan_merge (plan, from, into);
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);
@@ -2180,7 +2180,7 @@ jp_store_unmerge (JpStore        *self,
   g_return_val_if_fail (!found, FALSE);
   position = MIN (record->position, g_list_model_get_n_items (list));
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   ctx = _jp_insert_context_new (self, plan, plan_id);

@@ -28,7 +28,9 @@ struct _JpStore
   /* Prepared statements, keyed by the address of their (static) SQL text:
    * each kind is prepared once. Owned (sqlite3_finalize). */
   GHashTable *statements;
+  gint64      loaded_version; /* jp_store_mark_loaded() */
   guint       read_only : 1;
+  guint       check_version : 1; /* edits check loaded_version */
 };
 
 /* A cached statement; the autoptr cleanup resets it (it stays cached). */
@@ -61,6 +63,11 @@ gboolean        _jp_store_begin           (JpStore      *self,
 gboolean        _jp_store_commit          (JpStore      *self,
                                            GError      **error);
 void            _jp_store_rollback        (JpStore      *self);
+/* _jp_store_begin() for an edit of loaded objects: also refuses with
+ * JP_STORE_ERROR_CHANGED (and rolls back) when another connection
+ * committed since jp_store_mark_loaded(). */
+gboolean        _jp_store_begin_edit      (JpStore      *self,
+                                           GError      **error);
 
 /* One row of the change history, inside the current transaction. */
 gboolean        _jp_store_add_history     (JpStore      *self,

@@ -42,6 +42,11 @@ static int default_busy_timeout = JP_STORE_DEFAULT_BUSY_TIMEOUT;
 
 static const char sqlite_header[16] = "SQLite format 3";
 
+static gboolean query_int (JpStore     *self,
+                           const char  *sql,
+                           gint64      *out,
+                           GError     **error);
+
 /* ---- Plan info, history entries ----------------------------------------- */
 
 void
@@ -300,6 +305,39 @@ _jp_store_begin (JpStore  *self,
   return _jp_store_exec (self, stmt, error);
 }
 
+gboolean
+_jp_store_begin_edit (JpStore  *self,
+                      GError  **error)
+{
+  gint64 version = 0;
+
+  if (!_jp_store_begin (self, error))
+    return FALSE;
+
+  if (!self->check_version)
+    return TRUE;
+
+  /* BEGIN IMMEDIATE holds the write lock and reads the newest commit: what
+   * another connection committed since the load shows here, and nobody
+   * can commit until this transaction ends. */
+  if (!query_int (self, "PRAGMA data_version", &version, error))
+    {
+      _jp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (version != self->loaded_version)
+    {
+      _jp_store_rollback (self);
+      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED,
+                           _("The plan was changed by another program since it was loaded: "
+                             "nothing was saved"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 _jp_store_rollback (JpStore *self)
 {
@@ -540,52 +578,48 @@ jp_store_init (JpStore *self)
 
 /* Reads the start of an existing file: a database starts with the SQLite
  * header (an empty file is an empty database, as SQLite has it). Nothing
- * is written. */
+ * is written. The bytes are read through the connection's own file
+ * handle, which SQLite opened but has not read yet: a descriptor of our
+ * own would, once closed, drop every lock that the connections of this
+ * process (another window) hold on the file, POSIX locks being per
+ * process; another program closing the database would then take it for
+ * unused, checkpoint it and delete the -wal under them. */
 static gboolean
-check_header (const char  *path,
+check_header (JpStore     *self,
+              const char  *path,
               gboolean    *out_wal,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
   guint8 header[100];
-  gssize n = 0;
-  int fd;
+  gssize n;
+  int rc;
 
   *out_wal = FALSE;
 
-  fd = g_open (path, O_RDONLY, 0);
-  if (fd < 0)
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL)
     {
-      int saved_errno = errno;
-
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
                    /* Translators: %s are a file name and the system's message */
                    _("Cannot open the database “%s”: %s"),
-                   display, g_strerror (saved_errno));
+                   display, sqlite3_errstr (SQLITE_CANTOPEN));
       return FALSE;
     }
 
-  while (n < (gssize) sizeof header)
+  rc = file->pMethods->xFileSize (file, &size);
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xRead (file, header, (int) MIN (size, (sqlite3_int64) sizeof header), 0);
+  if (rc != SQLITE_OK)
     {
-      gssize r = read (fd, header + n, sizeof header - (gsize) n);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
-                       _("Cannot open the database “%s”: %s"),
-                       display, g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (r == 0)
-        break;
-      n += r;
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"),
+                   display, sqlite3_errstr (rc));
+      return FALSE;
     }
-  close (fd);
+  n = (gssize) MIN (size, (sqlite3_int64) sizeof header);
 
   if (n == 0)
     return TRUE;
@@ -851,6 +885,7 @@ open_database (JpStore     *self,
   g_autoptr(GError) local_error = NULL;
   SchemaInfo info = { 0, };
   gboolean wal = FALSE;
+  gboolean existed = FALSE;
 
   *out_created = FALSE;
 
@@ -865,8 +900,7 @@ open_database (JpStore     *self,
 
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          if (!check_header (path, &wal, error))
-            return FALSE;
+          existed = TRUE;
         }
       else if (read_only)
         {
@@ -893,6 +927,9 @@ open_database (JpStore     *self,
     }
 
   if (!open_connection (self, path, read_only && !memory, FALSE, error))
+    return FALSE;
+
+  if (existed && !check_header (self, path, &wal, error))
     return FALSE;
 
   if (!read_schema_info (self, &info, &local_error))
@@ -1085,6 +1122,24 @@ jp_store_get_data_version (JpStore *self)
   return version;
 }
 
+gint64
+jp_store_mark_loaded (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+
+  self->loaded_version = jp_store_get_data_version (self);
+  self->check_version = TRUE;
+  return self->loaded_version;
+}
+
+gboolean
+jp_store_has_external_changes (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+
+  return self->check_version && jp_store_get_data_version (self) != self->loaded_version;
+}
+
 /* ---- Plans and history -------------------------------------------------- */
 
 GPtrArray *
@@ -1165,7 +1220,7 @@ jp_store_delete_plan (JpStore  *self,
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_jp_store_begin (self, error))
+  if (!_jp_store_begin_edit (self, error))
     return FALSE;
 
   stmt = _jp_store_prepare (self, "DELETE FROM plans WHERE id = ?1 RETURNING title", error);

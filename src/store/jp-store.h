@@ -22,6 +22,8 @@ typedef enum
   JP_STORE_ERROR_FAILED,         /* any other SQLite error */
   JP_STORE_ERROR_MOVED,          /* the file was deleted or replaced while open:
                                   * nothing more can be saved to it */
+  JP_STORE_ERROR_CHANGED,        /* another program committed since the plans
+                                  * were loaded (jp_store_mark_loaded): reload */
 } JpStoreError;
 
 typedef enum
@@ -94,6 +96,17 @@ void        jp_store_set_author           (JpStore         *self,
  * commits, not on this store's own commits (PRAGMA data_version): poll it
  * (e.g. on focus or a timer) and reload the plan when it changed. */
 gint64      jp_store_get_data_version     (JpStore         *self);
+/* For a model kept open while others may write (the window): call it
+ * before loading the plans. From then on every edit of the edit API below
+ * and jp_store_delete_plan() first checks, inside its write transaction,
+ * that no other connection committed since; if one did, nothing is written
+ * and the edit fails with JP_STORE_ERROR_CHANGED: reload the plans (calling
+ * this again first). Without it (the command line) edits are not checked.
+ * Returns the data version now. */
+gint64      jp_store_mark_loaded          (JpStore         *self);
+/* TRUE when another connection committed since jp_store_mark_loaded()
+ * (FALSE when it was never called): a cheap poll. */
+gboolean    jp_store_has_external_changes (JpStore         *self);
 
 /* Plans, oldest first (array of JpPlanInfo). */
 GPtrArray  *jp_store_list_plans           (JpStore         *self,
