@@ -186,6 +186,17 @@ chinese_ordinal (guint n)
 
 /* ---- edits -------------------------------------------------------------- */
 
+/* Before an edit: loads the plan again when another program changed the
+ * database, so that what is looked up afterwards (the selection, an
+ * object by id) is what the database holds. FALSE: nothing to edit. */
+static gboolean
+refresh_for_edit (JpWindow *self)
+{
+  _jp_window_check_external_changes (self, TRUE);
+
+  return _jp_window_get_editable (self);
+}
+
 /* Ends the step begun by begin(): records it, or takes it all back and
  * tells the user. */
 static gboolean
@@ -290,9 +301,15 @@ undo_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
-  g_autoptr(GObject) keep = selected != NULL ? g_object_ref (selected) : NULL;
+  GObject *selected;
+  g_autoptr(GObject) keep = NULL;
 
+  /* After another program's change, nothing of before can be undone. */
+  if (_jp_window_check_external_changes (self, TRUE))
+    return;
+
+  selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  keep = selected != NULL ? g_object_ref (selected) : NULL;
   jp_item_page_commit (self->item_page);
   if (!jp_undo_undo (self->undo, &error))
     {
@@ -311,6 +328,9 @@ redo_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+
+  if (_jp_window_check_external_changes (self, TRUE))
+    return;
 
   if (!jp_undo_redo (self->undo, &error))
     _jp_window_report_error (self, _("Could Not Redo"), error);
@@ -455,7 +475,11 @@ add_section_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  open_section_dialog (JP_WINDOW (widget), NULL);
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (!refresh_for_edit (self))
+    return;
+  open_section_dialog (self, NULL);
 }
 
 static void
@@ -463,7 +487,11 @@ add_item_cb (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  open_item_dialog (JP_WINDOW (widget), NULL);
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (!refresh_for_edit (self))
+    return;
+  open_item_dialog (self, NULL);
 }
 
 static void
@@ -472,8 +500,11 @@ edit_selected_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  GObject *selected;
 
+  if (!refresh_for_edit (self))
+    return;
+  selected = jp_plan_tree_get_selected_object (self->plan_tree);
   if (JP_IS_ITEM (selected))
     open_item_dialog (self, JP_ITEM (selected));
   else if (JP_IS_SECTION (selected))
@@ -509,17 +540,21 @@ delete_selected_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
-  g_autoptr(GObject) object = selected != NULL ? g_object_ref (selected) : NULL;
+  GObject *selected;
+  g_autoptr(GObject) object = NULL;
   g_autoptr(GObject) neighbour = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
   gboolean was_sequential;
   gboolean ok;
 
-  if (object == NULL)
+  if (!refresh_for_edit (self))
+    return;
+  selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  if (selected == NULL)
     return;
 
+  object = g_object_ref (selected);
   jp_item_page_commit (self->item_page);
   neighbour = neighbour_of (object);
   was_sequential = jp_undo_items_are_sequential (self->plan);
@@ -553,8 +588,11 @@ static void
 move_selected (JpWindow *self,
                int       delta)
 {
-  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  GObject *selected;
 
+  if (!refresh_for_edit (self))
+    return;
+  selected = jp_plan_tree_get_selected_object (self->plan_tree);
   if (JP_IS_ITEM (selected))
     {
       JpItem *item = JP_ITEM (selected);
@@ -693,7 +731,11 @@ add_indicator_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  open_indicator_dialog (JP_WINDOW (widget), NULL);
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (!refresh_for_edit (self))
+    return;
+  open_indicator_dialog (self, NULL);
 }
 
 static void
@@ -702,8 +744,11 @@ edit_indicator_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  JpIndicator *indicator = find_indicator (self, g_variant_get_int64 (parameter));
+  JpIndicator *indicator;
 
+  if (!refresh_for_edit (self))
+    return;
+  indicator = find_indicator (self, g_variant_get_int64 (parameter));
   if (indicator != NULL)
     open_indicator_dialog (self, indicator);
 }
@@ -714,10 +759,13 @@ delete_indicator_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  JpIndicator *indicator = find_indicator (self, g_variant_get_int64 (parameter));
+  JpIndicator *indicator;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
 
+  if (!refresh_for_edit (self))
+    return;
+  indicator = find_indicator (self, g_variant_get_int64 (parameter));
   if (indicator == NULL)
     return;
 
@@ -734,12 +782,15 @@ move_indicator (JpWindow *self,
                 gint64    id,
                 int       delta)
 {
-  JpIndicator *indicator = find_indicator (self, id);
+  JpIndicator *indicator;
   g_autoptr(GError) error = NULL;
   GListModel *siblings;
   guint index;
   int position;
 
+  if (!refresh_for_edit (self))
+    return;
+  indicator = find_indicator (self, id);
   if (indicator == NULL)
     return;
 
@@ -799,9 +850,12 @@ record_progress_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  JpIndicator *indicator = find_indicator (self, g_variant_get_int64 (parameter));
+  JpIndicator *indicator;
   JpProgressDialog *dialog;
 
+  if (!refresh_for_edit (self))
+    return;
+  indicator = find_indicator (self, g_variant_get_int64 (parameter));
   if (indicator == NULL)
     return;
 
@@ -817,11 +871,14 @@ delete_progress_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
   JpIndicator *indicator = NULL;
-  JpProgressEntry *entry = find_entry (self, g_variant_get_int64 (parameter), &indicator);
+  JpProgressEntry *entry;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *toast = NULL;
 
+  if (!refresh_for_edit (self))
+    return;
+  entry = find_entry (self, g_variant_get_int64 (parameter), &indicator);
   if (entry == NULL)
     return;
 
@@ -902,7 +959,11 @@ add_update_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  open_update_dialog (JP_WINDOW (widget), NULL);
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (!refresh_for_edit (self))
+    return;
+  open_update_dialog (self, NULL);
 }
 
 static void
@@ -911,8 +972,11 @@ edit_update_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  JpItemUpdate *update = find_update (self, g_variant_get_int64 (parameter));
+  JpItemUpdate *update;
 
+  if (!refresh_for_edit (self))
+    return;
+  update = find_update (self, g_variant_get_int64 (parameter));
   if (update != NULL)
     open_update_dialog (self, update);
 }
@@ -923,11 +987,14 @@ delete_update_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  JpItemUpdate *update = find_update (self, g_variant_get_int64 (parameter));
+  JpItemUpdate *update;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *toast = NULL;
 
+  if (!refresh_for_edit (self))
+    return;
+  update = find_update (self, g_variant_get_int64 (parameter));
   if (update == NULL)
     return;
 
@@ -1022,7 +1089,13 @@ manage_people_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
-  JpPeopleDialog *dialog = jp_people_dialog_new (self->plan);
+  JpPeopleDialog *dialog;
+
+  _jp_window_check_external_changes (self, TRUE);
+  if (self->plan == NULL)
+    return;
+
+  dialog = jp_people_dialog_new (self->plan);
 
   jp_people_dialog_set_editable (dialog, _jp_window_get_editable (self));
   g_signal_connect_object (dialog, "rename", G_CALLBACK (on_people_rename_cb), self, 0);
@@ -1376,7 +1449,8 @@ import_progress_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
 
-  if (_jp_window_get_editable (self))
+  /* The rows are matched against the plan as the database holds it. */
+  if (refresh_for_edit (self))
     jp_progress_import_dialog_choose_file (open_progress_import_dialog (self));
 }
 
@@ -1388,7 +1462,7 @@ import_progress_file_cb (GtkWidget  *widget,
   JpWindow *self = JP_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  if (_jp_window_get_editable (self))
+  if (refresh_for_edit (self))
     jp_progress_import_dialog_load_file (open_progress_import_dialog (self), file);
 }
 

@@ -63,6 +63,10 @@ struct _JpWindow
   GCancellable         *cancellable;     /* Owned: cancelled on dispose */
   char                 *as_of;           /* the date of every figure; NULL without a plan */
   gulong                plan_changed_id;
+  guint                 poll_id;         /* polls for other programs' changes */
+  guint                 reload_id;       /* idle: reload after a refused edit */
+  gboolean              reloading;
+  gint64                data_version;    /* the store's when the plan was loaded */
   gboolean              updating_filters;
   gboolean              syncing_as_of;   /* passing the date to the dashboard */
 };
@@ -88,6 +92,15 @@ gboolean    _jp_window_import_sample     (JpWindow     *self,
                                           GError      **error);
 void        _jp_window_enter_forced_review (JpWindow   *self,
                                             const char *reason);
+/* When another program (or window) committed to the database since the
+ * plan was loaded, loads it again, keeping the plan, the selection, the
+ * date and the filters, and says so in a toast; TRUE when it did. Put off
+ * while an editor dialog is open or, unless @user_acts, while the user
+ * types in the item page: the store refuses an edit of a stale plan
+ * anyway (JP_STORE_ERROR_CHANGED), and _jp_window_report_error() then
+ * reloads. */
+gboolean    _jp_window_check_external_changes (JpWindow *self,
+                                               gboolean  user_acts);
 
 /* jp-window-actions.c */
 void        _jp_window_class_add_actions (GtkWidgetClass *widget_class);

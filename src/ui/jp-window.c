@@ -18,6 +18,10 @@
 
 #define SAMPLE_RESOURCE "/com/jinfeng/plan/plans/jinfeng-2023.txt"
 
+/* Seconds between two looks at the database's data version (a cheap
+ * PRAGMA: nothing is read unless another program committed). */
+#define POLL_SECONDS 2
+
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -34,6 +38,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_main_page (JpWindow *self);
+static void schedule_reload  (JpWindow *self);
+static gboolean poll_cb      (gpointer  data);
 static void apply_as_of      (JpWindow   *self,
                               const char *as_of);
 
@@ -641,16 +647,26 @@ jp_window_open_plan (JpWindow  *self,
                      GError   **error)
 {
   g_autoptr(JpPlan) plan = NULL;
+  gint64 version;
 
   g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   jp_item_page_commit (self->item_page);
 
+  /* The plan loaded now is the database as of now: from here on the
+   * store refuses edits once another program has committed. */
+  version = jp_store_mark_loaded (self->store);
   plan = jp_store_load_plan (self->store, plan_id, error);
   if (plan == NULL)
-    return FALSE;
+    {
+      /* The plan shown is older than the mark: it must not be edited. */
+      if (self->plan != NULL && version != self->data_version)
+        schedule_reload (self);
+      return FALSE;
+    }
 
+  self->data_version = version;
   _jp_window_set_plan (self, plan);
   return TRUE;
 }
@@ -755,6 +771,11 @@ open_database (JpWindow *self)
   if (self->settings != NULL)
     g_settings_bind (self->settings, "author", self->store, "author", G_SETTINGS_BIND_GET);
 
+  /* Another program (the command line, another window) may write to the
+   * same file: look now and then, and whenever the window is activated. */
+  jp_store_mark_loaded (self->store);
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+
   self->undo = jp_undo_new (self->store);
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (jp_window_update_actions),
                            self, G_CONNECT_SWAPPED);
@@ -783,6 +804,199 @@ open_database (JpWindow *self)
   update_plan_label (self);
   update_main_page (self);
   jp_window_update_actions (self);
+}
+
+/* ---- changes by other programs ----------------------------------------- */
+
+static GObject *
+find_by_id (JpPlan *plan,
+            GType   type,
+            gint64  id)
+{
+  GListModel *sections = jp_plan_get_sections (plan);
+  guint n = g_list_model_get_n_items (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpSection) section = g_list_model_get_item (sections, i);
+      GListModel *items;
+      guint m;
+
+      if (type == JP_TYPE_SECTION && jp_section_get_id (section) == id)
+        return G_OBJECT (section);
+      if (type != JP_TYPE_ITEM)
+        continue;
+
+      items = jp_section_get_items (section);
+      m = g_list_model_get_n_items (items);
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr(JpItem) item = g_list_model_get_item (items, j);
+
+          if (jp_item_get_id (item) == id)
+            return G_OBJECT (item);
+        }
+    }
+
+  return NULL; /* borrowed: the plan keeps it */
+}
+
+static JpIndicator *
+find_indicator_by_id (JpItem *item,
+                      gint64  id)
+{
+  GListModel *indicators = jp_item_get_indicators (item);
+  guint n = g_list_model_get_n_items (indicators);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (jp_indicator_get_id (indicator) == id)
+        return indicator;
+    }
+
+  return NULL;
+}
+
+static gboolean
+plan_exists (JpWindow *self,
+             gint64    id)
+{
+  g_autoptr(GPtrArray) plans = jp_store_list_plans (self->store, NULL);
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    if (((JpPlanInfo *) g_ptr_array_index (plans, i))->id == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Loads the plan shown again from the database, as another program left
+ * it: the same plan (or the latest one when it was deleted), the same
+ * selection, target, date and filters (the search bar and the filter keep
+ * theirs). The undo steps refer to the objects of the old copy: they go. */
+static void
+reload_from_database (JpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of = g_strdup (self->as_of);
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  JpIndicator *indicator = jp_item_page_get_selected_indicator (self->item_page);
+  GType selected_type = selected != NULL ? G_OBJECT_TYPE (selected) : G_TYPE_INVALID;
+  gint64 selected_id = JP_IS_ITEM (selected) ? jp_item_get_id (JP_ITEM (selected))
+                       : JP_IS_SECTION (selected) ? jp_section_get_id (JP_SECTION (selected)) : 0;
+  gint64 indicator_id = indicator != NULL ? jp_indicator_get_id (indicator) : 0;
+  gint64 plan_id = self->plan != NULL ? jp_plan_get_id (self->plan) : 0;
+  gboolean same_plan;
+  gboolean had_steps = self->undo != NULL &&
+                       (jp_undo_get_can_undo (self->undo) || jp_undo_get_can_redo (self->undo));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store == NULL || self->reloading)
+    return;
+
+  self->reloading = TRUE;
+
+  _jp_window_reload_plans (self);
+  same_plan = plan_id != 0 && plan_exists (self, plan_id);
+  if (!same_plan)
+    plan_id = jp_store_get_latest_plan_id (self->store, NULL);
+
+  if (plan_id == 0)
+    {
+      self->data_version = jp_store_mark_loaded (self->store);
+      _jp_window_set_plan (self, NULL);
+    }
+  else if (!jp_window_open_plan (self, plan_id, &error))
+    {
+      /* Nothing of the old copy may be edited now: show none. */
+      _jp_window_set_plan (self, NULL);
+      self->reloading = FALSE;
+      _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+      return;
+    }
+  else if (same_plan)
+    {
+      GObject *object = selected_id != 0 ? find_by_id (self->plan, selected_type, selected_id) : NULL;
+
+      if (as_of != NULL)
+        apply_as_of (self, as_of);
+      if (object != NULL && jp_plan_tree_select_object (self->plan_tree, object) &&
+          JP_IS_ITEM (object) && indicator_id != 0 &&
+          (indicator = find_indicator_by_id (JP_ITEM (object), indicator_id)) != NULL)
+        jp_item_page_select_indicator (self->item_page, indicator);
+    }
+
+  self->reloading = FALSE;
+
+  _jp_window_show_toast (self,
+                         had_steps ? _("Reloaded: the plan was changed by another program. "
+                                       "What was done before cannot be undone.")
+                                   : _("Reloaded: the plan was changed by another program"),
+                         FALSE);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  JpWindow *self = data;
+
+  self->reload_id = 0;
+  reload_from_database (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (JpWindow *self)
+{
+  if (self->reload_id == 0 && !self->reloading)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+/* The user is typing into the item page's text: reloading would take the
+ * text away. */
+static gboolean
+typing_in_item_page (JpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && GTK_IS_TEXT_VIEW (focus) &&
+         gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)) &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->item_page));
+}
+
+gboolean
+_jp_window_check_external_changes (JpWindow *self,
+                                   gboolean  user_acts)
+{
+  if (self->store == NULL || self->reloading || self->dialog != NULL)
+    return FALSE;
+
+  if (!user_acts && typing_in_item_page (self))
+    return FALSE;
+
+  if (!jp_store_has_external_changes (self->store))
+    return FALSE;
+
+  reload_from_database (self);
+  return TRUE;
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  _jp_window_check_external_changes (JP_WINDOW (data), FALSE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed_cb (JpWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    _jp_window_check_external_changes (self, FALSE);
 }
 
 /* ---- shared with the actions ------------------------------------------ */
@@ -824,14 +1038,35 @@ _jp_window_report_error (JpWindow     *self,
                          const char   *heading,
                          const GError *error)
 {
-  GtkWindow *parent = self->dialog != NULL ? self->dialog : GTK_WINDOW (self);
+  GtkWindow *parent;
   const char *hint = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
+  /* Another program changed the database since the plan was loaded: the
+   * edit was refused. The editor (of objects of the old copy) closes and
+   * the window loads the plan again, to show what is there now. */
+  if (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED))
+    {
+      GtkWindow *editor = self->dialog;
+
+      /* Forgotten at once: the signal that got here keeps it alive. */
+      g_clear_weak_pointer (&self->dialog);
+      if (editor != NULL)
+        gtk_window_destroy (editor);
+      schedule_reload (self);
+    }
+
+  parent = self->dialog != NULL ? self->dialog : GTK_WINDOW (self);
+
   if (error->domain == JP_STORE_ERROR)
     switch (error->code)
       {
+      case JP_STORE_ERROR_CHANGED:
+        hint = _("Your change was not saved, so that it does not overwrite what the other "
+                 "program saved. The window now shows the plan as the database holds it: "
+                 "make the change again if it is still needed.");
+        break;
       case JP_STORE_ERROR_READ_ONLY:
         hint = _("The database cannot be written, so the window now shows it in review mode.");
         break;
@@ -924,6 +1159,8 @@ jp_window_dispose (GObject *object)
   JpWindow *self = (JpWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
 
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
@@ -1162,6 +1399,7 @@ jp_window_init (JpWindow *self)
   g_signal_connect_object (self->dashboard, "notify::as-of",
                            G_CALLBACK (on_dashboard_as_of_cb), self, G_CONNECT_SWAPPED);
   update_as_of_button (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_bar_mode_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

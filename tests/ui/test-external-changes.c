@@ -1,0 +1,451 @@
+/* test-external-changes.c: another program writes to the database the
+ * window has open (the command line importing progress rows, another
+ * window through its own connection).
+ *
+ * - The window notices it (it polls the data version every 2 seconds and
+ *   when activated), loads the plan again and shows what the file holds,
+ *   keeping the selection, the date and the search; it says so in a toast
+ *   and forgets its undo steps (they refer to the old copy).
+ * - An edit of a plan that another program changed since it was loaded is
+ *   refused (JP_STORE_ERROR_CHANGED): the user is told, the editor closes,
+ *   the window shows the other program's change, the file keeps it and is
+ *   sound. An edit begun after the change edits what is there now. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jp-csv.h"
+#include "jp-plan-cell.h"
+#include "jp-store-backup.h"
+#include "jp-ui-test-util.h"
+#include "jp-window-private.h"
+
+static JpApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  JpWindow *window;
+  JpStore  *other;  /* another window's connection */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = jp_test_make_dir ();
+  f->path = jp_test_make_sample_db (f->dir);
+  f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
+  g_assert_nonnull (jp_window_get_plan (f->window));
+  f->other = jp_store_open (f->path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  jp_test_close_window (f->window);
+  g_clear_object (&f->other);
+  jp_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Pumps until the window shows another copy of the plan than @old (the
+ * poll runs every 2 seconds). */
+static JpPlan *
+wait_for_reload (Fixture *f,
+                 JpPlan  *old)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (jp_window_get_plan (f->window) == old && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (jp_window_get_plan (f->window) != old);
+  g_assert_nonnull (jp_window_get_plan (f->window));
+  jp_test_pump ();
+
+  return jp_window_get_plan (f->window);
+}
+
+static gboolean
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The JpPlanCell of the title column bound to @object, or NULL. */
+static GtkWidget *
+find_title_cell (GtkWidget *root,
+                 GObject   *object)
+{
+  if (JP_IS_PLAN_CELL (root) && jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
+      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == JP_PLAN_COLUMN_TITLE)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = find_title_cell (child, object);
+
+      if (cell != NULL)
+        return cell;
+    }
+
+  return NULL;
+}
+
+/* Closes the message dialogs shown; returns the body of the last one. */
+static char *
+take_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  char *body = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_free (body);
+        body = g_strdup_printf ("%s\n%s", adw_message_dialog_get_heading (l->data),
+                                adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+
+  return body;
+}
+
+static JpItem *
+item_by_number (JpWindow *window,
+                int       number)
+{
+  JpItem *item = jp_plan_find_item_by_number (jp_window_get_plan (window), number);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+static void
+select_item (Fixture *f,
+             int      number)
+{
+  JpItem *item = item_by_number (f->window, number);
+
+  g_assert_true (jp_window_select (f->window, G_OBJECT (item)));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
+}
+
+static void
+assert_sound (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = jp_store_open (path, JP_STORE_FLAGS_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (jp_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+/* The command line (the real executable) imports a progress row while the
+ * window has the plan open. */
+static void
+test_cli_progress (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  JpIndicator *indicator = jp_test_indicator (old, 2, 0);
+  gint64 indicator_id = jp_indicator_get_id (indicator);
+  gint64 item_id = jp_item_get_id (item_by_number (f->window, 2));
+  const char *exe = g_getenv ("JP_TEST_EXECUTABLE");
+  g_autofree char *csv = g_build_filename (f->dir, "progress.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *arg_db = g_strconcat ("--db=", f->path, NULL);
+  g_autofree char *arg_csv = g_strconcat ("--import-progress=", csv, NULL);
+  g_autofree char *arg_plan = g_strdup_printf ("--plan=%" G_GINT64_FORMAT, jp_plan_get_id (old));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *search = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { exe, arg_db, arg_csv, arg_plan, NULL };
+  JpPlan *plan;
+  JpIndicator *reloaded;
+  JpProgressEntry *latest;
+  GObject *selected;
+  int status = -1;
+
+  g_assert_nonnull (exe);
+  g_assert_true (g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE));
+
+  /* What the user looks at: a search that work point 2 matches, as of
+   * 1 October, work point 2. */
+  search = g_utf8_substring (jp_item_get_title (item_by_number (f->window, 2)), 0, 4);
+  g_object_set (f->window, "search-mode", TRUE, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), search);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  jp_test_pump ();
+  jp_window_set_as_of (f->window, "2023-10-01");
+  select_item (f, 2);
+  g_assert_cmpuint (jp_undo_get_can_undo (f->window->undo), ==, FALSE);
+
+  contents = g_strdup_printf ("序号,指标,日期,数值\n2,%s,2023-09-15,77\n",
+                              jp_csv_indicator_get_label (indicator));
+  g_file_set_contents (csv, contents, -1, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  /* The window finds out by itself. */
+  plan = wait_for_reload (f, old);
+  g_assert_cmpint (jp_plan_get_id (plan), ==, jp_plan_get_id (old));
+  reloaded = jp_test_indicator (plan, 2, 0);
+  g_assert_cmpint (jp_indicator_get_id (reloaded), ==, indicator_id);
+  latest = jp_indicator_get_latest (reloaded);
+  g_assert_nonnull (latest);
+  g_assert_cmpstr (jp_progress_entry_get_date (latest), ==, "2023-09-15");
+  g_assert_cmpfloat (jp_progress_entry_get_value (latest), ==, 77);
+
+  /* The same view: selection (the new copy of it), date, search. */
+  selected = jp_window_get_selected (f->window);
+  g_assert_true (JP_IS_ITEM (selected));
+  g_assert_cmpint (jp_item_get_id (JP_ITEM (selected)), ==, item_id);
+  g_assert_true (jp_item_page_get_item (f->window->item_page) == JP_ITEM (selected));
+  g_assert_cmpstr (jp_window_get_as_of (f->window), ==, "2023-10-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, search);
+  g_assert_true (find_title_cell (GTK_WIDGET (f->window), selected) != NULL);
+  g_assert_true (find_label (GTK_WIDGET (f->window),
+                             _("Reloaded: the plan was changed by another program")));
+
+  /* Nothing new: no reload. */
+  jp_test_pump ();
+  g_usleep (2500 * G_TIME_SPAN_MILLISECOND);
+  jp_test_pump ();
+  g_assert_true (jp_window_get_plan (f->window) == plan);
+}
+
+/* Another window (its own connection) changes a title; the window had an
+ * undo step: it goes, and the toast says so. */
+static void
+test_other_window_title (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(GError) error = NULL;
+  JpItem *item;
+  JpPlan *plan;
+
+  /* An edit of the window's own: no reload, an undo step. */
+  select_item (f, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+  g_assert_true (jp_undo_get_can_undo (f->window->undo));
+  g_assert_true (jp_window_get_plan (f->window) == old);
+
+  other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_string (f->other, jp_plan_find_item_by_number (other_plan, 5),
+                                      "title", "另一个窗口改的标题", &error));
+  g_assert_no_error (error);
+
+  plan = wait_for_reload (f, old);
+  item = item_by_number (f->window, 5);
+  g_assert_cmpstr (jp_item_get_title (item), ==, "另一个窗口改的标题");
+  g_assert_true (find_title_cell (GTK_WIDGET (f->window), G_OBJECT (item)) != NULL);
+  /* The window's own deletion stays (work point 3 is the old 4 now). */
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 16);
+  g_assert_false (jp_undo_get_can_undo (f->window->undo));
+  g_assert_true (find_label (GTK_WIDGET (f->window),
+                             _("Reloaded: the plan was changed by another program. "
+                               "What was done before cannot be undone.")));
+}
+
+/* The target editor is open when another window changes the target: the
+ * save is refused, the user is told, the window shows the other value,
+ * the file keeps it. */
+static void
+test_conflict_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  JpIndicator *indicator = jp_test_indicator (old, 2, 0);
+  gint64 id = jp_indicator_get_id (indicator);
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *dialog;
+  JpPlan *plan;
+
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+  select_item (f, 2);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.edit-indicator",
+                                                     g_variant_new_int64 (id)));
+  jp_test_pump ();
+  dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+  g_assert_nonnull (dialog);
+
+  other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_double (f->other, jp_test_indicator (other_plan, 2, 0), "target", 77, &error));
+  g_assert_no_error (error);
+
+  /* The poll does not pull the plan from under the open editor. */
+  g_usleep (2500 * G_TIME_SPAN_MILLISECOND);
+  jp_test_pump ();
+  g_assert_true (jp_window_get_plan (f->window) == old);
+  g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
+
+  jp_test_set_text (dialog, "target_row", "95");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+
+  message = take_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_true (strstr (message, _("Could Not Save the Target")) != NULL);
+  g_assert_true (strstr (message, _("The plan was changed by another program since it was loaded: "
+                                    "nothing was saved")) != NULL);
+  g_assert_null (jp_window_get_dialog (f->window));
+
+  /* The window shows the other program's value; the file holds it. */
+  plan = wait_for_reload (f, old);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (plan, 2, 0)), ==, 77);
+  g_assert_cmpfloat (jp_indicator_get_target (indicator), ==, 90);
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 77);
+  assert_sound (f->path);
+
+  /* Made again, the edit lands on top of the other program's. */
+  g_clear_object (&reloaded);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.edit-indicator",
+                                                     g_variant_new_int64 (id)));
+  jp_test_pump ();
+  dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "target_row"))), ==, "77");
+  jp_test_set_text (dialog, "target_row", "95");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+  g_assert_null (take_message_dialog ());
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
+  assert_sound (f->path);
+}
+
+/* The change comes before the editor opens: the action loads the plan
+ * first, so the editor shows (and edits) the other program's value. */
+static void
+test_edit_after_change (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  gint64 id = jp_indicator_get_id (jp_test_indicator (old, 2, 0));
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  select_item (f, 2);
+  other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_double (f->other, jp_test_indicator (other_plan, 2, 0), "target", 66, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_string (f->other, jp_test_indicator (other_plan, 2, 0), "unit", "所", &error));
+  g_assert_no_error (error);
+
+  /* Before the poll comes round. */
+  g_assert_true (jp_window_get_plan (f->window) == old);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.edit-indicator",
+                                                     g_variant_new_int64 (id)));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_plan (f->window) != old);
+  dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "target_row"))), ==, "66");
+
+  jp_test_set_text (dialog, "target_row", "70");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+  g_assert_null (take_message_dialog ());
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 70);
+  /* The other program's unit stays. */
+  g_assert_cmpstr (jp_indicator_get_unit (jp_test_indicator (reloaded, 2, 0)), ==, "所");
+  g_assert_cmpstr (jp_indicator_get_unit (jp_test_indicator (jp_window_get_plan (f->window), 2, 0)), ==, "所");
+  assert_sound (f->path);
+}
+
+/* The other program deletes the plan the window shows: the window shows
+ * what is left (nothing here), and nothing of the old copy can be saved. */
+static void
+test_plan_deleted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_true (jp_store_delete_plan (f->other, jp_plan_get_id (old), &error));
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (jp_window_get_plan (f->window) != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (jp_window_get_plan (f->window));
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "empty");
+  assert_sound (f->path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = jp_test_application ();
+
+  g_test_add ("/jp/external-changes/cli-progress", Fixture, NULL,
+              fixture_set_up, test_cli_progress, fixture_tear_down);
+  g_test_add ("/jp/external-changes/other-window-title", Fixture, NULL,
+              fixture_set_up, test_other_window_title, fixture_tear_down);
+  g_test_add ("/jp/external-changes/conflict-refused", Fixture, NULL,
+              fixture_set_up, test_conflict_refused, fixture_tear_down);
+  g_test_add ("/jp/external-changes/edit-after-change", Fixture, NULL,
+              fixture_set_up, test_edit_after_change, fixture_tear_down);
+  g_test_add ("/jp/external-changes/plan-deleted", Fixture, NULL,
+              fixture_set_up, test_plan_deleted, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+
+  return status;
+}
