@@ -122,8 +122,11 @@ static const BadImport bad_imports[] = {
   { "png-renamed.txt", "png-renamed.txt: this is not a text file" },
   { "pdf-renamed.txt", "pdf-renamed.txt: this is a PDF file" },
   { "docx-renamed.md", "docx-renamed.md: this is a word-processor or archive file" },
-  { "truncated-utf8.txt", "truncated-utf8.txt:15: the text is neither UTF-8 nor GB18030" },
-  { "gb18030-invalid.txt", "gb18030-invalid.txt:1: the text is neither UTF-8 nor GB18030" },
+  { "truncated-utf8.txt", "truncated-utf8.txt:15: the text is neither UTF-8, GB18030 (GBK) nor "
+    "Big5: invalid bytes at byte 4 of the line" },
+  /* The bad bytes are on line 5 (UTF-8 gives up on line 1). */
+  { "gb18030-invalid.txt", "gb18030-invalid.txt:5: the text is neither UTF-8, GB18030 (GBK) nor "
+    "Big5: invalid bytes at byte 16 of the line" },
   { "nul-byte.txt", "nul-byte.txt: this is not a text file" },
   { "utf16-no-bom.txt", "utf16-no-bom.txt: this is not a text file" },
   { "no-items.txt", "no-items.txt: no work items found" },

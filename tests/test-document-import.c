@@ -8,8 +8,11 @@
 #include "jp-enum-types.h"
 #include "jp-model.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- Helpers ------------------------------------------------------------- */
 
@@ -452,6 +455,17 @@ static const DocCase doc_cases[] = {
     "0: The file is GB18030 (GBK) text; it was converted to UTF-8.\n"
     "28: section 三 has no items\n"
     "30: text between section 三 and its first item was ignored" },
+  /* Traditional characters in Big5 (the start of the reference plan, as
+   * opencc s2tw and iconv -t BIG5 make it): read as GB18030 it would be
+   * garbage; the traditional labels 責任領導 and 責任單位. */
+  { "docs/big5.txt", "2023年工作要點", 2023,
+    "一:堅持黨建引領、凝心聚魂，夯實教育系統黨建基礎|二:堅持立德樹人、五育並舉，構建素質教育發展全新格局",
+    "1:深入學習宣傳貫徹黨的二十大精神|2:全面加強教育系統黨的建設|3:鞏固提升意識形態工作實效|"
+    "4:縱深推進全面從嚴治黨|5:強化思想政治教育",
+    "張學兵,高學芳|張學兵,高學芳|張學兵,高學芳|張學兵,高學芳|高學芳",
+    "教育黨工委,各支部|教育黨工委,各支部|教育黨工委,各支部|教育黨工委,各支部|教研室,各中小學、幼兒園",
+    NULL, NULL, "|at_least 90 %;at_least 56 %;at_least 22 %;at_least 35 %|||at_least 20 篇", 2, 4,
+    "0: The file is Big5 text; it was converted to UTF-8." },
   /* The responsibility inline at the end of the item. */
   { "docs/inline.txt", "2024年工作要点", 2024, "一:坚持党建引领",
     "1:加强党的建设|2:巩固意识形态工作|3:加强校园安全管理", "||马学明",
@@ -628,7 +642,13 @@ static const ErrorCase error_cases[] = {
   { "docs/binary.png", JP_IMPORT_ERROR_NOT_TEXT,
     "binary.png: this is not a text file (it holds binary data)" },
   { "docs/invalid-encoding.txt", JP_IMPORT_ERROR_ENCODING,
-    "invalid-encoding.txt:5: the text is neither UTF-8 nor GB18030 (GBK)" },
+    "invalid-encoding.txt:5: the text is neither UTF-8, GB18030 (GBK) nor Big5: invalid bytes "
+    "at byte 4 of the line" },
+  /* GB18030 text with bad bytes on line 5: the line and the byte in it
+   * (not line 1, where UTF-8 gives up). */
+  { "bad/gb18030-invalid.txt", JP_IMPORT_ERROR_ENCODING,
+    "gb18030-invalid.txt:5: the text is neither UTF-8, GB18030 (GBK) nor Big5: invalid bytes "
+    "at byte 16 of the line" },
   { "docs/no-items.txt", JP_IMPORT_ERROR_NO_ITEMS,
     "no-items.txt: no work items found (numbered lines such as “1. …” or “（一）…”): "
     "this is not a plan document" },
@@ -669,7 +689,19 @@ test_error_bytes (void)
     { "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f", 10, JP_IMPORT_ERROR_NOT_TEXT,
       "mem: this is not a text file (it holds binary data)" },
     { "line one\nline two\n\xff\xff\xff\n", 21, JP_IMPORT_ERROR_ENCODING,
-      "mem:3: the text is neither UTF-8 nor GB18030 (GBK)" },
+      "mem:3: the text is neither UTF-8, GB18030 (GBK) nor Big5: invalid bytes at byte 1 of "
+      "the line" },
+    /* Big5 ("臺北市教育局工作要點" / "一、堅持黨建引領") with bad bytes
+     * after the 8 characters of line 2. */
+    { "\xbb\x4f\xa5\x5f\xa5\xab\xb1\xd0\xa8\x7c\xa7\xbd\xa4\x75\xa7\x40\xad\x6e\xc2\x49\n"
+      "\xa4\x40\xa1\x42\xb0\xed\xab\xf9\xc4\xd2\xab\xd8\xa4\xde\xbb\xe2\xff\x41\n", 40,
+      JP_IMPORT_ERROR_ENCODING,
+      "mem:2: the text is neither UTF-8, GB18030 (GBK) nor Big5: invalid bytes at byte 17 of "
+      "the line" },
+    /* A UTF-8 file cut in the middle of a character: where UTF-8 stops. */
+    { "第一行\n第二行\n加强\xe5\x85", 28, JP_IMPORT_ERROR_ENCODING,
+      "mem:3: the text is neither UTF-8, GB18030 (GBK) nor Big5: invalid bytes at byte 7 of "
+      "the line" },
     { "\xEF\xBB\xBF", 3, JP_IMPORT_ERROR_NOT_TEXT, "mem: the file is empty" },
   };
 
@@ -877,6 +909,115 @@ test_inline_documents (void)
     }
 }
 
+/* An absurd document is refused before it is parsed, naming the limit. */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) doc = g_string_new ("2024年工作要点\n一、部分\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint8 *big;
+  int fd;
+
+  /* More work items than a plan may have: the line of the first one too
+   * many (one item per line after the two heading lines). */
+  for (guint i = 1; i <= JP_DOCUMENT_MAX_ITEMS + 1; i++)
+    g_string_append_printf (doc, "%u. 事项。\n", i);
+  bytes = g_bytes_new (doc->str, doc->len);
+  plan = jp_document_import_bytes (bytes, "mem", NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  expected = g_strdup_printf ("mem:%u: the document has more than 100000 work items, the most "
+                              "a plan may have", JP_DOCUMENT_MAX_ITEMS + 3);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Larger than a plan document may be. */
+  big = g_malloc (JP_DOCUMENT_MAX_SIZE + 1);
+  memset (big, 'a', JP_DOCUMENT_MAX_SIZE + 1);
+  bytes = g_bytes_new_take (big, JP_DOCUMENT_MAX_SIZE + 1);
+  plan = jp_document_import_bytes (bytes, "mem", NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "mem: the document is too large (64.0\u00a0MB): a plan document may have at "
+                   "most 64.0\u00a0MB");
+  g_clear_error (&error);
+
+  /* A file: refused by its size (a sparse file of 100 MB). */
+  dir = g_dir_make_tmp ("test-document-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "huge.txt", NULL);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 100 * 1000 * 1000), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+  file = g_file_new_for_path (path);
+  plan = jp_document_import_file (file, NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "huge.txt: the document is too large (100.0\u00a0MB): a plan document may "
+                   "have at most 64.0\u00a0MB");
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The reference plan saved as GB18030 is read as GB18030, not as Big5
+ * (GB2312 text is mostly valid Big5 too). */
+static void
+test_gb18030_not_big5 (void)
+{
+  g_autofree char *path = data_path ("jinfeng-2023.txt");
+  g_autofree char *utf8 = NULL;
+  g_autofree char *gb = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(JpPlan) reference = NULL;
+  gsize utf8_len = 0;
+  gsize gb_len = 0;
+  JpImportWarning *first;
+
+  g_assert_true (g_file_get_contents (path, &utf8, &utf8_len, NULL));
+  gb = g_convert (utf8, utf8_len, "GB18030", "UTF-8", NULL, &gb_len, &error);
+  g_assert_no_error (error);
+  /* docs/notice-gbk-crlf.txt (read as GB18030 in /jp/document-import/
+   * variant/) is valid Big5 as well: the choice is made on the characters,
+   * not on whether the bytes convert. */
+  {
+    g_autofree char *notice_path = data_path ("docs/notice-gbk-crlf.txt");
+    g_autofree char *notice = NULL;
+    g_autofree char *as_big5 = NULL;
+    gsize notice_len = 0;
+
+    g_assert_true (g_file_get_contents (notice_path, &notice, &notice_len, NULL));
+    as_big5 = g_convert (notice, notice_len, "UTF-8", "BIG5", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (as_big5);
+  }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&gb), gb_len);
+  plan = jp_document_import_bytes (bytes, "gb.txt", &warnings, &error);
+  g_assert_no_error (error);
+  reference = import_data_file ("jinfeng-2023.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_plan_get_title (plan), ==, "2023年工作要点");
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, jp_plan_get_n_items (reference));
+  for (guint i = 0; i < jp_plan_get_n_items (plan); i++)
+    g_assert_cmpstr (jp_item_get_title (item_at (plan, i)), ==,
+                     jp_item_get_title (item_at (reference, i)));
+  first = g_ptr_array_index (warnings, 0);
+  g_assert_cmpstr (first->message, ==, "The file is GB18030 (GBK) text; it was converted to UTF-8.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +1048,8 @@ main (int   argc,
   g_test_add_func ("/jp/document-import/error/bytes", test_error_bytes);
   g_test_add_func ("/jp/document-import/file", test_file);
   g_test_add_func ("/jp/document-import/utf16", test_utf16);
+  g_test_add_func ("/jp/document-import/gb18030-not-big5", test_gb18030_not_big5);
+  g_test_add_func ("/jp/document-import/limits", test_limits);
   g_test_add_func ("/jp/document-import/warnings", test_warnings);
   g_test_add_func ("/jp/document-import/inline-documents", test_inline_documents);
 

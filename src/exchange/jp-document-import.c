@@ -118,6 +118,7 @@ typedef struct
   GPtrArray  *head;     /* of Line*, before the first section or item */
   GPtrArray  *sections; /* of SectionBuild */
   GPtrArray  *items;    /* of ItemBuild */
+  guint       too_many_line; /* the item beyond JP_DOCUMENT_MAX_ITEMS */
 } Importer;
 
 typedef struct
@@ -126,6 +127,8 @@ typedef struct
   RespKind    kind;
 } Label;
 
+/* The labels of the responsibility lines, in simplified and traditional
+ * characters (a plan in Big5 is written in the latter). */
 static const Label labels[] = {
   { "责任领导", RESP_LEADERS },
   { "牵头领导", RESP_LEADERS },
@@ -152,6 +155,28 @@ static const Label labels[] = {
   { "完成期限", RESP_DUE },
   { "时间节点", RESP_DUE },
   { "时限", RESP_DUE },
+  { "責任領導", RESP_LEADERS },
+  { "牽頭領導", RESP_LEADERS },
+  { "分管領導", RESP_LEADERS },
+  { "包抓領導", RESP_LEADERS },
+  { "責任單位", RESP_UNITS },
+  { "牽頭單位", RESP_UNITS },
+  { "主責單位", RESP_UNITS },
+  { "責任科室", RESP_UNITS },
+  { "牽頭科室", RESP_UNITS },
+  { "責任股室", RESP_UNITS },
+  { "牽頭股室", RESP_UNITS },
+  { "責任部門", RESP_UNITS },
+  { "牽頭部門", RESP_UNITS },
+  { "配合單位", RESP_PARTNERS },
+  { "配合部門", RESP_PARTNERS },
+  { "協辦單位", RESP_PARTNERS },
+  { "協作單位", RESP_PARTNERS },
+  { "參與單位", RESP_PARTNERS },
+  { "完成時限", RESP_DUE },
+  { "完成時間", RESP_DUE },
+  { "時間節點", RESP_DUE },
+  { "時限", RESP_DUE },
 };
 
 G_DEFINE_QUARK (jp-import-error-quark, jp_import_error)
@@ -242,19 +267,26 @@ set_error (GError     **error,
 
 /* ---- Encoding ----------------------------------------------------------- */
 
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
+/* The line (1-based) and the byte of that line (1-based) at @offset. */
+static void
+locate_offset (const char *data,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
 {
-  guint line = 1;
+  gsize line_start = 0;
 
+  *line = 1;
   for (gsize i = 0; i < offset; i++)
     {
       if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n')))
-        line++;
+        {
+          (*line)++;
+          line_start = i + 1;
+        }
     }
 
-  return line;
+  *column = (guint) MIN (offset - line_start + 1, G_MAXUINT);
 }
 
 static gboolean
@@ -264,6 +296,73 @@ has_prefix (const guint8 *data,
             gsize         magic_len)
 {
   return len >= magic_len && memcmp (data, magic, magic_len) == 0;
+}
+
+/* Whether double-byte text reads better as Big5 than as GB18030 (GBK),
+ * from the bytes alone, in one pass: each encoding puts its common
+ * characters in a block of its own, GB2312's level 1 (leading bytes
+ * B0–D7, trailing A1–FE: the 3,755 most used simplified characters) and
+ * Big5's level 1 (A440–C67E: 5,401 common traditional characters). Big5
+ * text read as GBK lands mostly outside GB2312's level 1 (kana, Greek,
+ * private use, the rare GBK extensions), and GB2312 text read as Big5
+ * outside Big5's level 1 for about half its characters. */
+static gboolean
+looks_like_big5 (const guint8 *data,
+                 gsize         len)
+{
+  gsize gb_common = 0;
+  gsize big5_common = 0;
+  gsize i = 0;
+
+  while (i + 1 < len)
+    {
+      guint8 lead = data[i];
+      guint8 trail = data[i + 1];
+
+      if (lead < 0x81 || lead == 0xFF)
+        {
+          i++;
+          continue;
+        }
+      if (trail >= 0x30 && trail <= 0x39)
+        {
+          /* A four-byte GB18030 sequence: never Big5. */
+          return FALSE;
+        }
+      if (lead >= 0xB0 && lead <= 0xD7 && trail >= 0xA1 && trail <= 0xFE)
+        gb_common++;
+      if (lead >= 0xA4 && (lead < 0xC6 || (lead == 0xC6 && trail <= 0x7E)) &&
+          ((trail >= 0x40 && trail <= 0x7E) || (trail >= 0xA1 && trail <= 0xFE)))
+        big5_common++;
+      i += 2;
+    }
+
+  return big5_common > gb_common;
+}
+
+/* @data converted from @charset, strictly: NULL at the first byte that is
+ * not valid in it, with its offset in @bad_offset. */
+static char *
+convert_strictly (const guint8 *data,
+                  gsize         len,
+                  const char   *charset,
+                  gsize        *out_len,
+                  gsize        *bad_offset)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize bytes_read = 0;
+  char *text;
+
+  text = g_convert ((const char *) data, len, "UTF-8", charset, &bytes_read, out_len,
+                    &local_error);
+  if (text != NULL && bytes_read == len && g_utf8_validate (text, *out_len, NULL))
+    return text;
+
+  g_free (text);
+  /* For an illegal sequence and for a partial one at the end, the bytes
+   * before it were converted. */
+  *bad_offset = MIN (bytes_read, len);
+  return NULL;
 }
 
 /* The document as UTF-8 (BOM removed), or NULL with an error. */
@@ -276,7 +375,12 @@ decode (Importer      *imp,
 {
   g_autoptr(GError) local_error = NULL;
   const char *end = NULL;
+  const char *charset;
   gsize n_control = 0;
+  gsize bad_offset = 0;
+  gboolean utf8_seen = FALSE;
+  guint line;
+  guint column;
   char *text;
 
   if (len == 0)
@@ -287,7 +391,7 @@ decode (Importer      *imp,
 
   if (has_prefix (data, len, "\xFF\xFE", 2) || has_prefix (data, len, "\xFE\xFF", 2))
     {
-      const char *charset = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      charset = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 
       text = g_convert ((const char *) data + 2, len - 2, "UTF-8", charset, NULL, out_len,
                         &local_error);
@@ -350,16 +454,40 @@ decode (Importer      *imp,
       return g_strndup ((const char *) data, len);
     }
 
-  text = g_convert ((const char *) data, len, "UTF-8", "GB18030", NULL, out_len, &local_error);
-  if (text != NULL && g_utf8_validate (text, *out_len, NULL))
+  /* Not UTF-8: Big5 (traditional characters) or GB18030 (simplified),
+   * whichever the bytes look like, converted strictly. */
+  charset = looks_like_big5 (data, len) ? "BIG5" : "GB18030";
+  text = convert_strictly (data, len, charset, out_len, &bad_offset);
+  if (text == NULL && charset[0] == 'B')
     {
-      add_warning (imp, 0, _("The file is GB18030 (GBK) text; it was converted to UTF-8."));
+      /* Hong Kong's and Microsoft's extensions of Big5. */
+      gsize hk_offset = 0;
+
+      text = convert_strictly (data, len, "BIG5-HKSCS", out_len, &hk_offset);
+      bad_offset = MAX (bad_offset, hk_offset);
+    }
+  if (text != NULL)
+    {
+      if (charset[0] == 'B')
+        add_warning (imp, 0, _("The file is Big5 text; it was converted to UTF-8."));
+      else
+        add_warning (imp, 0, _("The file is GB18030 (GBK) text; it was converted to UTF-8."));
       return text;
     }
-  g_free (text);
 
-  set_error (error, imp->name, line_of_offset ((const char *) data, end - (const char *) data),
-             JP_IMPORT_ERROR_ENCODING, _("the text is neither UTF-8 nor GB18030 (GBK)"));
+  /* Where the bad bytes are: in a file whose first lines are UTF-8 with
+   * Chinese text, where UTF-8 breaks off; otherwise where the conversion
+   * from the encoding the file looks like stopped. */
+  for (const guint8 *p = data; p < (const guint8 *) end && !utf8_seen; p++)
+    utf8_seen = *p >= 0x80;
+  if (utf8_seen)
+    bad_offset = (const guint8 *) end - data;
+
+  locate_offset ((const char *) data, bad_offset, &line, &column);
+  set_error (error, imp->name, line, JP_IMPORT_ERROR_ENCODING,
+             _("the text is neither UTF-8, GB18030 (GBK) nor Big5: invalid bytes at byte %u "
+               "of the line"),
+             column);
   return NULL;
 }
 
@@ -1714,6 +1842,11 @@ walk_lines (Importer *imp,
             const char *content = line->text + marker.content;
             gsize len = marker.content_end - marker.content;
 
+            if (imp->items->len >= JP_DOCUMENT_MAX_ITEMS)
+              {
+                imp->too_many_line = line->lineno;
+                return;
+              }
             if (sec == NULL)
               sec = add_section (imp, "", "", line->lineno, TRUE);
             sec->title_open = FALSE;
@@ -1835,6 +1968,27 @@ check_numbers (Importer *imp)
     }
 }
 
+/* Refuses a document beyond JP_DOCUMENT_MAX_SIZE, before reading it. */
+static gboolean
+check_size (const char  *name,
+            guint64      size,
+            GError     **error)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  if (size <= JP_DOCUMENT_MAX_SIZE)
+    return TRUE;
+
+  size_text = g_format_size (size);
+  limit_text = g_format_size (JP_DOCUMENT_MAX_SIZE);
+  set_error (error, name, 0, JP_IMPORT_ERROR_TOO_LARGE,
+             /* Translators: "70.2 MB", "64.0 MB" */
+             _("the document is too large (%s): a plan document may have at most %s"),
+             size_text, limit_text);
+  return FALSE;
+}
+
 /* For g_ptr_array_sort(), which is stable. */
 static int
 compare_warnings (gconstpointer a,
@@ -1873,6 +2027,9 @@ jp_document_import_bytes (GBytes      *bytes,
   imp.sections = sections;
   imp.items = items;
 
+  if (!check_size (imp.name, g_bytes_get_size (bytes), error))
+    return NULL;
+
   text = decode (&imp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &len, error);
   if (text == NULL)
     return NULL;
@@ -1887,6 +2044,13 @@ jp_document_import_bytes (GBytes      *bytes,
     }
 
   walk_lines (&imp, lines);
+  if (imp.too_many_line > 0)
+    {
+      set_error (error, imp.name, imp.too_many_line, JP_IMPORT_ERROR_TOO_LARGE,
+                 _("the document has more than %u work items, the most a plan may have"),
+                 (guint) JP_DOCUMENT_MAX_ITEMS);
+      return NULL;
+    }
 
   if (items->len == 0)
     {
@@ -1943,6 +2107,7 @@ jp_document_import_file (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
 
@@ -1950,6 +2115,14 @@ jp_document_import_file (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
+
+  /* An absurd file is not even loaded. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      !check_size (name, (guint64) g_file_info_get_size (info), error))
+    return NULL;
+
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
