@@ -22,6 +22,7 @@
 #include "jp-progress-dialog.h"
 #include "jp-progress-import-dialog.h"
 #include "jp-section-dialog.h"
+#include "jp-store-backup.h"
 #include "jp-ui-util.h"
 #include "jp-update-dialog.h"
 #include "jp-window-private.h"
@@ -1142,6 +1143,22 @@ _jp_window_import_plans (JpWindow  *self,
   if (plans->len == 0)
     return;
 
+  /* Before an import changes a database that holds plans: a copy of it,
+   * as the command line makes. Without the copy nothing is imported. */
+  if (jp_store_get_latest_plan_id (self->store, NULL) != 0 &&
+      !jp_store_backup (self->store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
+                        NULL, &error))
+    {
+      g_autoptr(GError) not_backed_up = NULL;
+
+      /* Translators: the reason follows */
+      not_backed_up = g_error_new (error->domain, error->code,
+                                   _("Nothing was imported, because the database could not be "
+                                     "backed up first: %s"), error->message);
+      _jp_window_report_error (self, _("Could Not Import"), not_backed_up);
+      return;
+    }
+
   if (!jp_store_insert_plans (self->store, (JpPlan **) plans->pdata, plans->len, &error))
     {
       _jp_window_report_error (self, _("Could Not Import"), error);
@@ -1311,6 +1328,13 @@ import_file_cb (GtkWidget  *widget,
   import_file (JP_WINDOW (widget), file);
 }
 
+void
+_jp_window_import_plan_file (JpWindow *self,
+                             GFile    *file)
+{
+  import_file (self, file);
+}
+
 static void
 on_export_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
@@ -1459,9 +1483,15 @@ import_progress_file_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  JpWindow *self = JP_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
+  _jp_window_import_progress_file (JP_WINDOW (widget), file);
+}
+
+void
+_jp_window_import_progress_file (JpWindow *self,
+                                 GFile    *file)
+{
   if (refresh_for_edit (self))
     jp_progress_import_dialog_load_file (open_progress_import_dialog (self), file);
 }

@@ -101,6 +101,11 @@ void        _jp_window_enter_forced_review (JpWindow   *self,
  * reloads. */
 gboolean    _jp_window_check_external_changes (JpWindow *self,
                                                gboolean  user_acts);
+/* A file dropped on the window: a progress table (.csv, .xlsx) opens the
+ * progress import, any other file the plan import. FALSE when the window
+ * cannot take it now (review mode; the user is told). */
+gboolean    _jp_window_open_dropped_file (JpWindow   *self,
+                                          GFile      *file);
 
 /* jp-window-actions.c */
 void        _jp_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -116,7 +121,17 @@ void        _jp_window_set_people        (JpWindow       *self,
                                           JpItem         *item,
                                           JpPeopleKind    kind,
                                           const char * const *names);
+/* Backs the database up (when it holds plans), inserts @plans, opens the
+ * first. */
 void        _jp_window_import_plans      (JpWindow       *self,
                                           GPtrArray      *plans);
+/* Reads a plan document or JSON export in a thread, then previews it
+ * (or reports why it cannot be imported): what Import… does with the
+ * chosen file. */
+void        _jp_window_import_plan_file  (JpWindow       *self,
+                                          GFile          *file);
+/* Opens the progress import on a CSV or xlsx file. */
+void        _jp_window_import_progress_file (JpWindow    *self,
+                                             GFile       *file);
 
 G_END_DECLS

@@ -1057,7 +1057,10 @@ _jp_window_report_error (JpWindow     *self,
       schedule_reload (self);
     }
 
-  parent = self->dialog != NULL ? self->dialog : GTK_WINDOW (self);
+  /* Over the editor when it is open; not over one that is going away
+   * (destroyed in the signal that got here): the message would go too. */
+  parent = self->dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (self->dialog))
+           ? self->dialog : GTK_WINDOW (self);
 
   if (error->domain == JP_STORE_ERROR)
     switch (error->code)
@@ -1107,6 +1110,38 @@ _jp_window_present_dialog (JpWindow  *self,
 
 /* ---- drop a file to import --------------------------------------------- */
 
+/* A progress table (CSV, xlsx) goes to the progress import; anything else
+ * (a plan document, a JSON export) to the plan import. */
+gboolean
+_jp_window_open_dropped_file (JpWindow *self,
+                              GFile    *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (basename, -1);
+
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx"))
+    {
+      if (!_jp_window_get_editable (self))
+        {
+          _jp_window_show_toast (self, _("Progress can only be imported into a plan that can be changed"),
+                                 FALSE);
+          return FALSE;
+        }
+      _jp_window_import_progress_file (self, file);
+      return TRUE;
+    }
+
+  if (self->store == NULL || jp_window_get_review_mode (self) || jp_store_get_read_only (self->store))
+    {
+      _jp_window_show_toast (self, _("Plans can only be imported into a database that can be changed"),
+                             FALSE);
+      return FALSE;
+    }
+
+  _jp_window_import_plan_file (self, file);
+  return TRUE;
+}
+
 static gboolean
 on_file_dropped_cb (GtkDropTarget *target,
                     const GValue  *value,
@@ -1114,14 +1149,10 @@ on_file_dropped_cb (GtkDropTarget *target,
                     double         y,
                     JpWindow      *self)
 {
-  GFile *file;
-
   if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
     return FALSE;
 
-  file = g_value_get_object (value);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.import-file", "s", g_file_peek_path (file));
-  return TRUE;
+  return _jp_window_open_dropped_file (self, g_value_get_object (value));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
