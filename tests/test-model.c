@@ -816,6 +816,53 @@ entry_at (JpIndicator *indicator,
   return entry; /* borrowed: the list keeps it */
 }
 
+/* A loader's two shortcuts: the latest entry held without a list, and a
+ * whole history put in with one items-changed, sorted stably by date. */
+static void
+test_preload_and_replace_progress (void)
+{
+  g_autoptr(JpIndicator) indicator = jp_indicator_new ("x", JP_INDICATOR_KIND_AT_LEAST, 100);
+  g_autoptr(JpProgressEntry) latest = jp_progress_entry_new ("2023-06-01", 60);
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func (g_object_unref);
+  JpProgressEntry *entries[4];
+  guint n_latest = 0;
+  ItemsChanged ic;
+
+  g_signal_connect (indicator, "notify::latest", G_CALLBACK (count_cb), &n_latest);
+  jp_progress_entry_set_id (latest, 7);
+  jp_indicator_preload_latest (indicator, latest);
+  g_assert_true (jp_indicator_get_latest (indicator) == latest);
+  g_assert_cmpuint (n_latest, ==, 1);
+  g_assert_false (jp_indicator_get_history_loaded (indicator));
+  /* Without a date, or at a later one, the latest entry answers. */
+  g_assert_true (jp_indicator_find_entry (indicator, NULL) == latest);
+  g_assert_true (jp_indicator_find_entry (indicator, "2023-07-01") == latest);
+
+  /* The list, made when asked for, holds it. */
+  g_assert_cmpuint (g_list_model_get_n_items (jp_indicator_get_progress (indicator)), ==, 1);
+  g_assert_true (entry_at (indicator, 0) == latest);
+
+  watch_items_changed (jp_indicator_get_progress (indicator), &ic);
+  entries[0] = jp_progress_entry_new ("2023-05-01", 50);
+  entries[1] = jp_progress_entry_new ("2023-01-01", 10);
+  entries[2] = jp_progress_entry_new ("2023-05-01", 55);   /* same date: after [0] */
+  entries[3] = g_object_ref (latest);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_ptr_array_add (history, entries[i]);
+
+  jp_indicator_replace_progress (indicator, (JpProgressEntry **) history->pdata, history->len);
+  g_assert_cmpuint (ic.n_calls, ==, 1);
+  g_assert_cmpuint (ic.removed, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 4);
+  g_assert_true (entry_at (indicator, 0) == entries[1]);
+  g_assert_true (entry_at (indicator, 1) == entries[0]);
+  g_assert_true (entry_at (indicator, 2) == entries[2]);
+  g_assert_true (entry_at (indicator, 3) == latest);
+  g_assert_true (jp_indicator_get_latest (indicator) == latest);
+  g_assert_cmpuint (n_latest, ==, 1);
+  g_assert_true (jp_indicator_find_entry (indicator, "2023-05-31") == entries[2]);
+}
+
 static void
 test_add_progress_order (void)
 {
@@ -1212,6 +1259,7 @@ main (int   argc,
   g_test_add_func ("/jp/model/ensure-unit", test_ensure_unit);
   g_test_add_func ("/jp/model/remove-leader-unit", test_remove_leader_unit);
   g_test_add_func ("/jp/model/add-progress-order", test_add_progress_order);
+  g_test_add_func ("/jp/model/preload-replace-progress", test_preload_and_replace_progress);
   g_test_add_func ("/jp/model/updates-order", test_updates_order);
   g_test_add_func ("/jp/model/lazy-history", test_lazy_history);
   g_test_add_func ("/jp/model/lazy-history-explicit", test_lazy_history_explicit);

@@ -29,8 +29,12 @@ struct _JpIndicator
   double           baseline;
   char            *due;            /* ISO, NULL when not set */
   double           weight;
-  GListStore      *progress;       /* Owned: JpProgressEntry, by date */
-  JpProgressEntry *latest;         /* Borrowed from progress: last notified */
+  GListStore      *progress;       /* Owned, NULL until asked for or added to:
+                                    * JpProgressEntry, by date */
+  JpProgressEntry *preloaded;      /* Owned: the only entry known while
+                                    * progress is NULL (a plan loaded with
+                                    * its histories left in the file) */
+  JpProgressEntry *latest;         /* Borrowed: last notified */
   guint            has_target_max : 1;
   guint            has_baseline : 1;
   guint            history_loaded : 1;
@@ -65,12 +69,34 @@ entry_date (gpointer entry)
   return jp_progress_entry_get_date (entry);
 }
 
+/* The list is made when it is first needed: a plan of 50,000 indicators
+ * loads each one's latest entry only, and most lists are never looked at. */
+static GListStore *
+ensure_progress (JpIndicator *self)
+{
+  if (self->progress == NULL)
+    {
+      self->progress = g_list_store_new (JP_TYPE_PROGRESS_ENTRY);
+      if (self->preloaded != NULL)
+        {
+          g_list_store_append (self->progress, self->preloaded);
+          g_clear_object (&self->preloaded);
+        }
+    }
+
+  return self->progress;
+}
+
 static JpProgressEntry *
 last_entry (JpIndicator *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->progress));
   g_autoptr(JpProgressEntry) entry = NULL;
+  guint n;
 
+  if (self->progress == NULL)
+    return self->preloaded;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->progress));
   if (n == 0)
     return NULL;
 
@@ -112,6 +138,7 @@ jp_indicator_dispose (GObject *object)
   JpIndicator *self = (JpIndicator *) object;
 
   self->latest = NULL;
+  g_clear_object (&self->preloaded);
   if (self->progress != NULL)
     g_list_store_remove_all (self->progress);
 
@@ -364,7 +391,6 @@ jp_indicator_init (JpIndicator *self)
   self->kind = JP_INDICATOR_KIND_AT_LEAST;
   self->weight = 1.0;
   self->history_loaded = TRUE;
-  self->progress = g_list_store_new (JP_TYPE_PROGRESS_ENTRY);
 }
 
 JpIndicator *
@@ -655,7 +681,7 @@ jp_indicator_get_progress (JpIndicator *self)
 {
   g_return_val_if_fail (JP_IS_INDICATOR (self), NULL);
 
-  return G_LIST_MODEL (self->progress);
+  return G_LIST_MODEL (ensure_progress (self));
 }
 
 gboolean
@@ -749,7 +775,7 @@ jp_indicator_find_entry (JpIndicator *self,
                    self->id, error->message);
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->progress));
+  n = g_list_model_get_n_items (G_LIST_MODEL (ensure_progress (self)));
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(JpProgressEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->progress), i - 1);
@@ -767,7 +793,7 @@ has_entry (JpIndicator     *self,
            JpProgressEntry *entry)
 {
   gint64 id = jp_progress_entry_get_id (entry);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->progress));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ensure_progress (self)));
 
   for (guint i = 0; i < n; i++)
     {
@@ -799,10 +825,67 @@ jp_indicator_add_progress (JpIndicator     *self,
   if (has_entry (self, entry))
     return;
 
-  position = _jp_sorted_insert_position (G_LIST_MODEL (self->progress),
+  position = _jp_sorted_insert_position (G_LIST_MODEL (ensure_progress (self)),
                                          jp_progress_entry_get_date (entry),
                                          entry_date);
   g_list_store_insert (self->progress, position, entry);
+  update_latest (self);
+}
+
+/**
+ * jp_indicator_replace_progress:
+ *
+ * Replaces every entry by @entries (sorted by date here, stably: entries
+ * of one date keep their order) with one items-changed; for a loader that
+ * reads a whole history. Linear in the entries, whatever their number.
+ */
+void
+jp_indicator_replace_progress (JpIndicator      *self,
+                               JpProgressEntry **entries,
+                               guint             n_entries)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  JpDateSort sort = { entry_date };
+  GListStore *store;
+
+  g_return_if_fail (JP_IS_INDICATOR (self));
+  g_return_if_fail (entries != NULL || n_entries == 0);
+
+  sorted = g_ptr_array_sized_new (n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_return_if_fail (JP_IS_PROGRESS_ENTRY (entries[i]));
+      g_ptr_array_add (sorted, entries[i]);
+    }
+  g_ptr_array_sort_with_data (sorted, _jp_compare_by_date, &sort);
+
+  store = ensure_progress (self);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       sorted->pdata, sorted->len);
+  update_latest (self);
+}
+
+/**
+ * jp_indicator_preload_latest:
+ *
+ * For a loader: @entry is the latest of a history left in the file. The
+ * indicator must hold no entry yet; it keeps @entry without making its
+ * list (until the list is asked for) and its history is not loaded.
+ */
+void
+jp_indicator_preload_latest (JpIndicator     *self,
+                             JpProgressEntry *entry)
+{
+  g_return_if_fail (JP_IS_INDICATOR (self));
+  g_return_if_fail (JP_IS_PROGRESS_ENTRY (entry));
+  g_return_if_fail (last_entry (self) == NULL);
+
+  if (self->progress != NULL)
+    g_list_store_append (self->progress, entry);
+  else
+    self->preloaded = g_object_ref (entry);
+
+  jp_indicator_set_history_loaded (self, FALSE);
   update_latest (self);
 }
 
@@ -815,7 +898,7 @@ jp_indicator_remove_progress (JpIndicator     *self,
   g_return_val_if_fail (JP_IS_INDICATOR (self), FALSE);
   g_return_val_if_fail (JP_IS_PROGRESS_ENTRY (entry), FALSE);
 
-  if (!g_list_store_find (self->progress, entry, &position))
+  if (!g_list_store_find (ensure_progress (self), entry, &position))
     return FALSE;
 
   g_list_store_remove (self->progress, position);
@@ -828,6 +911,6 @@ jp_indicator_resort_progress (JpIndicator *self)
 {
   g_return_if_fail (JP_IS_INDICATOR (self));
 
-  if (_jp_resort_by_date (self->progress, entry_date))
+  if (self->progress != NULL && _jp_resort_by_date (self->progress, entry_date))
     update_latest (self);
 }

@@ -81,6 +81,14 @@ JpProgressEntry *jp_indicator_find_entry         (JpIndicator     *self,
 /* Keeps the list sorted; one items-changed each. */
 void             jp_indicator_add_progress       (JpIndicator     *self,
                                                   JpProgressEntry *entry);
+/* For a loader: every entry at once (sorted by date here, stably). */
+void             jp_indicator_replace_progress   (JpIndicator      *self,
+                                                  JpProgressEntry **entries,
+                                                  guint             n_entries);
+/* For a loader: the latest entry of a history left in the file (the
+ * indicator holds none yet); history-loaded becomes FALSE. */
+void             jp_indicator_preload_latest     (JpIndicator     *self,
+                                                  JpProgressEntry *entry);
 gboolean         jp_indicator_remove_progress    (JpIndicator     *self,
                                                   JpProgressEntry *entry);
 /* Re-sorts after an entry's date changed. */

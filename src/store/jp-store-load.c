@@ -137,31 +137,39 @@ entry_from_row (JpStmt *stmt,
 
 /* Replaces what @indicator holds (its latest entry, entries added since)
  * by @entries (its whole history in order), keeping the objects it already
- * has for the same rows. */
+ * has for the same rows; linear in the entries. */
 static void
 fill_history (JpIndicator *indicator,
               GPtrArray   *entries)
 {
   GListModel *progress = jp_indicator_get_progress (indicator);
-  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old = g_list_model_get_n_items (progress);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (n_old, 1));
 
-  for (guint i = 0; i < g_list_model_get_n_items (progress); i++)
-    g_ptr_array_add (old, g_list_model_get_item (progress, i));
+  /* Keys point into @ids. */
+  for (guint i = 0; i < n_old; i++)
+    {
+      JpProgressEntry *kept = g_list_model_get_item (progress, i);
+
+      g_ptr_array_add (old, kept);
+      ids[i] = jp_progress_entry_get_id (kept);
+      if (ids[i] != 0)
+        g_hash_table_insert (by_id, &ids[i], kept);
+    }
 
   for (guint i = 0; i < entries->len; i++)
     {
       JpProgressEntry *entry = g_ptr_array_index (entries, i);
+      gint64 id = jp_progress_entry_get_id (entry);
+      JpProgressEntry *kept = g_hash_table_lookup (by_id, &id);
 
-      for (guint j = 0; j < old->len; j++)
+      if (kept != NULL)
         {
-          JpProgressEntry *kept = g_ptr_array_index (old, j);
-
-          if (jp_progress_entry_get_id (kept) == jp_progress_entry_get_id (entry))
-            {
-              g_ptr_array_index (entries, i) = g_object_ref (kept);
-              g_object_unref (entry);
-              break;
-            }
+          g_hash_table_remove (by_id, &id);
+          g_ptr_array_index (entries, i) = g_object_ref (kept);
+          g_object_unref (entry);
         }
     }
 
@@ -169,22 +177,16 @@ fill_history (JpIndicator *indicator,
   for (guint j = 0; j < old->len; j++)
     {
       JpProgressEntry *kept = g_ptr_array_index (old, j);
+      gint64 id = jp_progress_entry_get_id (kept);
 
-      if (!g_ptr_array_find (entries, kept, NULL))
+      if (id == 0 || g_hash_table_lookup (by_id, &id) == kept)
         g_ptr_array_add (entries, g_object_ref (kept));
     }
 
-  for (guint j = 0; j < old->len; j++)
-    jp_indicator_remove_progress (indicator, g_ptr_array_index (old, j));
-
   for (guint i = 0; i < entries->len; i++)
-    {
-      JpProgressEntry *entry = g_ptr_array_index (entries, i);
+    _jp_store_set_owner (g_ptr_array_index (entries, i), indicator);
 
-      _jp_store_set_owner (entry, indicator);
-      jp_indicator_add_progress (indicator, entry);
-    }
-
+  jp_indicator_replace_progress (indicator, (JpProgressEntry **) entries->pdata, entries->len);
   jp_indicator_set_history_loaded (indicator, TRUE);
 }
 
@@ -824,8 +826,7 @@ load_latest (JpStore    *self,
 
       entry = entry_from_row (stmt, 1);
       _jp_store_set_owner (entry, indicator);
-      jp_indicator_add_progress (indicator, entry);
-      jp_indicator_set_history_loaded (indicator, FALSE);
+      jp_indicator_preload_latest (indicator, entry);
     }
 
   if (rc != SQLITE_DONE)
