@@ -210,13 +210,30 @@ child_read_only (const char *db,
     g_clear_error (&error);
   }
 
-  /* Review mode works, and refuses edits. */
+  /* Review mode works, and refuses edits. A commit waiting in the -wal
+   * without its -shm index is read through a private copy, removed with
+   * the store. */
   {
-    g_autoptr(JpStore) store = jp_store_open (db, JP_STORE_FLAGS_READ_ONLY, &error);
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_autofree char *copy = NULL;
+    GStatBuf st;
+    gboolean through_copy = !g_file_test (shm, G_FILE_TEST_EXISTS) &&
+                            g_stat (wal, &st) == 0 && st.st_size > 0;
+    JpStore *store = jp_store_open (db, JP_STORE_FLAGS_READ_ONLY, &error);
     g_autoptr(JpPlan) plan = NULL;
 
     g_assert_no_error (error);
     g_assert_true (jp_store_get_read_only (store));
+    if (through_copy)
+      {
+        copy = g_strdup (jp_store_get_private_copy (store));
+        g_assert_nonnull (copy);
+        g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+        g_assert_cmpstr (jp_store_get_path (store), ==, db);
+      }
+    else
+      g_assert_null (jp_store_get_private_copy (store));
     plan_id = jp_store_get_latest_plan_id (store, &error);
     g_assert_no_error (error);
     plan = jp_store_load_plan (store, plan_id, &error);
@@ -228,6 +245,14 @@ child_read_only (const char *db,
     g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY);
     g_clear_error (&error);
     g_assert_cmpstr (jp_plan_get_title (plan), ==, title);
+    g_clear_object (&plan);
+    g_assert_finalize_object (store);
+    if (copy != NULL)
+      {
+        g_autofree char *folder = g_path_get_dirname (copy);
+
+        g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+      }
   }
 
   /* The command line: the same. */
@@ -511,6 +536,7 @@ typedef enum
 {
   RO_FOLDER,
   RO_FOLDER_WAL_LEFT,   /* a commit left in the -wal, with its -shm */
+  RO_FOLDER_WAL_NO_SHM, /* a commit left in the -wal, its -shm gone */
   RO_FILE,
 } ReadOnlyCase;
 
@@ -528,7 +554,7 @@ test_read_only (Fixture       *f,
   const char *title = BASE_TITLE;
   gboolean nobody = FALSE;
 
-  if (kind == RO_FOLDER_WAL_LEFT)
+  if (kind == RO_FOLDER_WAL_LEFT || kind == RO_FOLDER_WAL_NO_SHM)
     {
       const char *args[] = { "write-wal", f->db, "崩溃前提交的标题", NULL };
 
@@ -536,6 +562,18 @@ test_read_only (Fixture       *f,
       g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
       g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
       title = "崩溃前提交的标题";
+    }
+  /* The -shm is only an index of the -wal, rebuilt from it; without it,
+   * in a folder where SQLite cannot make one, reading the file as
+   * immutable would not see the commit waiting in the -wal: the store
+   * reads a private copy of both instead. */
+  if (kind == RO_FOLDER_WAL_NO_SHM)
+    {
+      GStatBuf st;
+
+      g_assert_cmpint (g_unlink (shm), ==, 0);
+      g_assert_cmpint (g_stat (wal, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 0);
     }
   /* A clean database has no -shm: in a read-only folder SQLite cannot
    * make one, and the store reads the file as immutable. */
@@ -988,6 +1026,7 @@ main (int   argc,
 
   ADD ("/jp/db-faults/read-only-folder", test_read_only, RO_FOLDER);
   ADD ("/jp/db-faults/read-only-folder-wal-left", test_read_only, RO_FOLDER_WAL_LEFT);
+  ADD ("/jp/db-faults/read-only-folder-wal-no-shm", test_read_only, RO_FOLDER_WAL_NO_SHM);
   ADD ("/jp/db-faults/read-only-file", test_read_only, RO_FILE);
   ADD ("/jp/db-faults/busy", test_busy, 0);
   ADD ("/jp/db-faults/full-page-count", test_full_page_count, 0);

@@ -29,6 +29,7 @@ struct _JpStore
    * each kind is prepared once. Owned (sqlite3_finalize). */
   GHashTable *statements;
   gint64      loaded_version; /* jp_store_mark_loaded() */
+  char       *private_copy; /* review: the copy read instead (removed at the end) */
   guint       read_only : 1;
   guint       check_version : 1; /* edits check loaded_version */
 };

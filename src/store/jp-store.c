@@ -472,6 +472,138 @@ _jp_store_dup_owner (gpointer child)
 
 /* ---- GObject ------------------------------------------------------------ */
 
+/* ---- A private copy for review --------------------------------------- */
+
+static void
+remove_private_copy (const char *copy)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *folder = g_path_get_dirname (copy);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (copy, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (folder);
+}
+
+/* Copies @length bytes of @file (a handle SQLite opened) to @path. */
+static gboolean
+copy_sqlite_file (sqlite3_file  *file,
+                  sqlite3_int64  length,
+                  const char    *path,
+                  GError       **error)
+{
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_int64 offset = 0;
+  FILE *out;
+
+  out = g_fopen (path, "wbx");
+  if (out == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (offset < length)
+    {
+      int n = (int) MIN (length - offset, (sqlite3_int64) 64 * 1024);
+      int rc = file->pMethods->xRead (file, buffer, n, offset);
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error_literal (&local_error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN, sqlite3_errstr (rc));
+          break;
+        }
+      if (fwrite (buffer, 1, (size_t) n, out) != (size_t) n)
+        {
+          int saved_errno = errno;
+
+          g_set_error_literal (&local_error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+                               g_strerror (saved_errno));
+          break;
+        }
+      offset += n;
+    }
+
+  if (fclose (out) != 0 && local_error == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (&local_error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN, g_strerror (saved_errno));
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A WAL database whose folder cannot be written and which has no -shm
+ * file (nor can SQLite make one): read as immutable, SQLite would not see
+ * what was committed to the -wal file and not yet copied into the
+ * database (after a crash, or when the folder was made read-only before
+ * the last program closed it). Copies the database (read through the
+ * connection's own handle: a descriptor of our own would drop the
+ * process's locks when closed) and its -wal into a private temporary
+ * folder, whose copy SQLite can index. Returns the copy's path, or NULL
+ * when there is nothing in the -wal (immutable sees it all) or the copy
+ * cannot be made. */
+static char *
+make_private_copy (JpStore    *self,
+                   const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_wal = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_stat (wal, &st) != 0 || st.st_size == 0)
+    return NULL;
+
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL || file->pMethods->xFileSize (file, &size) != SQLITE_OK)
+    return NULL;
+
+  folder = g_dir_make_tmp ("jinfeng-plan-review-XXXXXX", &error);
+  if (folder == NULL)
+    {
+      g_debug ("No private copy of %s: %s", path, error->message);
+      return NULL;
+    }
+
+  basename = g_path_get_basename (path);
+  copy = g_build_filename (folder, basename, NULL);
+  copy_wal = g_strconcat (copy, "-wal", NULL);
+
+  /* SQLite never locks the -wal file itself: reading it directly is safe. */
+  if (!copy_sqlite_file (file, size, copy, &error) ||
+      !g_file_get_contents (wal, &contents, &length, &error) ||
+      !g_file_set_contents (copy_wal, contents, (gssize) length, &error))
+    {
+      g_debug ("No private copy of %s: %s", path, error->message);
+      remove_private_copy (copy);
+      return NULL;
+    }
+
+  return g_steal_pointer (&copy);
+}
+
 static void
 jp_store_finalize (GObject *object)
 {
@@ -487,6 +619,9 @@ jp_store_finalize (GObject *object)
       self->db = NULL;
     }
 
+  if (self->private_copy != NULL)
+    remove_private_copy (self->private_copy);
+  g_clear_pointer (&self->private_copy, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
 
@@ -944,11 +1079,31 @@ open_database (JpStore     *self,
            g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY) ||
            g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_FULL)))
         {
+          g_autofree char *copy = make_private_copy (self, path);
+
           close_connection (self);
-          reopened = open_connection (self, path, TRUE, TRUE, NULL) &&
-                     read_schema_info (self, &info, NULL);
-          if (reopened)
-            g_debug ("Opened %s as immutable", path);
+          if (copy != NULL)
+            {
+              reopened = open_connection (self, copy, TRUE, FALSE, NULL) &&
+                         read_schema_info (self, &info, NULL);
+              if (reopened)
+                {
+                  g_debug ("Reading %s through a private copy, %s", path, copy);
+                  self->private_copy = g_steal_pointer (&copy);
+                }
+              else
+                {
+                  close_connection (self);
+                  remove_private_copy (copy);
+                }
+            }
+          if (!reopened)
+            {
+              reopened = open_connection (self, path, TRUE, TRUE, NULL) &&
+                         read_schema_info (self, &info, NULL);
+              if (reopened)
+                g_debug ("Opened %s as immutable", path);
+            }
         }
 
       if (!reopened)
@@ -1120,6 +1275,14 @@ jp_store_get_data_version (JpStore *self)
     return 0;
 
   return version;
+}
+
+const char *
+jp_store_get_private_copy (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  return self->private_copy;
 }
 
 gint64

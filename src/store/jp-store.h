@@ -80,13 +80,21 @@ GQuark      jp_store_error_quark          (void);
  * - OPEN: missing (read-only mode), a folder, or a folder that cannot be
  *   created.
  * Read-only opening never writes: a WAL database in a folder that cannot be
- * written is read as immutable, and an older schema is migrated in a copy
- * in memory. The store is "read-only" (property) when opened so. */
+ * written is read as immutable (or, with commits in its -wal and no -shm,
+ * through a private copy: jp_store_get_private_copy), and an older schema
+ * is migrated in a copy in memory. The store is "read-only" (property) when opened so. */
 JpStore    *jp_store_open                 (const char      *path,
                                            JpStoreFlags     flags,
                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *jp_store_get_path             (JpStore         *self);
 gboolean    jp_store_get_read_only        (JpStore         *self);
+/* Review mode of a WAL database in a folder that cannot be written, with
+ * commits waiting in its -wal file and no -shm index (which SQLite cannot
+ * make there): the store reads a copy of the database and its -wal in a
+ * private temporary folder (removed with the store), as the file will be
+ * once the -wal is checkpointed. The copy's path; NULL when the store
+ * reads the file itself. */
+const char *jp_store_get_private_copy     (JpStore         *self);
 /* Who edits (the history's author; also the "author" property, for
  * g_settings_bind); NULL or "" means g_get_real_name(). */
 const char *jp_store_get_author           (JpStore         *self);

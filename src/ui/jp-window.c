@@ -766,6 +766,12 @@ open_database (JpWindow *self)
       return;
     }
 
+  if (jp_store_get_private_copy (self->store) != NULL)
+    _jp_window_enter_forced_review (self, _("Review mode: the database’s folder cannot be written and "
+                                            "its latest changes are still in its “-wal” file, so a "
+                                            "copy of both is shown. Everything can be seen; nothing "
+                                            "can be changed."));
+
   /* The author of progress entries and of the history (Preferences;
    * empty: the account's name). */
   if (self->settings != NULL)
