@@ -192,8 +192,14 @@ jp_application_activate (GApplication *application)
           self->default_db = TRUE;
         }
 
-      window = GTK_WINDOW (jp_window_new (self, self->db_path, self->read_only,
-                                          self->default_db));
+      /* The plan loads in a thread while the window shows itself. */
+      window = g_object_new (JP_TYPE_WINDOW,
+                             "application", self,
+                             "db-path", self->db_path,
+                             "read-only", self->read_only,
+                             "sample-on-create", self->default_db,
+                             "open-in-background", TRUE,
+                             NULL);
     }
 
   gtk_window_present (window);

@@ -1581,7 +1581,9 @@ jp_window_update_actions (JpWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean editable = _jp_window_get_editable (self);
   gboolean has_plan = self->plan != NULL;
-  gboolean writable = self->store != NULL && !jp_window_get_review_mode (self) &&
+  /* While the first plan loads in a thread, nothing may use the store. */
+  gboolean idle_store = self->store != NULL && !self->loading;
+  gboolean writable = idle_store && !jp_window_get_review_mode (self) &&
                       !jp_store_get_read_only (self->store);
   GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
   gboolean item = JP_IS_ITEM (selected);
@@ -1596,7 +1598,7 @@ jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-file", writable);
   gtk_widget_action_set_enabled (widget, "win.open-sample", writable);
   gtk_widget_action_set_enabled (widget, "win.export-json", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.open-plan", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.open-plan", idle_store);
 
   /* Exports and printing read; the progress import and a restore write. */
   gtk_widget_action_set_enabled (widget, "win.import-progress", editable);
@@ -1630,7 +1632,7 @@ jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-plan", has_plan);
   gtk_widget_action_set_enabled (widget, "win.show-dashboard", has_plan);
   gtk_widget_action_set_enabled (widget, "win.review-mode",
-                                 self->store != NULL && !self->read_only && self->review_reason == NULL &&
+                                 idle_store && !self->read_only && self->review_reason == NULL &&
                                  !jp_store_get_read_only (self->store));
 }
 

@@ -69,6 +69,8 @@ struct _JpWindow
   gint64                data_version;    /* the store's when the plan was loaded */
   gboolean              updating_filters;
   gboolean              syncing_as_of;   /* passing the date to the dashboard */
+  gboolean              open_in_background; /* load the first plan in a thread */
+  gboolean              loading;         /* that load runs: the store is busy */
 };
 
 /* jp-window.c */

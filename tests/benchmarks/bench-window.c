@@ -10,12 +10,15 @@
  * the new window, and quits after the window's first frame has been
  * painted. Prints one tab-separated line:
  *
- *   window_ms  first_frame_ms  peak_rss_mib  items
+ *   window_ms  first_frame_ms  plan_frame_ms  peak_rss_mib  items
  *
- * window_ms: from main() to the window existing (the plan loaded, the
- * widgets built); first_frame_ms: from main() to the end of its first
- * painted frame ("after-paint" of its frame clock); peak_rss_mib: the
- * process's peak resident set size then. The dynamic loading before main()
+ * window_ms: from main() to the window existing (its widgets built; the
+ * application's window loads its plan in a worker thread meanwhile);
+ * first_frame_ms: from main() to the end of its first painted frame
+ * ("after-paint" of its frame clock), which may still say "Opening the
+ * plan…"; plan_frame_ms: to the end of the first frame painted with the
+ * plan in the window (jp_window_get_plan() set: the tree shows it);
+ * peak_rss_mib: the process's peak resident set size then. The dynamic loading before main()
  * is not counted: tests/benchmarks/run also times the whole command.
  *
  * With JP_BENCH_SMAPS=1 in the environment it also prints, on standard
@@ -42,6 +45,7 @@ typedef struct
   double         start;
   double         window_ms;
   double         frame_ms;
+  double         plan_frame_ms;
   double         rss_mib;
   guint          n_items;
 } Bench;
@@ -123,13 +127,21 @@ static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Bench         *bench)
 {
+  double now = jp_bench_now_ms () - bench->start;
   JpPlan *plan;
 
-  bench->frame_ms = jp_bench_now_ms () - bench->start;
+  if (bench->frame_ms <= 0)
+    bench->frame_ms = now;
+
+  /* Until a frame shows the plan (the spinner keeps painting meanwhile). */
+  plan = jp_window_get_plan (JP_WINDOW (bench->window));
+  if (plan == NULL && now < 60000)
+    return;
+
+  bench->plan_frame_ms = now;
   bench->rss_mib = jp_bench_peak_rss_mib ();
   if (g_strcmp0 (g_getenv ("JP_BENCH_SMAPS"), "1") == 0)
     print_smaps ();
-  plan = jp_window_get_plan (JP_WINDOW (bench->window));
   bench->n_items = plan != NULL ? jp_plan_get_n_items (plan) : 0;
 
   g_clear_signal_handler (&bench->paint_id, clock);
@@ -192,12 +204,13 @@ main (int   argc,
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &bench);
 
   status = g_application_run (G_APPLICATION (app), argc, argv);
-  if (status != 0 || bench.frame_ms <= 0)
+  if (status != 0 || bench.frame_ms <= 0 || bench.n_items == 0)
     {
-      g_printerr ("bench-window: the window painted no frame (status %d)\n", status);
+      g_printerr ("bench-window: the window painted no frame with a plan (status %d)\n", status);
       return 1;
     }
 
-  printf ("%.1f\t%.1f\t%.1f\t%u\n", bench.window_ms, bench.frame_ms, bench.rss_mib, bench.n_items);
+  printf ("%.1f\t%.1f\t%.1f\t%.1f\t%u\n", bench.window_ms, bench.frame_ms, bench.plan_frame_ms,
+          bench.rss_mib, bench.n_items);
   return 0;
 }
