@@ -14,6 +14,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
 #include "jp-document-import.h"
 #include "jp-model.h"
 #include "jp-report.h"
@@ -174,7 +177,9 @@ pdf_text (const char *path,
 }
 
 /* The CJK font is the Simplified Chinese face, embedded (subset) with a
- * Unicode map; every font is embedded. */
+ * Unicode map; every font is embedded. At most three fonts: the family's
+ * Regular and Bold, and one fallback for the symbols the family lacks
+ * (each CJK face embedded costs its whole 17 MB CFF table to cairo). */
 static void
 assert_fonts (const char *path)
 {
@@ -182,6 +187,7 @@ assert_fonts (const char *path)
   g_autofree char *out = run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   gboolean found = FALSE;
+  guint n_fonts = 0;
 
   g_assert_true (g_str_has_prefix (lines[0], "name"));
   for (guint i = 2; lines[i] != NULL; i++)
@@ -202,6 +208,7 @@ assert_fonts (const char *path)
       uni = g_ptr_array_index (tokens, tokens->len - 3);
       g_assert_cmpstr (emb, ==, "yes");
       g_assert_null (strstr (name, "CJKjp"));
+      n_fonts++;
       if (strstr (name, "NotoSansCJKsc") != NULL)
         {
           g_assert_cmpstr (uni, ==, "yes");
@@ -210,6 +217,8 @@ assert_fonts (const char *path)
     }
   if (!found)
     g_error ("no embedded Noto Sans CJK SC in %s:\n%s", path, out);
+  if (n_fonts > 3)
+    g_error ("%u fonts embedded in %s, expected at most 3:\n%s", n_fonts, path, out);
 }
 
 /* Every row of every table of @layout is whole on the page the layout put
@@ -1178,6 +1187,42 @@ test_chinese (void)
   remove_dir (dir);
 }
 
+/* The fonts the layout measured with are the ones drawn on a PDF page:
+ * cairo merges the page's font options into those of each font drawn, and
+ * a font measured with other options would be another font when drawn,
+ * every glyph loaded and measured again. */
+static void
+test_pdf_fonts_as_measured (void)
+{
+  static const PangoWeight weights[] = { PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_BOLD };
+  g_autoptr(JpReportLayout) layout = jp_report_layout_new (FALSE);
+  PangoContext *context = jp_report_layout_get_pango_context (layout);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, JP_REPORT_A4_WIDTH,
+                                                                  JP_REPORT_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+      g_autoptr(PangoFont) font = NULL;
+      cairo_scaled_font_t *measured;
+
+      pango_font_description_set_family (desc, JP_REPORT_FONT_SANS);
+      pango_font_description_set_weight (desc, weights[i]);
+      pango_font_description_set_absolute_size (desc, 9 * PANGO_SCALE);
+      font = pango_context_load_font (context, desc);
+      g_assert_nonnull (font);
+      measured = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+      g_assert_nonnull (measured);
+
+      cairo_set_scaled_font (cr, measured);
+      g_assert_true (cairo_get_scaled_font (cr) == measured);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1201,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/jp/report/empty-and-markup", test_empty_and_markup);
   g_test_add_func ("/jp/report/thread", test_thread);
   g_test_add_func ("/jp/report/chinese", test_chinese);
+  g_test_add_func ("/jp/report/pdf-fonts-as-measured", test_pdf_fonts_as_measured);
 
   return g_test_run ();
 }

@@ -1123,6 +1123,13 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
           cancelled = TRUE;
           break;
         }
+      /* A white page under everything: cairo's PDF surface adds the
+       * extents of each drawing operation to a region of the page, and
+       * that region, made of thousands of text runs' rectangles, grew
+       * costly to add to (a tenth of a long summary's time); within one
+       * rectangle that covers the page, adding is immediate. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
       jp_report_layout_draw_page (self, cr, page);
       cairo_show_page (cr);
       if (progress != NULL)
@@ -1216,6 +1223,7 @@ jp_report_layout_init (JpReportLayout *self)
 {
   PangoFontMap *font_map;
   cairo_font_options_t *options;
+  cairo_surface_t *pdf;
 
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->tables = g_ptr_array_new ();
@@ -1237,7 +1245,14 @@ jp_report_layout_init (JpReportLayout *self)
   self->context = pango_font_map_create_context (font_map);
   g_object_unref (font_map);
   pango_cairo_context_set_resolution (self->context, 72.0);
+  /* The font options of a PDF page (those cairo merges into the options
+   * of every font drawn on it): a font measured with other options would
+   * be another font to cairo when drawn, every glyph loaded and measured
+   * a second time. */
+  pdf = cairo_pdf_surface_create_for_stream (NULL, NULL, JP_REPORT_A4_WIDTH, JP_REPORT_A4_HEIGHT);
   options = cairo_font_options_create ();
+  cairo_surface_get_font_options (pdf, options);
+  cairo_surface_destroy (pdf);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (self->context, options);
