@@ -241,7 +241,7 @@ test_cells (Fixture       *f,
   g_assert_cmpstr (cell (first, 0, 0), ==, "金凤区教育党工委　金凤区教育局　2023年工作要点");
   g_assert_cmpstr (cell (first, 1, 0), ==, "As of Jun 30, 2023");
   g_assert_cmpstr (cell (first, 2, 0), ==, "✓ Done 0　　● On track 0　　▲ At risk 1　　▼ Behind 2"
-                                           "　　✕ Overdue 0　　○ Not started 1");
+                                           "　　× Overdue 0　　○ Not started 1");
   g_assert_cmpstr (cell (second, 0, 0), ==, cell (first, 0, 0));
   g_assert_cmpstr (cell (second, 1, 0), ==, "As of Jun 30, 2023");
 

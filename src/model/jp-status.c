@@ -40,7 +40,7 @@ typedef struct
  *   on track     #009E73 bluish green    ●
  *   at risk      #E69F00 orange          ▲
  *   behind       #D55E00 vermillion      ▼
- *   overdue      #A3001B dark red        ✕
+ *   overdue      #A3001B dark red        × (U+00D7: in the CJK fonts, where ✕ is not)
  *   not started  #8C8C8C grey            ○ */
 static const StatusInfo status_info[JP_N_STATUSES] = {
   /* Translators: the statuses of a target or a work point, the 红黄绿灯 of
@@ -52,7 +52,7 @@ static const StatusInfo status_info[JP_N_STATUSES] = {
   [JP_STATUS_ON_TRACK]    = { "on_track",    N_("On track"),    "●", 0x009E73 },
   [JP_STATUS_AT_RISK]     = { "at_risk",     N_("At risk"),     "▲", 0xE69F00 },
   [JP_STATUS_BEHIND]      = { "behind",      N_("Behind"),      "▼", 0xD55E00 },
-  [JP_STATUS_OVERDUE]     = { "overdue",     N_("Overdue"),     "✕", 0xA3001B },
+  [JP_STATUS_OVERDUE]     = { "overdue",     N_("Overdue"),     "×", 0xA3001B },
   [JP_STATUS_DONE]        = { "done",        N_("Done"),        "✓", 0x0072B2 },
 };
 
