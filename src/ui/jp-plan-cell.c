@@ -7,6 +7,26 @@
 #include "jp-plan-cell.h"
 #include "jp-ui-util.h"
 
+/* The cells of the title, leaders, units, progress and status columns
+ * draw their text and shapes themselves: the tree shows about 200 rows of
+ * six cells at once, and a cell made of labels, boxes and progress bars
+ * costs several times as much to build, measure and draw. The number
+ * column keeps its GtkTreeExpander (expanding, indentation).
+ *
+ * The geometry below is the one style.css gave the widgets they replace. */
+#define TROUGH_HEIGHT      6    /* progressbar > trough min-height */
+#define TROUGH_MIN_WIDTH  40    /* progressbar > trough min-width */
+#define TROUGH_ALPHA       0.15 /* libadwaita: alpha(currentColor, 0.15) */
+#define BAR_SPACING        8    /* between the bar and the percent */
+#define PERCENT_CHARS      5    /* the percent's width, in characters */
+#define PILL_PAD_TOP       2    /* .status-pill padding: 2px 10px 2px 8px */
+#define PILL_PAD_RIGHT    10
+#define PILL_PAD_BOTTOM    2
+#define PILL_PAD_LEFT      8
+#define PILL_SPACING       4    /* between the symbol and the label */
+#define PILL_FONT_SCALE    0.9  /* .status-pill font-size: 0.9em */
+#define PILL_ALPHA         0.18 /* background: the status colour at 0.18 */
+
 struct _JpPlanCell
 {
   GtkWidget       parent_instance;
@@ -17,14 +37,28 @@ struct _JpPlanCell
   JpPlan         *plan;      /* Owned */
   char           *as_of;     /* NULL: the plan's default */
   gulong          changed_id;
+  GtkWidget      *row_widget; /* Borrowed: the row styled during a drop */
 
-  /* Children (depending on the column) */
+  /* The number column: children */
   GtkWidget      *expander;
   GtkWidget      *label;
-  GtkWidget      *bar;
-  GtkWidget      *percent;
-  GtkWidget      *symbol;
-  GtkWidget      *row_widget; /* Borrowed: the row styled during a drop */
+
+  /* The other columns: drawn */
+  char           *text;          /* title, names, percent or status label */
+  char           *symbol;        /* status column */
+  PangoLayout    *layout;        /* Owned: shows text */
+  PangoLayout    *symbol_layout; /* Owned: shows symbol (status column) */
+  double          fraction;      /* progress column */
+  JpStatus        status;        /* progress and status columns */
+  gboolean        wraps;         /* a section title: up to two lines */
+
+  /* Sizes in pixels, valid for the pango context serial below; -1: not
+   * known yet. */
+  guint           serial;
+  int             layout_width;   /* the width the layout is set to */
+  int             text_width;     /* the text on one line */
+  int             ellipsis_width; /* "…" */
+  int             digits_width;   /* PERCENT_CHARS characters */
 };
 
 G_DEFINE_FINAL_TYPE (JpPlanCell, jp_plan_cell, GTK_TYPE_WIDGET)
@@ -77,20 +111,222 @@ evaluate (JpPlanCell *self,
 
 static GtkWidget *find_row_widget (JpPlanCell *self);
 
+/* ---- sizes ---------------------------------------------------------------- */
+
+/* Forgets the sizes measured with another font (the pango context follows
+ * the widget's CSS; the layouts follow the context). */
+static void
+check_serial (JpPlanCell *self)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (serial == self->serial)
+    return;
+
+  self->serial = serial;
+  self->text_width = -1;
+  self->ellipsis_width = -1;
+  self->digits_width = -1;
+}
+
+static void
+set_layout_width (JpPlanCell *self,
+                  int         width)
+{
+  if (self->layout_width == width)
+    return;
+
+  self->layout_width = width;
+  pango_layout_set_width (self->layout, width < 0 ? -1 : width * PANGO_SCALE);
+}
+
+static int
+get_text_width (JpPlanCell *self)
+{
+  check_serial (self);
+  if (self->text_width < 0)
+    {
+      set_layout_width (self, -1);
+      pango_layout_get_pixel_size (self->layout, &self->text_width, NULL);
+    }
+
+  return self->text_width;
+}
+
+static int
+get_ellipsis_width (JpPlanCell *self)
+{
+  check_serial (self);
+  if (self->ellipsis_width < 0)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "…");
+
+      pango_layout_get_pixel_size (layout, &self->ellipsis_width, NULL);
+    }
+
+  return self->ellipsis_width;
+}
+
+/* What GtkLabel:width-chars gives: the wider of the font's average
+ * character and digit, times @n_chars. The metrics take shaping a sample
+ * text, so the last answer is kept for the next cells. */
+static int
+font_chars_width (PangoContext *context,
+                  int           n_chars)
+{
+  static PangoFontDescription *cached_desc;
+  static PangoLanguage *cached_language;
+  static PangoFontMap *cached_map;
+  static guint cached_map_serial;
+  static double cached_resolution;
+  static int cached_char_width = -1;
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  PangoLanguage *language = pango_context_get_language (context);
+  PangoFontMap *map = pango_context_get_font_map (context);
+  guint map_serial = map != NULL ? pango_font_map_get_serial (map) : 0;
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (cached_char_width < 0 || cached_language != language || cached_map != map ||
+      cached_map_serial != map_serial || cached_resolution != resolution ||
+      !pango_font_description_equal (cached_desc, desc))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, language);
+
+      cached_char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                               pango_font_metrics_get_approximate_digit_width (metrics));
+      pango_font_metrics_unref (metrics);
+
+      g_clear_pointer (&cached_desc, pango_font_description_free);
+      cached_desc = pango_font_description_copy (desc);
+      cached_language = language;
+      g_set_object (&cached_map, map);
+      cached_map_serial = map_serial;
+      cached_resolution = resolution;
+    }
+
+  return PANGO_PIXELS_CEIL (cached_char_width * n_chars);
+}
+
+static int
+get_digits_width (JpPlanCell *self)
+{
+  check_serial (self);
+  if (self->digits_width < 0)
+    self->digits_width = font_chars_width (pango_layout_get_context (self->layout), PERCENT_CHARS);
+
+  return self->digits_width;
+}
+
+/* The percent takes PERCENT_CHARS characters, or its text if wider. */
+static int
+percent_width (JpPlanCell *self)
+{
+  return MAX (get_digits_width (self), get_text_width (self));
+}
+
+static void
+pill_size (JpPlanCell *self,
+           int        *width,
+           int        *height)
+{
+  int symbol_width, symbol_height, text_width, text_height;
+
+  pango_layout_get_pixel_size (self->symbol_layout, &symbol_width, &symbol_height);
+  pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
+  if (width != NULL)
+    *width = PILL_PAD_LEFT + symbol_width + PILL_SPACING + text_width + PILL_PAD_RIGHT;
+  if (height != NULL)
+    *height = PILL_PAD_TOP + MAX (symbol_height, text_height) + PILL_PAD_BOTTOM;
+}
+
+/* ---- content ------------------------------------------------------------ */
+
+/* TRUE when the text changed (the size may have). */
+static gboolean
+set_text (JpPlanCell *self,
+          const char *text,
+          gboolean    tooltip)
+{
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (self->text, text) == 0)
+    return FALSE;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  pango_layout_set_text (self->layout, text, -1);
+  self->text_width = -1;
+  if (tooltip)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
+
+  return TRUE;
+}
+
+static gboolean
+set_symbol (JpPlanCell *self,
+            const char *symbol)
+{
+  if (symbol == NULL)
+    symbol = "";
+  if (g_strcmp0 (self->symbol, symbol) == 0)
+    return FALSE;
+
+  g_free (self->symbol);
+  self->symbol = g_strdup (symbol);
+  pango_layout_set_text (self->symbol_layout, symbol, -1);
+
+  return TRUE;
+}
+
+/* A section's title is long: it takes up to two lines, in bold. */
+static gboolean
+set_wraps (JpPlanCell *self,
+           gboolean    wraps)
+{
+  if (self->wraps == wraps)
+    return FALSE;
+
+  self->wraps = wraps;
+  pango_layout_set_single_paragraph_mode (self->layout, !wraps);
+  pango_layout_set_height (self->layout, wraps ? -2 : -1);
+  self->text_width = -1;
+  if (wraps)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "heading");
+
+  return TRUE;
+}
+
+static void
+update_accessible_label (JpPlanCell *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->column == JP_PLAN_COLUMN_STATUS)
+    label = g_strdup_printf ("%s %s", self->symbol, self->text);
+  else
+    label = g_strdup (self->text);
+
+  if (label[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 set_label (GtkWidget  *label,
-           const char *text,
-           gboolean    tooltip)
+           const char *text)
 {
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  if (tooltip)
-    gtk_widget_set_tooltip_text (label, text != NULL && text[0] != '\0' ? text : NULL);
 }
 
 void
 jp_plan_cell_update (JpPlanCell *self)
 {
   gboolean is_section;
+  gboolean resize = FALSE;
+  gboolean redraw = FALSE;
 
   g_return_if_fail (JP_IS_PLAN_CELL (self));
 
@@ -113,40 +349,31 @@ jp_plan_cell_update (JpPlanCell *self)
       }
       if (is_section)
         {
-          set_label (self->label, jp_section_get_ordinal (JP_SECTION (self->object)), FALSE);
+          set_label (self->label, jp_section_get_ordinal (JP_SECTION (self->object)));
           gtk_widget_add_css_class (self->label, "heading");
         }
       else
         {
           g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (JP_ITEM (self->object)));
 
-          set_label (self->label, number, FALSE);
+          set_label (self->label, number);
           gtk_widget_remove_css_class (self->label, "heading");
         }
-      break;
+      return;
 
     case JP_PLAN_COLUMN_TITLE:
-      /* A section's title is long: it takes up to two lines. */
-      gtk_label_set_single_line_mode (GTK_LABEL (self->label), !is_section);
-      gtk_label_set_wrap (GTK_LABEL (self->label), is_section);
-      gtk_label_set_lines (GTK_LABEL (self->label), is_section ? 2 : -1);
+      resize |= set_wraps (self, is_section);
       if (is_section)
-        {
-          gtk_widget_add_css_class (self->label, "heading");
-          set_label (self->label, jp_section_get_title (JP_SECTION (self->object)), TRUE);
-        }
+        resize |= set_text (self, jp_section_get_title (JP_SECTION (self->object)), TRUE);
       else
-        {
-          gtk_widget_remove_css_class (self->label, "heading");
-          set_label (self->label, jp_item_get_title (JP_ITEM (self->object)), TRUE);
-        }
+        resize |= set_text (self, jp_item_get_title (JP_ITEM (self->object)), TRUE);
       break;
 
     case JP_PLAN_COLUMN_LEADERS:
     case JP_PLAN_COLUMN_UNITS:
       if (is_section)
         {
-          set_label (self->label, NULL, TRUE);
+          resize |= set_text (self, NULL, TRUE);
         }
       else
         {
@@ -156,7 +383,7 @@ jp_plan_cell_update (JpPlanCell *self)
             names = jp_item_dup_leader_names (JP_ITEM (self->object), " ");
           else
             names = jp_item_dup_unit_names (JP_ITEM (self->object), " ");
-          set_label (self->label, names, TRUE);
+          resize |= set_text (self, names, TRUE);
         }
       break;
 
@@ -165,33 +392,55 @@ jp_plan_cell_update (JpPlanCell *self)
         JpProgress progress;
         g_autofree char *percent = NULL;
         g_autofree char *exact = NULL;
+        double fraction;
 
         evaluate (self, &progress);
         /* Whole percents read best in a column; the exact figure in the
          * tooltip. */
         percent = jp_ui_dup_rounded_percent (progress.ratio);
         exact = jp_format_percent (progress.ratio);
-        gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->bar), CLAMP (progress.p, 0, 1));
-        jp_ui_set_status_class (self->bar, progress.status);
-        gtk_label_set_text (GTK_LABEL (self->percent), percent);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self), exact);
+        fraction = CLAMP (progress.p, 0, 1);
+        resize |= set_text (self, percent, FALSE);
+        if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), exact) != 0)
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self), exact);
+        if (fraction != self->fraction || progress.status != self->status)
+          {
+            self->fraction = fraction;
+            self->status = progress.status;
+            redraw = TRUE;
+          }
       }
       break;
 
     case JP_PLAN_COLUMN_STATUS:
       {
         JpProgress progress;
-        GtkWidget *pill = gtk_widget_get_first_child (GTK_WIDGET (self));
 
         evaluate (self, &progress);
-        gtk_label_set_text (GTK_LABEL (self->symbol), jp_status_get_symbol (progress.status));
-        gtk_label_set_text (GTK_LABEL (self->label), jp_status_get_label (progress.status));
-        jp_ui_set_status_class (pill, progress.status);
+        resize |= set_symbol (self, jp_status_get_symbol (progress.status));
+        resize |= set_text (self, jp_status_get_label (progress.status), FALSE);
+        if (progress.status != self->status)
+          {
+            self->status = progress.status;
+            redraw = TRUE;
+          }
       }
       break;
 
     default:
       g_assert_not_reached ();
+    }
+
+  /* The dashboard's date changes every cell at once: only a new text may
+   * change the size. */
+  if (resize)
+    {
+      update_accessible_label (self);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  else if (redraw)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
@@ -311,13 +560,285 @@ on_drop_cb (GtkDropTarget *target,
   return handled;
 }
 
+/* ---- drawing -------------------------------------------------------------- */
+
+static GtkSizeRequestMode
+jp_plan_cell_get_request_mode (GtkWidget *widget)
+{
+  JpPlanCell *self = JP_PLAN_CELL (widget);
+
+  if (self->expander != NULL)
+    return gtk_widget_get_request_mode (self->expander);
+
+  return self->wraps ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+jp_plan_cell_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  JpPlanCell *self = JP_PLAN_CELL (widget);
+  int size = 0;
+
+  if (self->expander != NULL)
+    {
+      gtk_widget_measure (self->expander, orientation, for_size,
+                          minimum, natural, minimum_baseline, natural_baseline);
+      return;
+    }
+
+  switch (self->column)
+    {
+    case JP_PLAN_COLUMN_TITLE:
+    case JP_PLAN_COLUMN_LEADERS:
+    case JP_PLAN_COLUMN_UNITS:
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* As an ellipsizing label: down to "…", the whole text at ease. */
+          *natural = get_text_width (self);
+          *minimum = MIN (get_ellipsis_width (self), *natural);
+          return;
+        }
+      /* Wrapped, the height depends on the width; on one line, it does not. */
+      if (self->wraps)
+        set_layout_width (self, for_size >= 0 && for_size < get_text_width (self) ? for_size : -1);
+      pango_layout_get_pixel_size (self->layout, NULL, &size);
+      break;
+
+    case JP_PLAN_COLUMN_PROGRESS:
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        size = TROUGH_MIN_WIDTH + BAR_SPACING + percent_width (self);
+      else
+        {
+          pango_layout_get_pixel_size (self->layout, NULL, &size);
+          size = MAX (size, TROUGH_HEIGHT);
+        }
+      break;
+
+    case JP_PLAN_COLUMN_STATUS:
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        pill_size (self, &size, NULL);
+      else
+        pill_size (self, NULL, &size);
+      break;
+
+    case JP_PLAN_COLUMN_NUMBER:
+    default:
+      g_assert_not_reached ();
+    }
+
+  *minimum = *natural = size;
+}
+
+static void
+jp_plan_cell_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  JpPlanCell *self = JP_PLAN_CELL (widget);
+
+  if (self->expander != NULL)
+    {
+      gtk_widget_allocate (self->expander, width, height, baseline, NULL);
+      return;
+    }
+
+  switch (self->column)
+    {
+    case JP_PLAN_COLUMN_TITLE:
+    case JP_PLAN_COLUMN_LEADERS:
+    case JP_PLAN_COLUMN_UNITS:
+      /* A text that fits keeps the layout measured on one line. */
+      set_layout_width (self, width < get_text_width (self) ? width : -1);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static gboolean
+is_rtl (JpPlanCell *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+/* Draws @layout in @color with its left edge at @x (from the start edge),
+ * centred vertically in @height, as a label does. */
+static void
+append_layout (JpPlanCell    *self,
+               GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               int            x,
+               int            height,
+               const GdkRGBA *color)
+{
+  PangoRectangle logical;
+  float px, py;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (is_rtl (self))
+    px = gtk_widget_get_width (GTK_WIDGET (self)) - x - logical.width - logical.x;
+  else
+    px = x - logical.x;
+  py = floorf ((height - logical.height) * 0.5f);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (px, py));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A rounded rectangle (capsule) at @x from the start edge. */
+static void
+append_capsule (JpPlanCell    *self,
+                GtkSnapshot   *snapshot,
+                float          x,
+                float          y,
+                float          width,
+                float          height,
+                const GdkRGBA *color)
+{
+  GskRoundedRect clip;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  if (is_rtl (self))
+    x = gtk_widget_get_width (GTK_WIDGET (self)) - x - width;
+
+  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (x, y, width, height),
+                                   MIN (width, height) / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_color (snapshot, color, &clip.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+status_color (JpStatus  status,
+              double    alpha,
+              GdkRGBA  *color)
+{
+  double r, g, b;
+
+  jp_status_get_rgb (status, &r, &g, &b);
+  color->red = CLAMP (r, 0, 1);
+  color->green = CLAMP (g, 0, 1);
+  color->blue = CLAMP (b, 0, 1);
+  color->alpha = alpha;
+}
+
+static void
+jp_plan_cell_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  JpPlanCell *self = JP_PLAN_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+
+  if (self->expander != NULL)
+    {
+      GTK_WIDGET_CLASS (jp_plan_cell_parent_class)->snapshot (widget, snapshot);
+      return;
+    }
+
+  /* The text colour follows the row (selected, dark style). */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  switch (self->column)
+    {
+    case JP_PLAN_COLUMN_TITLE:
+    case JP_PLAN_COLUMN_LEADERS:
+    case JP_PLAN_COLUMN_UNITS:
+      if (self->text != NULL && self->text[0] != '\0')
+        append_layout (self, snapshot, self->layout, 0, height, &color);
+      break;
+
+    case JP_PLAN_COLUMN_PROGRESS:
+      {
+        int percent = percent_width (self);
+        int bar = MAX (width - BAR_SPACING - percent, TROUGH_MIN_WIDTH);
+        int y = (height - TROUGH_HEIGHT) / 2;
+        int fill = (int) (bar * self->fraction);
+        GdkRGBA trough = color;
+        GdkRGBA progress;
+        int text_width;
+
+        trough.alpha *= TROUGH_ALPHA;
+        status_color (self->status, 1, &progress);
+        append_capsule (self, snapshot, 0, y, bar, TROUGH_HEIGHT, &trough);
+        append_capsule (self, snapshot, 0, y, fill, TROUGH_HEIGHT, &progress);
+
+        /* The percent at the end of its PERCENT_CHARS. */
+        pango_layout_get_pixel_size (self->layout, &text_width, NULL);
+        append_layout (self, snapshot, self->layout,
+                       bar + BAR_SPACING + percent - text_width, height, &color);
+      }
+      break;
+
+    case JP_PLAN_COLUMN_STATUS:
+      {
+        int pill_width, pill_height, symbol_width;
+        int y;
+        GdkRGBA background, symbol;
+
+        pill_size (self, &pill_width, &pill_height);
+        y = (height - pill_height) / 2;
+        status_color (self->status, PILL_ALPHA, &background);
+        status_color (self->status, 1, &symbol);
+        append_capsule (self, snapshot, 0, y, pill_width, pill_height, &background);
+
+        pango_layout_get_pixel_size (self->symbol_layout, &symbol_width, NULL);
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y + PILL_PAD_TOP));
+        append_layout (self, snapshot, self->symbol_layout, PILL_PAD_LEFT,
+                       pill_height - PILL_PAD_TOP - PILL_PAD_BOTTOM, &symbol);
+        append_layout (self, snapshot, self->layout, PILL_PAD_LEFT + symbol_width + PILL_SPACING,
+                       pill_height - PILL_PAD_TOP - PILL_PAD_BOTTOM, &color);
+        gtk_snapshot_restore (snapshot);
+      }
+      break;
+
+    case JP_PLAN_COLUMN_NUMBER:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* ---- GObject ------------------------------------------------------------ */
+
+static PangoLayout *
+create_layout (JpPlanCell *self,
+               gboolean    numeric,
+               double      scale,
+               gboolean    bold)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* Tabular figures, as the .numeric style class gives them. */
+  if (numeric)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (scale != 1)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
 
 static void
 build_children (JpPlanCell *self)
 {
-  GtkWidget *box;
-
   switch (self->column)
     {
     case JP_PLAN_COLUMN_NUMBER:
@@ -332,41 +853,21 @@ build_children (JpPlanCell *self)
     case JP_PLAN_COLUMN_TITLE:
     case JP_PLAN_COLUMN_LEADERS:
     case JP_PLAN_COLUMN_UNITS:
-      self->label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
-      gtk_widget_set_hexpand (self->label, TRUE);
-      gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+      /* One line, ellipsized (set_wraps() lets a section title wrap). */
+      self->layout = create_layout (self, FALSE, 1, FALSE);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
       break;
 
     case JP_PLAN_COLUMN_PROGRESS:
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      self->bar = gtk_progress_bar_new ();
-      gtk_widget_set_valign (self->bar, GTK_ALIGN_CENTER);
-      gtk_widget_set_hexpand (self->bar, TRUE);
-      gtk_widget_add_css_class (self->bar, "plan-progress");
-      self->percent = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->percent), 1);
-      gtk_label_set_width_chars (GTK_LABEL (self->percent), 5);
-      gtk_widget_add_css_class (self->percent, "numeric");
-      gtk_box_append (GTK_BOX (box), self->bar);
-      gtk_box_append (GTK_BOX (box), self->percent);
-      gtk_widget_set_parent (box, GTK_WIDGET (self));
+      self->layout = create_layout (self, TRUE, 1, FALSE);
       break;
 
     case JP_PLAN_COLUMN_STATUS:
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      gtk_widget_add_css_class (box, "status-pill");
-      gtk_widget_set_halign (box, GTK_ALIGN_START);
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      self->symbol = gtk_label_new (NULL);
-      gtk_widget_add_css_class (self->symbol, "status-symbol");
-      self->label = gtk_label_new (NULL);
-      gtk_box_append (GTK_BOX (box), self->symbol);
-      gtk_box_append (GTK_BOX (box), self->label);
-      gtk_widget_set_parent (box, GTK_WIDGET (self));
+      self->symbol_layout = create_layout (self, FALSE, PILL_FONT_SCALE, TRUE);
+      self->layout = create_layout (self, FALSE, PILL_FONT_SCALE, FALSE);
       break;
 
     default:
@@ -378,12 +879,13 @@ static void
 jp_plan_cell_dispose (GObject *object)
 {
   JpPlanCell *self = (JpPlanCell *) object;
-  GtkWidget *child;
 
   jp_plan_cell_unbind (self);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  g_clear_pointer (&self->expander, gtk_widget_unparent);
+  self->label = NULL;
+  g_clear_object (&self->layout);
+  g_clear_object (&self->symbol_layout);
 
   G_OBJECT_CLASS (jp_plan_cell_parent_class)->dispose (object);
 }
@@ -394,6 +896,8 @@ jp_plan_cell_finalize (GObject *object)
   JpPlanCell *self = (JpPlanCell *) object;
 
   g_free (self->as_of);
+  g_free (self->text);
+  g_free (self->symbol);
 
   G_OBJECT_CLASS (jp_plan_cell_parent_class)->finalize (object);
 }
@@ -469,7 +973,11 @@ jp_plan_cell_class_init (JpPlanCellClass *klass)
                   NULL,
                   G_TYPE_BOOLEAN, 2, G_TYPE_OBJECT, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = jp_plan_cell_get_request_mode;
+  widget_class->measure = jp_plan_cell_measure;
+  widget_class->size_allocate = jp_plan_cell_size_allocate;
+  widget_class->snapshot = jp_plan_cell_snapshot;
+
   gtk_widget_class_set_css_name (widget_class, "jpplancell");
 }
 
@@ -478,6 +986,12 @@ jp_plan_cell_init (JpPlanCell *self)
 {
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_OBJECT, GDK_ACTION_MOVE);
+
+  self->serial = 0;
+  self->layout_width = -1;
+  self->text_width = -1;
+  self->ellipsis_width = -1;
+  self->digits_width = -1;
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
@@ -494,9 +1008,16 @@ jp_plan_cell_init (JpPlanCell *self)
 GtkWidget *
 jp_plan_cell_new (JpPlanColumn column)
 {
-  JpPlanCell *self = g_object_new (JP_TYPE_PLAN_CELL, NULL);
+  JpPlanCell *self;
 
-  /* The column decides the children; it is set before they are built. */
+  /* The drawn cells read as the text they show. */
+  if (column == JP_PLAN_COLUMN_NUMBER)
+    self = g_object_new (JP_TYPE_PLAN_CELL, NULL);
+  else
+    self = g_object_new (JP_TYPE_PLAN_CELL, "accessible-role", GTK_ACCESSIBLE_ROLE_LABEL, NULL);
+
+  /* The column decides the children or layouts; it is set before they are
+   * built. */
   self->column = column;
   build_children (self);
 
@@ -582,4 +1103,39 @@ jp_plan_cell_set_as_of (JpPlanCell *self,
     jp_plan_cell_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+const char *
+jp_plan_cell_get_text (JpPlanCell *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
+
+  if (self->label != NULL)
+    return gtk_label_get_text (GTK_LABEL (self->label));
+
+  return self->text != NULL ? self->text : "";
+}
+
+const char *
+jp_plan_cell_get_symbol (JpPlanCell *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
+
+  return self->symbol != NULL ? self->symbol : "";
+}
+
+double
+jp_plan_cell_get_fraction (JpPlanCell *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), 0);
+
+  return self->fraction;
+}
+
+gboolean
+jp_plan_cell_get_wraps (JpPlanCell *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), FALSE);
+
+  return self->wraps;
 }

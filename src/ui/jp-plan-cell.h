@@ -40,4 +40,14 @@ void          jp_plan_cell_set_as_of  (JpPlanCell     *self,
 /* Refreshes the text and values from the model. */
 void          jp_plan_cell_update     (JpPlanCell     *self);
 
+/* What the cell shows, for tests. The main text: the title, the names, the
+ * rounded percent or the status label (the number in the number column). */
+const char   *jp_plan_cell_get_text     (JpPlanCell   *self);
+/* The status symbol (status column; "" elsewhere). */
+const char   *jp_plan_cell_get_symbol   (JpPlanCell   *self);
+/* How full the bar is, 0..1 (progress column; 0 elsewhere). */
+double        jp_plan_cell_get_fraction (JpPlanCell   *self);
+/* TRUE for a section title, which may take two lines. */
+gboolean      jp_plan_cell_get_wraps    (JpPlanCell   *self);
+
 G_END_DECLS
