@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   JP_IMPORT_ERROR_READ,          /* cannot read the file */
-  JP_IMPORT_ERROR_ENCODING,      /* not UTF-8 nor GB18030 text */
+  JP_IMPORT_ERROR_ENCODING,      /* not UTF-8, GB18030 nor Big5 text */
   JP_IMPORT_ERROR_NOT_TEXT,      /* binary, empty */
   JP_IMPORT_ERROR_PARSE,         /* malformed (line or JSON path in message) */
   JP_IMPORT_ERROR_MISSING_FIELD,
@@ -40,8 +40,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpImportWarning, jp_import_warning_free)
 
 GQuark     jp_import_error_quark       (void);
 
-/* Parses a plan document (.txt/.md; UTF-8 with or without BOM, or
- * GB18030/GBK) into a new plan that is not in any store yet. @display_name
+/* Parses a plan document (.txt/.md; UTF-8 with or without BOM, UTF-16
+ * with BOM, GB18030/GBK, or Big5 for traditional characters) into a new
+ * plan that is not in any store yet. An invalid byte is an error that names
+ * its line and the byte of that line. @display_name
  * names the file in messages: errors read "NAME:LINE: message" (or
  * "NAME: message"), complete for the user. @warnings (out, nullable) receives
  * a GPtrArray of JpImportWarning (the encoding conversion is one of them). */
