@@ -9,7 +9,8 @@
  * - An edit of a plan that another program changed since it was loaded is
  *   refused (JP_STORE_ERROR_CHANGED): the user is told, the editor closes,
  *   the window shows the other program's change, the file keeps it and is
- *   sound. An edit begun after the change edits what is there now. */
+ *   sound. An edit begun after the change edits what is there now.
+ * - Two windows of the application on one file: the same, both ways. */
 
 #include "config.h"
 
@@ -422,6 +423,83 @@ test_plan_deleted (Fixture       *f,
   assert_sound (f->path);
 }
 
+/* Two windows of the application on one file: what one saves, the other
+ * shows after its poll; an editor the other had open before is refused;
+ * afterwards both show the same plan, as the file holds it. */
+static void
+test_two_windows (Fixture       *f,
+                  gconstpointer  data)
+{
+  JpWindow *second = jp_test_open_window (app, f->path, FALSE, FALSE);
+  g_autoptr(JpPlan) first_old = g_object_ref (jp_window_get_plan (f->window));
+  g_autoptr(JpPlan) second_old = g_object_ref (jp_window_get_plan (second));
+  gint64 id = jp_indicator_get_id (jp_test_indicator (first_old, 2, 0));
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *first_dialog;
+  GtkWidget *second_dialog;
+  JpPlan *plan;
+
+  /* Both open the same target's editor. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.edit-indicator",
+                                                     g_variant_new_int64 (id)));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (second), "win.edit-indicator",
+                                                     g_variant_new_int64 (id)));
+  jp_test_pump ();
+  first_dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+  second_dialog = GTK_WIDGET (jp_window_get_dialog (second));
+  g_assert_nonnull (first_dialog);
+  g_assert_nonnull (second_dialog);
+
+  /* The first saves 95. */
+  jp_test_set_text (first_dialog, "target_row", "95");
+  g_assert_true (gtk_widget_activate_action (first_dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+  g_assert_null (take_message_dialog ());
+
+  /* The second saves 60 on what it loaded before: refused. */
+  jp_test_set_text (second_dialog, "target_row", "60");
+  g_assert_true (gtk_widget_activate_action (second_dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  message = take_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_null (jp_window_get_dialog (second));
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+    while (jp_window_get_plan (second) == second_old && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  plan = jp_window_get_plan (second);
+  g_assert_true (plan != second_old);
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (plan, 2, 0)), ==, 95);
+
+  /* The second edits a title; the first shows it after its poll. */
+  g_assert_true (jp_window_select (second, G_OBJECT (jp_plan_find_item_by_number (plan, 4))));
+  jp_test_pump ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.edit-selected", NULL));
+  jp_test_pump ();
+  second_dialog = GTK_WIDGET (jp_window_get_dialog (second));
+  g_assert_nonnull (second_dialog);
+  jp_test_set_text (second_dialog, "title_row", "第二个窗口改的标题");
+  g_assert_true (gtk_widget_activate_action (second_dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (second));
+  g_assert_null (take_message_dialog ());
+
+  plan = wait_for_reload (f, first_old);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (plan, 4)), ==, "第二个窗口改的标题");
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (plan, 2, 0)), ==, 95);
+
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 4)), ==, "第二个窗口改的标题");
+  g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
+  assert_sound (f->path);
+
+  jp_test_close_window (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +521,8 @@ main (int   argc,
               fixture_set_up, test_edit_after_change, fixture_tear_down);
   g_test_add ("/jp/external-changes/plan-deleted", Fixture, NULL,
               fixture_set_up, test_plan_deleted, fixture_tear_down);
+  g_test_add ("/jp/external-changes/two-windows", Fixture, NULL,
+              fixture_set_up, test_two_windows, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
