@@ -863,6 +863,56 @@ test_preload_and_replace_progress (void)
   g_assert_true (jp_indicator_find_entry (indicator, "2023-05-31") == entries[2]);
 }
 
+/* The loader's batches: an item's indicators appended at once, its
+ * updates put in at once sorted by date; one items-changed each. */
+static void
+test_item_batches (void)
+{
+  g_autoptr(JpItem) item = jp_item_new (1, "x");
+  g_autoptr(JpIndicator) first = jp_indicator_new ("first", JP_INDICATOR_KIND_AT_LEAST, 1);
+  JpIndicator *more[2];
+  JpItemUpdate *updates[3];
+  ItemsChanged ic, uc;
+
+  jp_item_append_indicator (item, first);
+  watch_items_changed (jp_item_get_indicators (item), &ic);
+  more[0] = jp_indicator_new ("a", JP_INDICATOR_KIND_AT_LEAST, 1);
+  more[1] = jp_indicator_new ("b", JP_INDICATOR_KIND_AT_LEAST, 1);
+  jp_item_append_indicators (item, more, G_N_ELEMENTS (more));
+  g_assert_cmpuint (ic.n_calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (jp_item_get_indicators (item)), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      g_autoptr(JpIndicator) at = g_list_model_get_item (jp_item_get_indicators (item), i + 1);
+
+      g_assert_true (at == more[i]);
+      g_assert_true (jp_indicator_get_item (more[i]) == item);
+      g_object_unref (more[i]);
+    }
+
+  watch_items_changed (jp_item_get_updates (item), &uc);
+  updates[0] = jp_item_update_new ("2023-06-30");
+  updates[1] = jp_item_update_new ("2023-03-31");
+  updates[2] = jp_item_update_new ("2023-06-30");   /* same date: after [0] */
+  jp_item_replace_updates (item, updates, G_N_ELEMENTS (updates));
+  g_assert_cmpuint (uc.n_calls, ==, 1);
+  g_assert_cmpuint (uc.added, ==, 3);
+  {
+    GListModel *model = jp_item_get_updates (item);
+    g_autoptr(JpItemUpdate) u0 = g_list_model_get_item (model, 0);
+    g_autoptr(JpItemUpdate) u1 = g_list_model_get_item (model, 1);
+    g_autoptr(JpItemUpdate) u2 = g_list_model_get_item (model, 2);
+
+    g_assert_true (u0 == updates[1]);
+    g_assert_true (u1 == updates[0]);
+    g_assert_true (u2 == updates[2]);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    g_object_unref (updates[i]);
+}
+
 static void
 test_add_progress_order (void)
 {
@@ -1260,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/jp/model/remove-leader-unit", test_remove_leader_unit);
   g_test_add_func ("/jp/model/add-progress-order", test_add_progress_order);
   g_test_add_func ("/jp/model/preload-replace-progress", test_preload_and_replace_progress);
+  g_test_add_func ("/jp/model/item-batches", test_item_batches);
   g_test_add_func ("/jp/model/updates-order", test_updates_order);
   g_test_add_func ("/jp/model/lazy-history", test_lazy_history);
   g_test_add_func ("/jp/model/lazy-history-explicit", test_lazy_history_explicit);

@@ -561,6 +561,30 @@ jp_item_add_update (JpItem       *self,
   g_list_store_insert (self->updates, position, update);
 }
 
+/* For a loader: every update at once, sorted by date here (stably), with
+ * one items-changed. */
+void
+jp_item_replace_updates (JpItem        *self,
+                         JpItemUpdate **updates,
+                         guint          n_updates)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  JpDateSort sort = { update_date };
+
+  g_return_if_fail (JP_IS_ITEM (self));
+  g_return_if_fail (updates != NULL || n_updates == 0);
+
+  sorted = g_ptr_array_sized_new (n_updates);
+  for (guint i = 0; i < n_updates; i++)
+    {
+      g_return_if_fail (JP_IS_ITEM_UPDATE (updates[i]));
+      g_ptr_array_add (sorted, updates[i]);
+    }
+  g_ptr_array_sort_with_data (sorted, _jp_compare_by_date, &sort);
+
+  replace_store (&self->updates, JP_TYPE_ITEM_UPDATE, sorted->pdata, sorted->len);
+}
+
 gboolean
 jp_item_remove_update (JpItem       *self,
                        JpItemUpdate *update)
@@ -616,6 +640,30 @@ jp_item_append_indicator (JpItem      *self,
                           JpIndicator *indicator)
 {
   jp_item_insert_indicator (self, G_MAXUINT, indicator);
+}
+
+/* Appends @indicators (in no item yet) with one items-changed. */
+void
+jp_item_append_indicators (JpItem       *self,
+                           JpIndicator **indicators,
+                           guint         n_indicators)
+{
+  GListStore *store;
+
+  g_return_if_fail (JP_IS_ITEM (self));
+  g_return_if_fail (indicators != NULL || n_indicators == 0);
+
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      g_return_if_fail (JP_IS_INDICATOR (indicators[i]));
+      g_return_if_fail (jp_indicator_get_item (indicators[i]) == NULL);
+    }
+
+  store = ensure_store (&self->indicators, JP_TYPE_INDICATOR);
+  for (guint i = 0; i < n_indicators; i++)
+    _jp_indicator_set_item (indicators[i], self);
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       (gpointer *) indicators, n_indicators);
 }
 
 gboolean

@@ -60,6 +60,10 @@ char       *jp_item_dup_unit_names      (JpItem       *self,
 GListModel *jp_item_get_updates         (JpItem       *self);
 void        jp_item_add_update          (JpItem       *self,
                                          JpItemUpdate *update);
+/* For a loader: every update at once (sorted by date here, stably). */
+void        jp_item_replace_updates     (JpItem        *self,
+                                         JpItemUpdate **updates,
+                                         guint          n_updates);
 gboolean    jp_item_remove_update       (JpItem       *self,
                                          JpItemUpdate *update);
 void        jp_item_resort_updates      (JpItem       *self);
@@ -71,6 +75,10 @@ void        jp_item_insert_indicator    (JpItem       *self,
                                          JpIndicator  *indicator);
 void        jp_item_append_indicator    (JpItem       *self,
                                          JpIndicator  *indicator);
+/* Appends indicators that are in no item, with one items-changed. */
+void        jp_item_append_indicators   (JpItem       *self,
+                                         JpIndicator **indicators,
+                                         guint         n_indicators);
 gboolean    jp_item_remove_indicator    (JpItem       *self,
                                          JpIndicator  *indicator);
 

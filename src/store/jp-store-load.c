@@ -682,6 +682,8 @@ load_updates (JpStore    *self,
               GError    **error)
 {
   g_autoptr(JpStmt) stmt = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  JpItem *current = NULL;
   guint cursor = 0;
   int rc;
 
@@ -697,14 +699,21 @@ load_updates (JpStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, jp_plan_get_id (plan));
+  /* The rows come item by item: each item gets its updates at once. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(JpItemUpdate) update = NULL;
+      JpItemUpdate *update;
       JpItem *item;
 
       item = advance_to (items, &cursor, sqlite3_column_int64 (stmt, 0), get_item_id);
       if (item == NULL)
         return inconsistent (error);
+      if (item != current && batch->len > 0)
+        {
+          jp_item_replace_updates (current, (JpItemUpdate **) batch->pdata, batch->len);
+          g_ptr_array_set_size (batch, 0);
+        }
+      current = item;
 
       update = jp_item_update_new (column_text (stmt, 2));
       jp_item_update_set_id (update, sqlite3_column_int64 (stmt, 1));
@@ -716,7 +725,7 @@ load_updates (JpStore    *self,
       jp_item_update_set_next_steps (update, column_text (stmt, 6));
       jp_item_update_set_author (update, column_text (stmt, 7));
       _jp_store_set_owner (update, item);
-      jp_item_add_update (item, update);
+      g_ptr_array_add (batch, update);
     }
 
   if (rc != SQLITE_DONE)
@@ -724,6 +733,9 @@ load_updates (JpStore    *self,
       _jp_store_set_error (self, error, rc);
       return FALSE;
     }
+
+  if (batch->len > 0)
+    jp_item_replace_updates (current, (JpItemUpdate **) batch->pdata, batch->len);
 
   return TRUE;
 }
@@ -736,6 +748,8 @@ load_indicators (JpStore    *self,
                  GError    **error)
 {
   g_autoptr(JpStmt) stmt = NULL;
+  JpItem *current = NULL;
+  guint first = indicators->len;
   guint cursor = 0;
   int rc;
 
@@ -760,6 +774,14 @@ load_indicators (JpStore    *self,
       item = advance_to (items, &cursor, sqlite3_column_int64 (stmt, 0), get_item_id);
       if (item == NULL)
         return inconsistent (error);
+      /* The rows come item by item: each item gets its indicators at once. */
+      if (item != current && indicators->len > first)
+        {
+          jp_item_append_indicators (current, (JpIndicator **) indicators->pdata + first,
+                                     indicators->len - first);
+          first = indicators->len;
+        }
+      current = item;
 
       if (!jp_indicator_kind_from_nick (column_text (stmt, 4), &kind))
         g_debug ("Unknown indicator kind %s", column_text (stmt, 4));
@@ -776,7 +798,6 @@ load_indicators (JpStore    *self,
         jp_indicator_set_baseline (indicator, sqlite3_column_double (stmt, 8));
       jp_indicator_set_due (indicator, column_text (stmt, 9));
       jp_indicator_set_weight (indicator, sqlite3_column_double (stmt, 10));
-      jp_item_append_indicator (item, indicator);
       g_ptr_array_add (indicators, indicator);
     }
 
@@ -785,6 +806,10 @@ load_indicators (JpStore    *self,
       _jp_store_set_error (self, error, rc);
       return FALSE;
     }
+
+  if (indicators->len > first)
+    jp_item_append_indicators (current, (JpIndicator **) indicators->pdata + first,
+                               indicators->len - first);
 
   return TRUE;
 }
