@@ -764,7 +764,9 @@ on_plan_loaded_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  JpWindow *self = JP_WINDOW (object);
+  /* The task does not hold the window (its last reference could go in the
+   * worker thread): the callback's data does, released here. */
+  g_autoptr(JpWindow) self = user_data;
   g_autoptr(JpPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -807,7 +809,7 @@ open_plan_in_background (JpWindow *self,
   /* As jp_window_open_plan(): the plan read is the database as of now. */
   self->data_version = jp_store_mark_loaded (self->store);
   self->loading = TRUE;
-  task = g_task_new (self, self->cancellable, on_plan_loaded_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, on_plan_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, open_plan_in_background);
   g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_plan_thread);
