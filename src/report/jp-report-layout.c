@@ -397,12 +397,28 @@ make_cell_layout (JpReportLayout *self,
                              col->numeric ? "tnum=1" : NULL);
 }
 
+/* The line above the header on the pages where @table continues: laid
+ * out only when needed (a caption per table, mostly never shown, was a
+ * twelfth of a long summary's time). */
+static void
+measure_continuation (JpReportLayout *self,
+                      JpReportTable  *table)
+{
+  if (table->continuation == NULL || table->continuation_layout != NULL)
+    return;
+
+  table->continuation_layout = make_layout (self, 8.5, PANGO_WEIGHT_NORMAL,
+                                            jp_report_layout_get_content_width (self),
+                                            PANGO_ALIGN_LEFT, table->continuation);
+  table->continuation_height = layout_height (table->continuation_layout) + 2;
+}
+
 static void
 measure_table (JpReportLayout *self,
                JpReportTable  *table)
 {
   double content = jp_report_layout_get_content_width (self);
-  double max_row;
+  double room, max_row;
 
   if (table->header == NULL)
     {
@@ -444,18 +460,10 @@ measure_table (JpReportLayout *self,
         }
     }
 
-  if (table->continuation != NULL && table->continuation_layout == NULL)
-    {
-      table->continuation_layout = make_layout (self, 8.5, PANGO_WEIGHT_NORMAL,
-                                                jp_report_layout_get_content_width (self),
-                                                PANGO_ALIGN_LEFT, table->continuation);
-      table->continuation_height = layout_height (table->continuation_layout) + 2;
-    }
-
   /* A row never spans pages; one taller than a whole page (which real plans
    * never have) is shortened with an ellipsis rather than cut. */
-  max_row = body_bottom (self) - body_top (self) - table->header_height -
-            table->continuation_height;
+  room = body_bottom (self) - body_top (self) - table->header_height;
+  max_row = room - table->continuation_height;
   for (guint r = table->n_measured; r < table->rows->len; r++)
     {
       Row *row = g_ptr_array_index (table->rows, r);
@@ -465,6 +473,13 @@ measure_table (JpReportLayout *self,
         {
           double h = layout_height (row->cells[i]) + 2 * TABLE_PAD_Y;
 
+          /* The continuation line above the header of a later page
+           * matters only for a row that nearly fills a page. */
+          if (h > room / 2)
+            {
+              measure_continuation (self, table);
+              max_row = room - table->continuation_height;
+            }
           if (h > max_row)
             {
               pango_layout_set_ellipsize (row->cells[i], PANGO_ELLIPSIZE_END);
@@ -686,6 +701,7 @@ jp_report_layout_paginate (JpReportLayout *self)
                       mark_continued (self);
                     NEW_PAGE ();
                     first = r;
+                    measure_continuation (self, table);
                     row_y = y + table->continuation_height + table->header_height;
                   }
                 row->page = self->pages->len - 1;
