@@ -272,7 +272,13 @@ _jp_window_set_body (JpWindow   *self,
   if (!_jp_window_get_editable (self))
     return;
 
-  if (!jp_undo_set_string (self->undo, item, "body", body, &error))
+  if (jp_undo_set_string (self->undo, item, "body", body, &error))
+    return;
+
+  /* Typed while another program changed the plan: not lost. */
+  if (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED))
+    _jp_window_save_body_after_reload (self, item, body);
+  else
     _jp_window_report_error (self, _("Could Not Save the Text"), error);
 }
 

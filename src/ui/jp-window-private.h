@@ -67,6 +67,9 @@ struct _JpWindow
   guint                 reload_id;       /* idle: reload after a refused edit */
   gboolean              reloading;
   gint64                data_version;    /* the store's when the plan was loaded */
+  gint64                pending_body_item; /* a text refused as the plan had changed, */
+  char                 *pending_body_old;  /* to save again after the reload when the */
+  char                 *pending_body;      /* other program left that text as it was */
   gboolean              updating_filters;
   gboolean              syncing_as_of;   /* passing the date to the dashboard */
   gboolean              open_in_background; /* load the first plan in a thread */
@@ -103,6 +106,13 @@ void        _jp_window_enter_forced_review (JpWindow   *self,
  * reloads. */
 gboolean    _jp_window_check_external_changes (JpWindow *self,
                                                gboolean  user_acts);
+/* A work point's text the store refused because another program changed
+ * the plan (JP_STORE_ERROR_CHANGED): after the reload it is saved on the
+ * new copy when the other program did not touch that text; otherwise the
+ * user is told and given the text back. */
+void        _jp_window_save_body_after_reload (JpWindow   *self,
+                                               JpItem     *item,
+                                               const char *body);
 /* A file dropped on the window: a progress table (.csv, .xlsx) opens the
  * progress import, any other file the plan import. FALSE when the window
  * cannot take it now (review mode; the user is told). */

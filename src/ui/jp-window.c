@@ -622,6 +622,9 @@ _jp_window_set_plan (JpWindow *self,
   if (self->undo != NULL)
     jp_undo_clear (self->undo);
 
+  /* Editable or not before the item page is filled: once, not twice. */
+  apply_editable (self);
+
   if (plan != NULL)
     {
       self->plan_changed_id = g_signal_connect_object (plan, "changed",
@@ -991,6 +994,92 @@ plan_exists (JpWindow *self,
   return FALSE;
 }
 
+/* Tells the user that their text could not be saved, and gives it back
+ * (selectable, to copy). */
+static void
+give_body_back (JpWindow   *self,
+                const char *reason,
+                const char *body)
+{
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Text"), reason);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), body, -1);
+  gtk_widget_add_css_class (view, "card");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 80);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* After a reload: the text the store refused, saved on the new copy when
+ * the other program left the work point's text as it was. */
+static void
+save_pending_body (JpWindow *self)
+{
+  g_autofree char *old = g_steal_pointer (&self->pending_body_old);
+  g_autofree char *body = g_steal_pointer (&self->pending_body);
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->pending_body_item;
+  GObject *item = NULL;
+
+  self->pending_body_item = 0;
+  if (body == NULL)
+    return;
+
+  if (self->plan != NULL && id != 0)
+    item = find_by_id (self->plan, JP_TYPE_ITEM, id);
+
+  if (item == NULL || g_strcmp0 (jp_item_get_body (JP_ITEM (item)), old) != 0)
+    {
+      give_body_back (self, _("Another program changed this work point’s text, or deleted the "
+                              "work point, while you were writing: the window shows what the "
+                              "database holds now. Your text was not saved; here it is, to copy."),
+                      body);
+      return;
+    }
+
+  if (!_jp_window_get_editable (self) ||
+      !jp_undo_set_string (self->undo, item, "body", body, &error))
+    {
+      g_autofree char *reason = g_strdup_printf (_("Your text was not saved (%s); here it is, to copy."),
+                                                 error != NULL ? error->message
+                                                               : _("the plan cannot be changed now"));
+
+      give_body_back (self, reason, body);
+      return;
+    }
+
+  _jp_window_show_toast (self, _("Your text was saved on top of the other program’s changes"), FALSE);
+}
+
+void
+_jp_window_save_body_after_reload (JpWindow   *self,
+                                   JpItem     *item,
+                                   const char *body)
+{
+  /* Two refusals before the reload: the first text was given back below. */
+  if (self->pending_body != NULL && self->pending_body_item != jp_item_get_id (item))
+    give_body_back (self, _("Your text was not saved: the plan was changed by another program "
+                            "meanwhile. Here it is, to copy."),
+                    self->pending_body);
+
+  self->pending_body_item = jp_item_get_id (item);
+  jp_ui_set_str (&self->pending_body_old, jp_item_get_body (item));
+  jp_ui_set_str (&self->pending_body, body);
+  schedule_reload (self);
+}
+
 /* Loads the plan shown again from the database, as another program left
  * it: the same plan (or the latest one when it was deleted), the same
  * selection, target, date and filters (the search bar and the filter keep
@@ -1033,6 +1122,7 @@ reload_from_database (JpWindow *self)
       _jp_window_set_plan (self, NULL);
       self->reloading = FALSE;
       _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+      save_pending_body (self);
       return;
     }
   else if (same_plan)
@@ -1054,6 +1144,7 @@ reload_from_database (JpWindow *self)
                                        "What was done before cannot be undone.")
                                    : _("Reloaded: the plan was changed by another program"),
                          FALSE);
+  save_pending_body (self);
 }
 
 static gboolean
@@ -1339,6 +1430,8 @@ jp_window_finalize (GObject *object)
   JpWindow *self = (JpWindow *) object;
 
   g_free (self->db_path);
+  g_free (self->pending_body_old);
+  g_free (self->pending_body);
   g_free (self->review_reason);
   g_free (self->as_of);
 

@@ -10,7 +10,9 @@
  *   refused (JP_STORE_ERROR_CHANGED): the user is told, the editor closes,
  *   the window shows the other program's change, the file keeps it and is
  *   sound. An edit begun after the change edits what is there now.
- * - Two windows of the application on one file: the same, both ways. */
+ * - Two windows of the application on one file: the same, both ways.
+ * - A work point's text written meanwhile is saved on the new copy when
+ *   the other program left that text alone, else given back to copy. */
 
 #include "config.h"
 
@@ -500,6 +502,111 @@ test_two_windows (Fixture       *f,
   jp_test_close_window (second);
 }
 
+/* The user writes a work point's text while another program changes the
+ * plan. Leaving the editor sends the text: refused (the plan changed), the
+ * window reloads and saves it on the new copy, since the other program
+ * left that text alone. When the other program changed the same text,
+ * the window keeps theirs and gives the user's text back to copy. */
+static void
+write_body (Fixture    *f,
+            const char *text)
+{
+  GtkWidget *page = GTK_WIDGET (f->window->item_page);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (jp_test_get (page, "body_edit_button")), TRUE);
+  jp_test_pump ();
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (jp_test_get (page, "body_view"))),
+                            text, -1);
+  /* Done: the page sends the text up. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (jp_test_get (page, "body_edit_button")), FALSE);
+  jp_test_pump ();
+}
+
+static char *
+dup_message_text_view (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  char *text = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        GtkWidget *child = adw_message_dialog_get_extra_child (l->data);
+        GtkWidget *view = child != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child)) : NULL;
+        GtkTextIter start, end;
+
+        if (GTK_IS_TEXT_VIEW (view))
+          {
+            GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+            gtk_text_buffer_get_bounds (buffer, &start, &end);
+            g_free (text);
+            text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+          }
+      }
+  g_list_free (toplevels);
+
+  return text;
+}
+
+static void
+test_body_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *their_body = NULL;
+  g_autofree char *given_back = NULL;
+  g_autofree char *message = NULL;
+  JpPlan *plan;
+
+  /* The refused save, not the poll, brings the reload here. */
+  g_clear_handle_id (&f->window->poll_id, g_source_remove);
+
+  select_item (f, 2);
+  other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_string (f->other, jp_plan_find_item_by_number (other_plan, 5),
+                                      "title", "别处改的标题", &error));
+  g_assert_no_error (error);
+
+  /* Other text, other work point: both stay. */
+  write_body (f, "我刚写的正文");
+  plan = wait_for_reload (f, old);
+  g_assert_null (take_message_dialog ());
+  g_assert_cmpstr (jp_item_get_body (jp_plan_find_item_by_number (plan, 2)), ==, "我刚写的正文");
+  g_assert_true (find_label (GTK_WIDGET (f->window),
+                             _("Your text was saved on top of the other program’s changes")));
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_item_get_body (jp_plan_find_item_by_number (reloaded, 2)), ==, "我刚写的正文");
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 5)), ==, "别处改的标题");
+  g_clear_object (&reloaded);
+
+  /* The same text: theirs stays, the user gets theirs back. */
+  g_clear_object (&old);
+  old = g_object_ref (plan);
+  g_clear_object (&other_plan);
+  other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_string (f->other, jp_plan_find_item_by_number (other_plan, 2),
+                                      "body", "另一个程序写的正文", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (jp_plan_find_item_by_number (plan, 2)));
+
+  write_body (f, "我又写的正文");
+  plan = wait_for_reload (f, old);
+  given_back = dup_message_text_view ();
+  g_assert_cmpstr (given_back, ==, "我又写的正文");
+  message = take_message_dialog ();
+  g_assert_true (g_str_has_prefix (message, _("Could Not Save the Text")));
+  g_assert_cmpstr (jp_item_get_body (jp_plan_find_item_by_number (plan, 2)), ==, "另一个程序写的正文");
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpstr (jp_item_get_body (jp_plan_find_item_by_number (reloaded, 2)), ==, "另一个程序写的正文");
+  assert_sound (f->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +630,8 @@ main (int   argc,
               fixture_set_up, test_plan_deleted, fixture_tear_down);
   g_test_add ("/jp/external-changes/two-windows", Fixture, NULL,
               fixture_set_up, test_two_windows, fixture_tear_down);
+  g_test_add ("/jp/external-changes/body-kept", Fixture, NULL,
+              fixture_set_up, test_body_kept, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
