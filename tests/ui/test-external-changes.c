@@ -12,7 +12,9 @@
  *   sound. An edit begun after the change edits what is there now.
  * - Two windows of the application on one file: the same, both ways.
  * - A work point's text written meanwhile is saved on the new copy when
- *   the other program left that text alone, else given back to copy. */
+ *   the other program left that text alone, else given back to copy.
+ * - A progress import whose preview is older than another program's
+ *   change records nothing and says why; imported again, it is. */
 
 #include "config.h"
 
@@ -22,6 +24,7 @@
 
 #include "jp-csv.h"
 #include "jp-plan-cell.h"
+#include "jp-progress-import-dialog.h"
 #include "jp-store-backup.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
@@ -46,6 +49,8 @@ fixture_set_up (Fixture       *f,
   f->path = jp_test_make_sample_db (f->dir);
   f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
   g_assert_nonnull (jp_window_get_plan (f->window));
+  /* Backups (before a progress import) go to the test's folder. */
+  jp_store_set_backup_policy (f->dir, 5);
   f->other = jp_store_open (f->path, JP_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
 }
@@ -55,6 +60,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   jp_test_close_window (f->window);
+  jp_store_set_backup_policy (NULL, JP_STORE_BACKUPS_DEFAULT_KEEP);
   g_clear_object (&f->other);
   jp_test_remove_dir (f->dir);
   g_free (f->path);
@@ -607,6 +613,78 @@ test_body_kept (Fixture       *f,
   assert_sound (f->path);
 }
 
+/* The progress import's preview is open when another program changes the
+ * plan: its rows are refused (nothing recorded, the import stops and says
+ * why); once the dialog is closed the window reloads, and the same table
+ * imported again is recorded. */
+static void
+test_progress_import_stale (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  g_autofree char *csv = g_build_filename (JP_TEST_DATADIR, "csv", "progress-window.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  JpProgressImportDialog *dialog;
+  JpProgressEntry *latest;
+  gint64 deadline;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      _jp_window_import_progress_file (f->window, file);
+      dialog = JP_PROGRESS_IMPORT_DIALOG (jp_window_get_dialog (f->window));
+      g_assert_true (JP_IS_PROGRESS_IMPORT_DIALOG (dialog));
+      deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+      while (jp_progress_import_dialog_get_loading (dialog) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      jp_test_pump ();
+      g_assert_nonnull (jp_progress_import_dialog_get_import (dialog));
+
+      if (round == 0)
+        {
+          other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+          g_assert_no_error (error);
+          g_assert_true (jp_store_set_string (f->other, jp_plan_find_item_by_number (other_plan, 3),
+                                              "title", "导入期间改的标题", &error));
+          g_assert_no_error (error);
+        }
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+      jp_test_pump ();
+
+      if (round == 0)
+        {
+          /* Refused, and said so; nothing recorded. */
+          g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
+          g_assert_nonnull (jp_progress_import_dialog_get_error (dialog));
+          g_assert_true (strstr (jp_progress_import_dialog_get_error (dialog),
+                                 _("The plan was changed by another program since it was loaded: "
+                                   "nothing was saved")) != NULL);
+          reloaded = jp_test_reload (f->path);
+          latest = jp_indicator_get_latest (jp_test_indicator (reloaded, 2, 0));
+          g_assert_true (latest == NULL || g_strcmp0 (jp_progress_entry_get_date (latest), "2023-06-30") != 0);
+          g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 3)), ==, "导入期间改的标题");
+          g_clear_object (&reloaded);
+
+          /* Closed: the window loads what the other program saved. */
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          wait_for_reload (f, old);
+          g_assert_cmpstr (jp_item_get_title (item_by_number (f->window, 3)), ==, "导入期间改的标题");
+        }
+    }
+
+  /* The second time: recorded, on top of the other program's change. */
+  reloaded = jp_test_reload (f->path);
+  latest = jp_indicator_get_latest (jp_test_indicator (reloaded, 2, 0));
+  g_assert_nonnull (latest);
+  g_assert_cmpstr (jp_progress_entry_get_date (latest), ==, "2023-06-30");
+  g_assert_cmpfloat (jp_progress_entry_get_value (latest), ==, 72);
+  g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 3)), ==, "导入期间改的标题");
+  assert_sound (f->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +710,8 @@ main (int   argc,
               fixture_set_up, test_two_windows, fixture_tear_down);
   g_test_add ("/jp/external-changes/body-kept", Fixture, NULL,
               fixture_set_up, test_body_kept, fixture_tear_down);
+  g_test_add ("/jp/external-changes/progress-import-stale", Fixture, NULL,
+              fixture_set_up, test_progress_import_stale, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
