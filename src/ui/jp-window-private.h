@@ -66,6 +66,7 @@ struct _JpWindow
   guint                 poll_id;         /* polls for other programs' changes */
   guint                 reload_id;       /* idle: reload after a refused edit */
   gboolean              reloading;
+  gint64                quiet_until;     /* no poll-driven reload before (monotonic µs) */
   gint64                data_version;    /* the store's when the plan was loaded */
   gint64                pending_body_item; /* a text refused as the plan had changed, */
   char                 *pending_body_old;  /* to save again after the reload when the */

@@ -1099,6 +1099,7 @@ reload_from_database (JpWindow *self)
   gboolean same_plan;
   gboolean had_steps = self->undo != NULL &&
                        (jp_undo_get_can_undo (self->undo) || jp_undo_get_can_redo (self->undo));
+  gint64 started = g_get_monotonic_time ();
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->store == NULL || self->reloading)
@@ -1138,6 +1139,11 @@ reload_from_database (JpWindow *self)
     }
 
   self->reloading = FALSE;
+
+  /* A big plan takes a while to load: while another program keeps
+   * writing, the poll leaves the window alone for four times as long
+   * (edits still load the plan first). */
+  self->quiet_until = g_get_monotonic_time () + 4 * (g_get_monotonic_time () - started);
 
   _jp_window_show_toast (self,
                          had_steps ? _("Reloaded: the plan was changed by another program. "
@@ -1185,7 +1191,7 @@ _jp_window_check_external_changes (JpWindow *self,
   if (self->store == NULL || self->loading || self->reloading || self->dialog != NULL)
     return FALSE;
 
-  if (!user_acts && typing_in_item_page (self))
+  if (!user_acts && (typing_in_item_page (self) || g_get_monotonic_time () < self->quiet_until))
     return FALSE;
 
   if (!jp_store_has_external_changes (self->store))

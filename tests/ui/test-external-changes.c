@@ -685,6 +685,41 @@ test_progress_import_stale (Fixture       *f,
   assert_sound (f->path);
 }
 
+/* After a slow reload (a big plan) the poll leaves the window alone for a
+ * while; an edit still loads the plan first. */
+static void
+test_quiet_after_reload (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  /* As after a reload of 2.5 s. */
+  f->window->quiet_until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  other_plan = jp_store_load_plan (f->other, jp_plan_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_double (f->other, jp_test_indicator (other_plan, 2, 0), "target", 55, &error));
+  g_assert_no_error (error);
+
+  g_usleep (2500 * G_TIME_SPAN_MILLISECOND);
+  jp_test_pump ();
+  g_assert_true (jp_window_get_plan (f->window) == old);
+
+  select_item (f, 2);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.edit-indicator",
+                                                     g_variant_new_int64 (jp_indicator_get_id (jp_test_indicator (old, 2, 0)))));
+  jp_test_pump ();
+  g_assert_true (jp_window_get_plan (f->window) != old);
+  dialog = GTK_WIDGET (jp_window_get_dialog (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "target_row"))), ==, "55");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +747,8 @@ main (int   argc,
               fixture_set_up, test_body_kept, fixture_tear_down);
   g_test_add ("/jp/external-changes/progress-import-stale", Fixture, NULL,
               fixture_set_up, test_progress_import_stale, fixture_tear_down);
+  g_test_add ("/jp/external-changes/quiet-after-reload", Fixture, NULL,
+              fixture_set_up, test_quiet_after_reload, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
