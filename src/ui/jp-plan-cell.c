@@ -46,6 +46,7 @@ struct _JpPlanCell
   /* The other columns: drawn */
   char           *text;          /* title, names, percent or status label */
   char           *symbol;        /* status column */
+  char           *tooltip;       /* progress column: the exact percent */
   PangoLayout    *layout;        /* Owned: shows text */
   PangoLayout    *symbol_layout; /* Owned: shows symbol (status column) */
   double          fraction;      /* progress column */
@@ -244,8 +245,7 @@ pill_size (JpPlanCell *self,
 /* TRUE when the text changed (the size may have). */
 static gboolean
 set_text (JpPlanCell *self,
-          const char *text,
-          gboolean    tooltip)
+          const char *text)
 {
   if (text == NULL)
     text = "";
@@ -256,8 +256,6 @@ set_text (JpPlanCell *self,
   self->text = g_strdup (text);
   pango_layout_set_text (self->layout, text, -1);
   self->text_width = -1;
-  if (tooltip)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), text[0] != '\0' ? text : NULL);
 
   return TRUE;
 }
@@ -364,16 +362,16 @@ jp_plan_cell_update (JpPlanCell *self)
     case JP_PLAN_COLUMN_TITLE:
       resize |= set_wraps (self, is_section);
       if (is_section)
-        resize |= set_text (self, jp_section_get_title (JP_SECTION (self->object)), TRUE);
+        resize |= set_text (self, jp_section_get_title (JP_SECTION (self->object)));
       else
-        resize |= set_text (self, jp_item_get_title (JP_ITEM (self->object)), TRUE);
+        resize |= set_text (self, jp_item_get_title (JP_ITEM (self->object)));
       break;
 
     case JP_PLAN_COLUMN_LEADERS:
     case JP_PLAN_COLUMN_UNITS:
       if (is_section)
         {
-          resize |= set_text (self, NULL, TRUE);
+          resize |= set_text (self, NULL);
         }
       else
         {
@@ -383,7 +381,7 @@ jp_plan_cell_update (JpPlanCell *self)
             names = jp_item_dup_leader_names (JP_ITEM (self->object), " ");
           else
             names = jp_item_dup_unit_names (JP_ITEM (self->object), " ");
-          resize |= set_text (self, names, TRUE);
+          resize |= set_text (self, names);
         }
       break;
 
@@ -400,9 +398,10 @@ jp_plan_cell_update (JpPlanCell *self)
         percent = jp_ui_dup_rounded_percent (progress.ratio);
         exact = jp_format_percent (progress.ratio);
         fraction = CLAMP (progress.p, 0, 1);
-        resize |= set_text (self, percent, FALSE);
-        if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), exact) != 0)
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self), exact);
+        resize |= set_text (self, percent);
+        /* Shown by query_tooltip(): gtk_widget_set_tooltip_text() asks the
+         * display for the pointer each time. */
+        jp_ui_set_str (&self->tooltip, exact);
         if (fraction != self->fraction || progress.status != self->status)
           {
             self->fraction = fraction;
@@ -418,7 +417,7 @@ jp_plan_cell_update (JpPlanCell *self)
 
         evaluate (self, &progress);
         resize |= set_symbol (self, jp_status_get_symbol (progress.status));
-        resize |= set_text (self, jp_status_get_label (progress.status), FALSE);
+        resize |= set_text (self, jp_status_get_label (progress.status));
         if (progress.status != self->status)
           {
             self->status = progress.status;
@@ -812,6 +811,22 @@ jp_plan_cell_snapshot (GtkWidget   *widget,
     }
 }
 
+static gboolean
+jp_plan_cell_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_tooltip,
+                            GtkTooltip *tooltip)
+{
+  const char *text = jp_plan_cell_get_tooltip_text (JP_PLAN_CELL (widget));
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* ---- GObject ------------------------------------------------------------ */
 
 static PangoLayout *
@@ -859,10 +874,12 @@ build_children (JpPlanCell *self)
       pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
       break;
 
     case JP_PLAN_COLUMN_PROGRESS:
       self->layout = create_layout (self, TRUE, 1, FALSE);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
       break;
 
     case JP_PLAN_COLUMN_STATUS:
@@ -898,6 +915,7 @@ jp_plan_cell_finalize (GObject *object)
   g_free (self->as_of);
   g_free (self->text);
   g_free (self->symbol);
+  g_free (self->tooltip);
 
   G_OBJECT_CLASS (jp_plan_cell_parent_class)->finalize (object);
 }
@@ -977,6 +995,7 @@ jp_plan_cell_class_init (JpPlanCellClass *klass)
   widget_class->measure = jp_plan_cell_measure;
   widget_class->size_allocate = jp_plan_cell_size_allocate;
   widget_class->snapshot = jp_plan_cell_snapshot;
+  widget_class->query_tooltip = jp_plan_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "jpplancell");
 }
@@ -1138,4 +1157,31 @@ jp_plan_cell_get_wraps (JpPlanCell *self)
   g_return_val_if_fail (JP_IS_PLAN_CELL (self), FALSE);
 
   return self->wraps;
+}
+
+const char *
+jp_plan_cell_get_tooltip_text (JpPlanCell *self)
+{
+  const char *text = NULL;
+
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
+
+  switch (self->column)
+    {
+    case JP_PLAN_COLUMN_TITLE:
+    case JP_PLAN_COLUMN_LEADERS:
+    case JP_PLAN_COLUMN_UNITS:
+      /* The whole text, which the cell may ellipsize. */
+      text = self->text;
+      break;
+
+    case JP_PLAN_COLUMN_PROGRESS:
+      text = self->tooltip;
+      break;
+
+    default:
+      break;
+    }
+
+  return text != NULL && text[0] != '\0' ? text : NULL;
 }

@@ -49,5 +49,8 @@ const char   *jp_plan_cell_get_symbol   (JpPlanCell   *self);
 double        jp_plan_cell_get_fraction (JpPlanCell   *self);
 /* TRUE for a section title, which may take two lines. */
 gboolean      jp_plan_cell_get_wraps    (JpPlanCell   *self);
+/* The tooltip shown on hover: the whole title or names, the exact percent;
+ * NULL when none. */
+const char   *jp_plan_cell_get_tooltip_text (JpPlanCell *self);
 
 G_END_DECLS

@@ -240,7 +240,7 @@ check_tree_row (Fixture    *f,
   g_assert_cmpfloat_with_epsilon (jp_plan_cell_get_fraction (JP_PLAN_CELL (progress_cell)),
                                   CLAMP (progress.p, 0, 1), 1e-9);
   exact_percent = jp_format_percent (progress.ratio);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (progress_cell), ==, exact_percent);
+  g_assert_cmpstr (jp_plan_cell_get_tooltip_text (JP_PLAN_CELL (progress_cell)), ==, exact_percent);
 }
 
 /* The item page shows the item and each of its targets at @as_of. */

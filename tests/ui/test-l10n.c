@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "jp-plan-cell.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
 
@@ -64,6 +65,12 @@ collect_texts (GtkWidget *widget,
 
   if (GTK_IS_LABEL (widget))
     add_text (texts, gtk_label_get_text (GTK_LABEL (widget)));
+  else if (JP_IS_PLAN_CELL (widget))
+    {
+      /* The plan tree's cells draw their text. */
+      add_text (texts, jp_plan_cell_get_text (JP_PLAN_CELL (widget)));
+      add_text (texts, jp_plan_cell_get_tooltip_text (JP_PLAN_CELL (widget)));
+    }
   else if (GTK_IS_BUTTON (widget))
     add_text (texts, gtk_button_get_label (GTK_BUTTON (widget)));
   else if (GTK_IS_MENU_BUTTON (widget))
