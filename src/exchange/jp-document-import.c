@@ -1065,7 +1065,7 @@ find_inline_resp (const char *text,
                   gsize      *content_end)
 {
   gsize end = len;
-  gsize close;
+  gsize close = 0;
   gunichar c;
   int depth = 0;
   const char *p;
