@@ -883,6 +883,11 @@ test_item_batches (void)
   g_assert_cmpuint (ic.position, ==, 1);
   g_assert_cmpuint (ic.added, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (jp_item_get_indicators (item)), ==, 3);
+  jp_indicator_set_id (first, 7);
+  jp_indicator_set_id (more[1], 9);
+  g_assert_true (jp_item_find_indicator (item, 7) == first);
+  g_assert_true (jp_item_find_indicator (item, 9) == more[1]);
+  g_assert_null (jp_item_find_indicator (item, 8));
   for (guint i = 0; i < G_N_ELEMENTS (more); i++)
     {
       g_autoptr(JpIndicator) at = g_list_model_get_item (jp_item_get_indicators (item), i + 1);

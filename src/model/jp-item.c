@@ -642,6 +642,30 @@ jp_item_append_indicator (JpItem      *self,
   jp_item_insert_indicator (self, G_MAXUINT, indicator);
 }
 
+/* The indicator of this item with the database id @id (borrowed), or NULL. */
+JpIndicator *
+jp_item_find_indicator (JpItem *self,
+                        gint64  id)
+{
+  guint n;
+
+  g_return_val_if_fail (JP_IS_ITEM (self), NULL);
+
+  if (self->indicators == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpIndicator) indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), i);
+
+      if (jp_indicator_get_id (indicator) == id)
+        return indicator;
+    }
+
+  return NULL;
+}
+
 /* Appends @indicators (in no item yet) with one items-changed. */
 void
 jp_item_append_indicators (JpItem       *self,

@@ -75,6 +75,9 @@ void        jp_item_insert_indicator    (JpItem       *self,
                                          JpIndicator  *indicator);
 void        jp_item_append_indicator    (JpItem       *self,
                                          JpIndicator  *indicator);
+/* The indicator with the database id @id (borrowed), or NULL. */
+JpIndicator *jp_item_find_indicator     (JpItem       *self,
+                                         gint64        id);
 /* Appends indicators that are in no item, with one items-changed. */
 void        jp_item_append_indicators   (JpItem       *self,
                                          JpIndicator **indicators,

@@ -66,24 +66,6 @@ selected_section (JpWindow *self)
   return NULL;
 }
 
-static JpIndicator *
-find_indicator_in (JpItem *item,
-                   gint64  id)
-{
-  GListModel *indicators = jp_item_get_indicators (item);
-  guint n = g_list_model_get_n_items (indicators);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      if (jp_indicator_get_id (indicator) == id)
-        return indicator;
-    }
-
-  return NULL;
-}
-
 /* Borrowed (the plan keeps it). */
 static JpIndicator *
 find_indicator (JpWindow *self,
@@ -93,7 +75,7 @@ find_indicator (JpWindow *self,
   g_autoptr(GPtrArray) items = NULL;
   JpIndicator *indicator;
 
-  if (item != NULL && (indicator = find_indicator_in (item, id)) != NULL)
+  if (item != NULL && (indicator = jp_item_find_indicator (item, id)) != NULL)
     return indicator;
 
   if (self->plan == NULL)
@@ -101,7 +83,7 @@ find_indicator (JpWindow *self,
 
   items = jp_plan_dup_items (self->plan);
   for (guint i = 0; i < items->len; i++)
-    if ((indicator = find_indicator_in (g_ptr_array_index (items, i), id)) != NULL)
+    if ((indicator = jp_item_find_indicator (g_ptr_array_index (items, i), id)) != NULL)
       return indicator;
 
   return NULL;

@@ -963,24 +963,6 @@ find_by_id (JpPlan *plan,
   return NULL; /* borrowed: the plan keeps it */
 }
 
-static JpIndicator *
-find_indicator_by_id (JpItem *item,
-                      gint64  id)
-{
-  GListModel *indicators = jp_item_get_indicators (item);
-  guint n = g_list_model_get_n_items (indicators);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      if (jp_indicator_get_id (indicator) == id)
-        return indicator;
-    }
-
-  return NULL;
-}
-
 static gboolean
 plan_exists (JpWindow *self,
              gint64    id)
@@ -1134,7 +1116,7 @@ reload_from_database (JpWindow *self)
         apply_as_of (self, as_of);
       if (object != NULL && jp_plan_tree_select_object (self->plan_tree, object) &&
           JP_IS_ITEM (object) && indicator_id != 0 &&
-          (indicator = find_indicator_by_id (JP_ITEM (object), indicator_id)) != NULL)
+          (indicator = jp_item_find_indicator (JP_ITEM (object), indicator_id)) != NULL)
         jp_item_page_select_indicator (self->item_page, indicator);
     }
 
