@@ -861,6 +861,10 @@ test_preload_and_replace_progress (void)
   g_assert_true (jp_indicator_get_latest (indicator) == latest);
   g_assert_cmpuint (n_latest, ==, 1);
   g_assert_true (jp_indicator_find_entry (indicator, "2023-05-31") == entries[2]);
+
+  /* @ic and @n_latest go before @indicator does (its dispose empties the list). */
+  g_signal_handlers_disconnect_by_data (jp_indicator_get_progress (indicator), &ic);
+  g_signal_handlers_disconnect_by_data (indicator, &n_latest);
 }
 
 /* The loader's batches: an item's indicators appended at once, its
@@ -916,6 +920,10 @@ test_item_batches (void)
   }
   for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
     g_object_unref (updates[i]);
+
+  /* @ic and @uc go before @item does (its dispose empties the lists). */
+  g_signal_handlers_disconnect_by_data (jp_item_get_indicators (item), &ic);
+  g_signal_handlers_disconnect_by_data (jp_item_get_updates (item), &uc);
 }
 
 static void

@@ -861,6 +861,7 @@ test_leader (void)
         export_and_check (plan, JP_REPORT_LEADER, jp_leader_get_name (leader), path);
       g_autofree char *text = pdf_text (path, 1);
 
+      g_assert_nonnull (layout);
       g_assert_nonnull (strstr (text, jp_leader_get_name (leader)));
     }
   remove_dir (dir);

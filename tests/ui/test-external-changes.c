@@ -563,7 +563,6 @@ test_body_kept (Fixture       *f,
   g_autoptr(JpPlan) other_plan = NULL;
   g_autoptr(JpPlan) reloaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *their_body = NULL;
   g_autofree char *given_back = NULL;
   g_autofree char *message = NULL;
   JpPlan *plan;
