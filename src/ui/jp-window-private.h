@@ -36,6 +36,7 @@ struct _JpWindow
   GtkDropDown          *unit_dropdown;
   GtkDropDown          *status_dropdown;
   GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
@@ -75,6 +76,7 @@ struct _JpWindow
   gboolean              syncing_as_of;   /* passing the date to the dashboard */
   gboolean              open_in_background; /* load the first plan in a thread */
   gboolean              loading;         /* that load runs: the store is busy */
+  guint                 spinner_id;      /* timeout: spin when the load is slow */
 };
 
 /* jp-window.c */

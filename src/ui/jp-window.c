@@ -21,6 +21,8 @@
 /* Seconds between two looks at the database's data version (a cheap
  * PRAGMA: nothing is read unless another program committed). */
 #define POLL_SECONDS 2
+/* A plan still loading after this long gets a spinner. */
+#define SPINNER_DELAY_MS 1500
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -779,6 +781,8 @@ on_plan_loaded_cb (GObject      *object,
     return;
 
   self->loading = FALSE;
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
   if (plan != NULL)
     {
       gint64 start = g_get_monotonic_time ();
@@ -799,6 +803,19 @@ on_plan_loaded_cb (GObject      *object,
   jp_window_update_actions (self);
 }
 
+/* A load that takes long gets a spinner; a quick one (most, even for
+ * 10,000 items) only the words, without an animation that repaints the
+ * window sixty times a second while the plan is read. */
+static gboolean
+start_spinner_cb (gpointer data)
+{
+  JpWindow *self = data;
+
+  self->spinner_id = 0;
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_plan_in_background (JpWindow *self,
                          gint64    plan_id)
@@ -816,6 +833,7 @@ open_plan_in_background (JpWindow *self,
   g_task_set_source_tag (task, open_plan_in_background);
   g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_plan_thread);
+  self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner_cb, self);
 
   update_plan_label (self);
   update_main_page (self);
@@ -1391,6 +1409,7 @@ jp_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
 
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
@@ -1584,6 +1603,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, view_stack);

@@ -77,6 +77,9 @@ test_background_load (void)
   g_assert_null (jp_window_get_plan (window));
   g_assert_true (window->loading);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  /* Words at once; a spinner only if the load takes long. */
+  g_assert_false (gtk_spinner_get_spinning (window->loading_spinner));
+  g_assert_cmpuint (window->spinner_id, !=, 0);
   /* Nothing that would use the store meanwhile (the empty page's Import…
    * button follows win.import). */
   import_button = find_action_button (GTK_WIDGET (window->empty_page), "win.import");
@@ -88,6 +91,8 @@ test_background_load (void)
   wait_for_plan (window);
   g_assert_nonnull (jp_window_get_plan (window));
   g_assert_false (window->loading);
+  g_assert_false (gtk_spinner_get_spinning (window->loading_spinner));
+  g_assert_cmpuint (window->spinner_id, ==, 0);
   g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (window)), ==, 17);
   g_assert_cmpuint (g_list_model_get_n_items (jp_plan_get_sections (jp_window_get_plan (window))), ==, 6);
   jp_test_pump ();
