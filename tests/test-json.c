@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -751,6 +753,41 @@ test_write_file_refuses_non_finite (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A file beyond JP_JSON_MAX_SIZE is refused by its size, before it is
+ * read (the file here is sparse: reading it would take seconds and half a
+ * gigabyte). */
+static void
+test_import_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jp-json-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 start;
+  int fd;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "huge.json", NULL);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) JP_JSON_MAX_SIZE + 1), ==, 0);
+  g_close (fd, NULL);
+
+  file = g_file_new_for_path (path);
+  start = g_get_monotonic_time ();
+  plans = jp_json_import_file (file, NULL, &error);
+  g_assert_null (plans);
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.json"));
+  g_assert_nonnull (strstr (error->message, "536.9"));
+  /* Refused without reading 512 MiB. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/jp/json/same-as-json-glib", test_same_as_json_glib);
   g_test_add_func ("/jp/json/write-large-file", test_write_large_file);
   g_test_add_func ("/jp/json/write-file-refuses-non-finite", test_write_file_refuses_non_finite);
+  g_test_add_func ("/jp/json/import-too-large", test_import_too_large);
 
   return g_test_run ();
 }

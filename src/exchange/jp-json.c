@@ -1565,6 +1565,26 @@ set_parse_error (Ctx          *ctx,
  * Returns: (transfer full) (element-type JpPlan): the new plans, in no
  *   store, or NULL on error
  */
+static gboolean
+check_size (Ctx      *ctx,
+            guint64   size,
+            GError  **error)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  if (size <= JP_JSON_MAX_SIZE)
+    return TRUE;
+
+  size_text = g_format_size (size);
+  limit_text = g_format_size (JP_JSON_MAX_SIZE);
+  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE,
+               /* Translators: "%s: the file is too large (600.0 MB): …" */
+               _("%s: the file is too large (%s): a plan file may have at most %s"),
+               ctx->name, size_text, limit_text);
+  return FALSE;
+}
+
 GPtrArray *
 jp_json_import_bytes (GBytes      *bytes,
                       const char  *display_name,
@@ -1588,6 +1608,9 @@ jp_json_import_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
     data = "";
+
+  if (!check_size (&ctx, length, error))
+    return NULL;
 
   if (!g_utf8_validate_len (data, length, &end))
     {
@@ -1685,11 +1708,23 @@ jp_json_import_file (GFile         *file,
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) read_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+
+  /* Refused before it is read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL)
+    {
+      Ctx ctx = { name, NULL, NULL };
+
+      if (!check_size (&ctx, (guint64) g_file_info_get_size (info), error))
+        return NULL;
+    }
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &read_error))
     {
