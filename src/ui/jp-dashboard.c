@@ -623,16 +623,8 @@ on_person_selected_cb (JpDashboard *self)
 static void
 sync_calendar (JpDashboard *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-  GDate day;
-
-  if (self->as_of == NULL || !jp_date_parse (self->as_of, &day))
-    return;
-
-  date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                                g_date_get_day (&day), 0, 0, 0);
   self->syncing_calendar = TRUE;
-  gtk_calendar_select_day (self->calendar, date);
+  jp_ui_calendar_select_iso (self->calendar, self->as_of);
   self->syncing_calendar = FALSE;
 }
 
@@ -645,14 +637,12 @@ on_as_of_popover_show_cb (JpDashboard *self)
 static void
 on_day_selected_cb (JpDashboard *self)
 {
-  g_autoptr(GDateTime) date = NULL;
   g_autofree char *iso = NULL;
 
   if (self->syncing_calendar || self->plan == NULL)
     return;
 
-  date = gtk_calendar_get_date (self->calendar);
-  iso = g_date_time_format (date, "%Y-%m-%d");
+  iso = jp_ui_calendar_dup_iso (self->calendar);
   jp_dashboard_set_as_of (self, iso);
   gtk_popover_popdown (self->as_of_popover);
 }

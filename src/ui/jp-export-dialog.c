@@ -557,14 +557,12 @@ on_confirmed_cb (JpExportDialog *self)
 static void
 on_calendar_day_selected_cb (JpExportDialog *self)
 {
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *iso = NULL;
 
   if (self->syncing)
     return;
 
-  dt = gtk_calendar_get_date (self->calendar);
-  iso = g_date_time_format (dt, "%Y-%m-%d");
+  iso = jp_ui_calendar_dup_iso (self->calendar);
 
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->as_of_row), iso);
@@ -576,16 +574,8 @@ on_calendar_day_selected_cb (JpExportDialog *self)
 static void
 on_calendar_popover_show_cb (JpExportDialog *self)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  GDate date;
-
-  if (self->as_of == NULL || !jp_date_parse (self->as_of, &date))
-    return;
-
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 0, 0, 0);
   self->syncing = TRUE;
-  gtk_calendar_select_day (self->calendar, dt);
+  jp_ui_calendar_select_iso (self->calendar, self->as_of);
   self->syncing = FALSE;
 }
 

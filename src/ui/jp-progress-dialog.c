@@ -65,14 +65,8 @@ validate (JpProgressDialog *self)
 
   if (self->date != NULL && !self->syncing)
     {
-      g_autoptr(GDateTime) dt = NULL;
-      GDate date;
-
-      jp_date_parse (self->date, &date);
-      dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                  g_date_get_day (&date), 0, 0, 0);
       self->syncing = TRUE;
-      gtk_calendar_select_day (self->calendar, dt);
+      jp_ui_calendar_select_iso (self->calendar, self->date);
       self->syncing = FALSE;
     }
 
@@ -112,14 +106,12 @@ validate (JpProgressDialog *self)
 static void
 on_calendar_day_selected_cb (JpProgressDialog *self)
 {
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *iso = NULL;
 
   if (self->syncing)
     return;
 
-  dt = gtk_calendar_get_date (self->calendar);
-  iso = g_date_time_format (dt, "%Y-%m-%d");
+  iso = jp_ui_calendar_dup_iso (self->calendar);
 
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);

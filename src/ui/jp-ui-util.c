@@ -315,3 +315,31 @@ jp_ui_set_str (char       **field,
   *field = copy;
   return TRUE;
 }
+
+void
+jp_ui_calendar_select_iso (GtkCalendar *calendar,
+                           const char  *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+  GDate day;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  if (iso == NULL || !jp_date_parse (iso, &day))
+    return;
+
+  date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                g_date_get_day (&day), 0, 0, 0);
+  gtk_calendar_select_day (calendar, date);
+}
+
+char *
+jp_ui_calendar_dup_iso (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_val_if_fail (GTK_IS_CALENDAR (calendar), NULL);
+
+  date = gtk_calendar_get_date (calendar);
+  return g_date_time_format (date, "%Y-%m-%d");
+}

@@ -48,6 +48,11 @@ char       *jp_ui_dup_rounded_percent  (double       ratio) G_GNUC_WARN_UNUSED_R
 gboolean    jp_ui_set_str              (char       **field,
                                         const char  *value);
 /* Sets an accessible label on an icon-only control. */
+/* A calendar and an ISO date (YYYY-MM-DD): select @iso (nothing happens
+ * when it is NULL or not a date), and the selected day as a new string. */
+void        jp_ui_calendar_select_iso  (GtkCalendar *calendar,
+                                        const char  *iso);
+char       *jp_ui_calendar_dup_iso     (GtkCalendar *calendar) G_GNUC_WARN_UNUSED_RESULT;
 void        jp_ui_set_accessible_label (GtkWidget   *widget,
                                         const char  *label);
 

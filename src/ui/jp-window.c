@@ -503,30 +503,20 @@ apply_as_of (JpWindow   *self,
 static void
 on_as_of_popover_show_cb (JpWindow *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-  GDate day;
-
-  if (self->as_of == NULL || !jp_date_parse (self->as_of, &day))
-    return;
-
-  date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                                g_date_get_day (&day), 0, 0, 0);
   self->syncing_as_of = TRUE;
-  gtk_calendar_select_day (self->as_of_calendar, date);
+  jp_ui_calendar_select_iso (self->as_of_calendar, self->as_of);
   self->syncing_as_of = FALSE;
 }
 
 static void
 on_as_of_day_selected_cb (JpWindow *self)
 {
-  g_autoptr(GDateTime) date = NULL;
   g_autofree char *iso = NULL;
 
   if (self->syncing_as_of)
     return;
 
-  date = gtk_calendar_get_date (self->as_of_calendar);
-  iso = g_date_time_format (date, "%Y-%m-%d");
+  iso = jp_ui_calendar_dup_iso (self->as_of_calendar);
   apply_as_of (self, iso);
   gtk_popover_popdown (self->as_of_popover);
 }
