@@ -362,15 +362,6 @@ update_progress_cb (gpointer user_data)
 
 /* ---- running ------------------------------------------------------------ */
 
-static void
-weak_ref_free (GWeakRef *weak)
-{
-  g_weak_ref_clear (weak);
-  g_free (weak);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
-
 /* The task holds the dialog weakly: closing the dialog disposes it, which
  * cancels the work. */
 static void
@@ -433,7 +424,6 @@ start (JpExportDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
-  GWeakRef *weak;
   Job *job;
 
   g_return_if_fail (!self->running);
@@ -469,9 +459,7 @@ start (JpExportDialog *self,
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  self->task = g_task_new (NULL, self->cancellable, export_done_cb, weak);
+  self->task = g_task_new (NULL, self->cancellable, export_done_cb, jp_ui_weak_ref_new (self));
   g_task_set_source_tag (self->task, start);
   g_task_set_task_data (self->task, job, job_free);
 

@@ -385,15 +385,6 @@ show_file_error (JpProgressImportDialog *self,
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), FALSE);
 }
 
-static void
-weak_ref_free (GWeakRef *weak)
-{
-  g_weak_ref_clear (weak);
-  g_free (weak);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
-
 /* Holds the dialog weakly: closing it disposes it, which cancels the read. */
 static void
 on_file_loaded_cb (GObject      *source,
@@ -663,8 +654,6 @@ void
 jp_progress_import_dialog_load_file (JpProgressImportDialog *self,
                                      GFile                  *file)
 {
-  GWeakRef *weak;
-
   g_return_if_fail (JP_IS_PROGRESS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->committed);
@@ -678,9 +667,7 @@ jp_progress_import_dialog_load_file (JpProgressImportDialog *self,
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), FALSE);
   set_loading (self, TRUE);
 
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, weak);
+  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, jp_ui_weak_ref_new (self));
 }
 
 gboolean

@@ -343,3 +343,19 @@ jp_ui_calendar_dup_iso (GtkCalendar *calendar)
   date = gtk_calendar_get_date (calendar);
   return g_date_time_format (date, "%Y-%m-%d");
 }
+
+GWeakRef *
+jp_ui_weak_ref_new (gpointer object)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, object);
+  return weak;
+}
+
+void
+jp_ui_weak_ref_free (GWeakRef *weak)
+{
+  g_weak_ref_clear (weak);
+  g_free (weak);
+}

@@ -48,6 +48,12 @@ char       *jp_ui_dup_rounded_percent  (double       ratio) G_GNUC_WARN_UNUSED_R
 gboolean    jp_ui_set_str              (char       **field,
                                         const char  *value);
 /* Sets an accessible label on an icon-only control. */
+/* A GWeakRef of its own to @object, for the data of an async callback that
+ * must not keep @object alive (free it with g_autoptr (GWeakRef)). */
+GWeakRef   *jp_ui_weak_ref_new         (gpointer     object) G_GNUC_WARN_UNUSED_RESULT;
+void        jp_ui_weak_ref_free        (GWeakRef    *weak);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, jp_ui_weak_ref_free)
+
 /* A calendar and an ISO date (YYYY-MM-DD): select @iso (nothing happens
  * when it is NULL or not a date), and the selected day as a new string. */
 void        jp_ui_calendar_select_iso  (GtkCalendar *calendar,
