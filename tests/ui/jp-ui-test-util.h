@@ -7,11 +7,13 @@
 
 #pragma once
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "jp-application.h"
 #include "jp-document-import.h"
+#include "jp-plan-cell.h"
 #include "jp-store.h"
 #include "jp-window.h"
 
@@ -134,6 +136,51 @@ jp_test_close_window (JpWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   jp_test_pump ();
+}
+
+/* The JpPlanCell under @root of @column bound to @object, or NULL. */
+static G_GNUC_UNUSED GtkWidget *
+jp_test_find_cell (GtkWidget    *root,
+                   GObject      *object,
+                   JpPlanColumn  column)
+{
+  if (JP_IS_PLAN_CELL (root) &&
+      jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
+      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == column)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jp_test_find_cell (child, object, column);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Closes the message dialogs shown; returns "heading\nbody" of the last
+ * one, or NULL when none was shown. */
+static G_GNUC_UNUSED char *
+jp_test_take_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  char *text = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_free (text);
+        text = g_strdup_printf ("%s\n%s", adw_message_dialog_get_heading (l->data),
+                                adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+
+  return text;
 }
 
 /* The descendant of @root built from the .ui object with id @id. */

@@ -135,29 +135,6 @@ dup_labels (GtkWidget *widget)
 }
 
 static GtkWidget *
-find_cell (GtkWidget    *root,
-           GObject      *object,
-           JpPlanColumn  column)
-{
-  if (JP_IS_PLAN_CELL (root) &&
-      jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
-      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == column)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, object, column);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
@@ -211,8 +188,8 @@ check_tree_row (Fixture    *f,
                 const char *as_of)
 {
   GtkWidget *tree = GTK_WIDGET (f->window->plan_tree);
-  GtkWidget *status_cell = find_cell (tree, object, JP_PLAN_COLUMN_STATUS);
-  GtkWidget *progress_cell = find_cell (tree, object, JP_PLAN_COLUMN_PROGRESS);
+  GtkWidget *status_cell = jp_test_find_cell (tree, object, JP_PLAN_COLUMN_STATUS);
+  GtkWidget *progress_cell = jp_test_find_cell (tree, object, JP_PLAN_COLUMN_PROGRESS);
   g_autofree char *status_text = NULL;
   g_autofree char *expected_status = NULL;
   g_autofree char *progress_text = NULL;

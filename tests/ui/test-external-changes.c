@@ -101,48 +101,6 @@ find_label (GtkWidget  *root,
   return FALSE;
 }
 
-/* The JpPlanCell of the title column bound to @object, or NULL. */
-static GtkWidget *
-find_title_cell (GtkWidget *root,
-                 GObject   *object)
-{
-  if (JP_IS_PLAN_CELL (root) && jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
-      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == JP_PLAN_COLUMN_TITLE)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *cell = find_title_cell (child, object);
-
-      if (cell != NULL)
-        return cell;
-    }
-
-  return NULL;
-}
-
-/* Closes the message dialogs shown; returns the body of the last one. */
-static char *
-take_message_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  char *body = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_free (body);
-        body = g_strdup_printf ("%s\n%s", adw_message_dialog_get_heading (l->data),
-                                adw_message_dialog_get_body (l->data));
-        gtk_window_destroy (l->data);
-      }
-  g_list_free (toplevels);
-
-  return body;
-}
-
 static JpItem *
 item_by_number (JpWindow *window,
                 int       number)
@@ -243,7 +201,7 @@ test_cli_progress (Fixture       *f,
   g_assert_true (jp_item_page_get_item (f->window->item_page) == JP_ITEM (selected));
   g_assert_cmpstr (jp_window_get_as_of (f->window), ==, "2023-10-01");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, search);
-  g_assert_true (find_title_cell (GTK_WIDGET (f->window), selected) != NULL);
+  g_assert_true (jp_test_find_cell (GTK_WIDGET (f->window), selected, JP_PLAN_COLUMN_TITLE) != NULL);
   g_assert_true (find_label (GTK_WIDGET (f->window),
                              _("Reloaded: the plan was changed by another program")));
 
@@ -282,7 +240,7 @@ test_other_window_title (Fixture       *f,
   plan = wait_for_reload (f, old);
   item = item_by_number (f->window, 5);
   g_assert_cmpstr (jp_item_get_title (item), ==, "另一个窗口改的标题");
-  g_assert_true (find_title_cell (GTK_WIDGET (f->window), G_OBJECT (item)) != NULL);
+  g_assert_true (jp_test_find_cell (GTK_WIDGET (f->window), G_OBJECT (item), JP_PLAN_COLUMN_TITLE) != NULL);
   /* The window's own deletion stays (work point 3 is the old 4 now). */
   g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 16);
   g_assert_false (jp_undo_get_can_undo (f->window->undo));
@@ -331,7 +289,7 @@ test_conflict_refused (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
   jp_test_pump ();
 
-  message = take_message_dialog ();
+  message = jp_test_take_message_dialog ();
   g_assert_nonnull (message);
   g_assert_true (strstr (message, _("Could Not Save the Target")) != NULL);
   g_assert_true (strstr (message, _("The plan was changed by another program since it was loaded: "
@@ -358,7 +316,7 @@ test_conflict_refused (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (f->window));
-  g_assert_null (take_message_dialog ());
+  g_assert_null (jp_test_take_message_dialog ());
   reloaded = jp_test_reload (f->path);
   g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
   assert_sound (f->path);
@@ -399,7 +357,7 @@ test_edit_after_change (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (f->window));
-  g_assert_null (take_message_dialog ());
+  g_assert_null (jp_test_take_message_dialog ());
 
   reloaded = jp_test_reload (f->path);
   g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 70);
@@ -464,13 +422,13 @@ test_two_windows (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (first_dialog, "dialog.save", NULL));
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (f->window));
-  g_assert_null (take_message_dialog ());
+  g_assert_null (jp_test_take_message_dialog ());
 
   /* The second saves 60 on what it loaded before: refused. */
   jp_test_set_text (second_dialog, "target_row", "60");
   g_assert_true (gtk_widget_activate_action (second_dialog, "dialog.save", NULL));
   jp_test_pump ();
-  message = take_message_dialog ();
+  message = jp_test_take_message_dialog ();
   g_assert_nonnull (message);
   g_assert_null (jp_window_get_dialog (second));
   {
@@ -494,7 +452,7 @@ test_two_windows (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (second_dialog, "dialog.save", NULL));
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (second));
-  g_assert_null (take_message_dialog ());
+  g_assert_null (jp_test_take_message_dialog ());
 
   plan = wait_for_reload (f, first_old);
   g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (plan, 4)), ==, "第二个窗口改的标题");
@@ -580,7 +538,7 @@ test_body_kept (Fixture       *f,
   /* Other text, other work point: both stay. */
   write_body (f, "我刚写的正文");
   plan = wait_for_reload (f, old);
-  g_assert_null (take_message_dialog ());
+  g_assert_null (jp_test_take_message_dialog ());
   g_assert_cmpstr (jp_item_get_body (jp_plan_find_item_by_number (plan, 2)), ==, "我刚写的正文");
   g_assert_true (find_label (GTK_WIDGET (f->window),
                              _("Your text was saved on top of the other program’s changes")));
@@ -604,7 +562,7 @@ test_body_kept (Fixture       *f,
   plan = wait_for_reload (f, old);
   given_back = dup_message_text_view ();
   g_assert_cmpstr (given_back, ==, "我又写的正文");
-  message = take_message_dialog ();
+  message = jp_test_take_message_dialog ();
   g_assert_true (g_str_has_prefix (message, _("Could Not Save the Text")));
   g_assert_cmpstr (jp_item_get_body (jp_plan_find_item_by_number (plan, 2)), ==, "另一个程序写的正文");
   reloaded = jp_test_reload (f->path);

@@ -63,29 +63,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static GtkWidget *
-find_cell (GtkWidget    *root,
-           GObject      *object,
-           JpPlanColumn  column)
-{
-  if (JP_IS_PLAN_CELL (root) &&
-      jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
-      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == column)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, object, column);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 row_of (GtkWidget *cell)
 {
   for (GtkWidget *w = gtk_widget_get_parent (cell); w != NULL; w = gtk_widget_get_parent (w))
@@ -138,8 +115,8 @@ test_section_rows (Fixture       *f,
   g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (f->plan), 0);
   JpItem *item = jp_plan_find_item_by_number (f->plan, 2);
   GtkWidget *tree = GTK_WIDGET (f->window->plan_tree);
-  GtkWidget *section_title = find_cell (tree, G_OBJECT (section), JP_PLAN_COLUMN_TITLE);
-  GtkWidget *item_title = find_cell (tree, G_OBJECT (item), JP_PLAN_COLUMN_TITLE);
+  GtkWidget *section_title = jp_test_find_cell (tree, G_OBJECT (section), JP_PLAN_COLUMN_TITLE);
+  GtkWidget *item_title = jp_test_find_cell (tree, G_OBJECT (item), JP_PLAN_COLUMN_TITLE);
 
   g_assert_nonnull (section_title);
   g_assert_nonnull (item_title);
@@ -164,7 +141,7 @@ test_percent (Fixture       *f,
               gconstpointer  data)
 {
   JpItem *item = jp_plan_find_item_by_number (f->plan, 2);
-  GtkWidget *cell = find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_PROGRESS);
+  GtkWidget *cell = jp_test_find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_PROGRESS);
   g_autofree char *rounded = NULL;
   g_autofree char *exact = NULL;
   JpProgress progress;
@@ -217,7 +194,7 @@ test_narrow (Fixture       *f,
   resize (f, 800);
   g_assert_false (has_column (f->window, "units"));
   g_assert_false (has_column (f->window, "leaders"));
-  title = find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_TITLE);
+  title = jp_test_find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_TITLE);
   g_assert_nonnull (title);
   g_assert_cmpint (gtk_widget_get_width (title), >=, 100);
 

@@ -72,26 +72,6 @@ data_path (const char *first,
   return g_build_filename (JP_TEST_DATADIR, relative, NULL);
 }
 
-/* The message dialogs shown (closed), heading and body, or NULL. */
-static char *
-take_message_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  char *text = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_free (text);
-        text = g_strdup_printf ("%s\n%s", adw_message_dialog_get_heading (l->data),
-                                adw_message_dialog_get_body (l->data));
-        gtk_window_destroy (l->data);
-      }
-  g_list_free (toplevels);
-
-  return text;
-}
-
 static gboolean
 message_dialog_visible (void)
 {
@@ -172,7 +152,7 @@ test_backup_before_import (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (f->window));
-  g_assert_null (take_message_dialog ());
+  g_assert_null (jp_test_take_message_dialog ());
   g_assert_cmpuint (n_plans (f->path), ==, 2);
 
   /* One backup, of the database as it was: one plan. */
@@ -208,7 +188,7 @@ test_no_backup_no_import (Fixture       *f,
                                              "dialog.save", NULL));
   jp_test_pump ();
 
-  message = take_message_dialog ();
+  message = jp_test_take_message_dialog ();
   g_assert_nonnull (message);
   g_assert_true (strstr (message, _("Could Not Import")) != NULL);
   g_assert_true (strstr (message, "backed up") != NULL);
@@ -262,7 +242,7 @@ test_drop (Fixture       *f,
 
       g_assert_true (_jp_window_open_dropped_file (f->window, file));
       wait_for (f, files[i].progress ? JP_TYPE_PROGRESS_IMPORT_DIALOG : JP_TYPE_IMPORT_DIALOG);
-      g_assert_null (take_message_dialog ());
+      g_assert_null (jp_test_take_message_dialog ());
 
       gtk_window_destroy (jp_window_get_dialog (f->window));
       jp_test_pump ();
@@ -327,7 +307,7 @@ test_bad_files (Fixture       *f,
 
       /* No preview: an error dialog that says where and what. */
       g_assert_null (jp_window_get_dialog (f->window));
-      message = take_message_dialog ();
+      message = jp_test_take_message_dialog ();
       g_assert_nonnull (message);
       g_assert_true (g_str_has_prefix (message, _("Could Not Import")));
       if (strstr (message, bad_files[i].message) == NULL)

@@ -620,27 +620,6 @@ test_store_busy (Fixture       *f,
   g_assert_cmpfloat (jp_indicator_get_target (jp_test_indicator (reloaded, 2, 0)), ==, 95);
 }
 
-static JpPlanCell *
-find_cell (GtkWidget *root,
-           GObject   *object)
-{
-  if (JP_IS_PLAN_CELL (root) && jp_plan_cell_get_object (JP_PLAN_CELL (root)) == object &&
-      jp_plan_cell_get_column (JP_PLAN_CELL (root)) == JP_PLAN_COLUMN_TITLE)
-    return JP_PLAN_CELL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      JpPlanCell *cell = find_cell (child, object);
-
-      if (cell != NULL)
-        return cell;
-    }
-
-  return NULL;
-}
-
 /* Drag and drop: what a drop on a cell does (the drag itself needs a
  * pointer, which Xvfb tests do not have). */
 static void
@@ -655,7 +634,8 @@ test_drop (Fixture       *f,
   gboolean handled = FALSE;
   JpPlanCell *cell;
 
-  cell = find_cell (GTK_WIDGET (f->window), G_OBJECT (first));
+  cell = JP_PLAN_CELL (jp_test_find_cell (GTK_WIDGET (f->window), G_OBJECT (first),
+                                          JP_PLAN_COLUMN_TITLE));
   g_assert_nonnull (cell);
   g_signal_emit_by_name (cell, "can-drag", &can_drag);
   g_assert_true (can_drag);
@@ -671,7 +651,8 @@ test_drop (Fixture       *f,
   g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 1)), ==, "巩固提升意识形态工作实效");
 
   /* Section 二 dropped on the upper half of 一's header: it comes first. */
-  cell = find_cell (GTK_WIDGET (f->window), G_OBJECT (jp_item_get_section (first)));
+  cell = JP_PLAN_CELL (jp_test_find_cell (GTK_WIDGET (f->window), G_OBJECT (jp_item_get_section (first)),
+                                          JP_PLAN_COLUMN_TITLE));
   g_assert_nonnull (cell);
   g_signal_emit_by_name (cell, "drop-object", section_two, FALSE, &handled);
   jp_test_pump ();
@@ -685,7 +666,8 @@ test_drop (Fixture       *f,
   /* In review mode nothing can be dragged. */
   g_object_set (f->window, "review-mode", TRUE, NULL);
   jp_test_pump ();
-  cell = find_cell (GTK_WIDGET (f->window), G_OBJECT (first));
+  cell = JP_PLAN_CELL (jp_test_find_cell (GTK_WIDGET (f->window), G_OBJECT (first),
+                                          JP_PLAN_COLUMN_TITLE));
   g_signal_emit_by_name (cell, "can-drag", &can_drag);
   g_assert_false (can_drag);
 }
