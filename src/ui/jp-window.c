@@ -777,17 +777,15 @@ on_plan_loaded_cb (GObject      *object,
     {
       gint64 start = g_get_monotonic_time ();
 
+      /* Sets editable, the header, the page and the actions too. */
       _jp_window_set_plan (self, plan);
-      apply_editable (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->plan_tree));
       g_debug ("Plan shown in the window in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-    }
-  else
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      g_clear_object (&self->store);
+      return;
     }
 
+  adw_status_page_set_description (self->error_page, error->message);
+  g_clear_object (&self->store);
   update_plan_label (self);
   update_main_page (self);
   jp_window_update_actions (self);

@@ -85,6 +85,7 @@ test_background_load (void)
   import_button = find_action_button (GTK_WIDGET (window->empty_page), "win.import");
   g_assert_nonnull (import_button);
   g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_false (gtk_widget_get_visible (window->add_button));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL);
   g_assert_false (jp_window_get_review_mode (window));
 
@@ -98,6 +99,8 @@ test_background_load (void)
   jp_test_pump ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
   g_assert_true (gtk_widget_get_sensitive (import_button));
+  /* Editable once the plan is in: the window's add button shows. */
+  g_assert_true (gtk_widget_get_visible (window->add_button));
   g_assert_false (jp_plan_tree_get_empty (window->plan_tree));
 
   /* The store is free again: an edit is saved. */
