@@ -697,19 +697,23 @@ _jp_window_import_sample (JpWindow  *self,
 
 /* ---- opening the database ---------------------------------------------- */
 
+/* The plan shown last if the switcher (just filled by
+ * _jp_window_reload_plans(), no second count of every plan) still lists
+ * it, else the latest. */
 static gint64
 plan_to_open (JpWindow *self)
 {
-  g_autoptr(GPtrArray) plans = NULL;
   gint64 last = self->settings != NULL ? g_settings_get_int64 (self->settings, "last-plan") : 0;
 
-  plans = jp_store_list_plans (self->store, NULL);
-  if (plans == NULL)
-    return 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list));
+       last != 0 && row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (row), "jp-plan-id");
 
-  for (guint i = 0; last != 0 && i < plans->len; i++)
-    if (((JpPlanInfo *) g_ptr_array_index (plans, i))->id == last)
-      return last;
+      if (id != NULL && *id == last)
+        return last;
+    }
 
   return jp_store_get_latest_plan_id (self->store, NULL);
 }

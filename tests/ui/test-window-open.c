@@ -144,6 +144,43 @@ test_close_while_loading (void)
   jp_test_remove_dir (dir);
 }
 
+/* The plan shown last is opened again while the database has it; else the
+ * latest plan. */
+static void
+test_last_plan (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *path = jp_test_make_sample_db (dir);
+  g_autoptr(GSettings) settings = g_settings_new ("com.jinfeng.plan");
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+  JpWindow *window;
+
+  {
+    g_autoptr(JpStore) store = jp_store_open (path, JP_STORE_FLAGS_NONE, &error);
+    g_autoptr(JpPlan) plan = jp_test_parse_sample ();
+
+    g_assert_no_error (error);
+    first = jp_store_get_latest_plan_id (store, &error);
+    g_assert_true (jp_store_insert_plans (store, &plan, 1, &error));
+    g_assert_no_error (error);
+    second = jp_plan_get_id (plan);
+    g_assert_cmpint (second, >, first);
+  }
+
+  g_settings_set_int64 (settings, "last-plan", first);
+  window = jp_test_open_window (app, path, FALSE, FALSE);
+  g_assert_cmpint (jp_plan_get_id (jp_window_get_plan (window)), ==, first);
+  jp_test_close_window (window);
+
+  g_settings_set_int64 (settings, "last-plan", second + 100);
+  window = jp_test_open_window (app, path, FALSE, FALSE);
+  g_assert_cmpint (jp_plan_get_id (jp_window_get_plan (window)), ==, second);
+  jp_test_close_window (window);
+
+  jp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +194,7 @@ main (int   argc,
 
   g_test_add_func ("/jp/window-open/background-load", test_background_load);
   g_test_add_func ("/jp/window-open/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/jp/window-open/last-plan", test_last_plan);
 
   status = g_test_run ();
   g_object_unref (app);
