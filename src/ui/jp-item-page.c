@@ -67,6 +67,8 @@ struct _JpItemPage
   gboolean        editable;
   gboolean        loading;    /* filling the widgets: no signals upward */
   gboolean        body_dirty;
+  guint           section_rows;    /* the section's work points listed */
+  guint           section_rows_id; /* adding the others */
 };
 
 G_DEFINE_FINAL_TYPE (JpItemPage, jp_item_page, GTK_TYPE_WIDGET)
@@ -693,49 +695,69 @@ refresh_item (JpItemPage *self,
  * put thousands in one section); the tree lists them all. */
 #define MAX_SECTION_ROWS 50
 
-/* The section's work points, each with its status; one leads to it. */
+/* The rows put in the page at once; the others follow as many at a time in
+ * the idle moments after (a row of two wrapped lines and a status pill
+ * costs about 10 million instructions to build, measure and draw: fifty in
+ * one go would hold the frame showing the page for over 100 ms, while a
+ * tall window shows about a dozen). */
+#define SECTION_ROWS_AT_ONCE 12
+
 static void
-fill_section_items (JpItemPage *self,
-                    JpSection  *section,
-                    const char *as_of)
+append_section_item_row (JpItemPage *self,
+                         JpItem     *item,
+                         const char *as_of)
 {
-  GListModel *items = jp_section_get_items (section);
+  g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
+  g_autofree char *percent = NULL;
+  g_autofree char *leaders = jp_item_dup_leader_names (item, " ");
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *number_label = gtk_label_new (number);
+  JpProgress progress;
+
+  jp_item_evaluate (item, as_of, &progress);
+  percent = jp_ui_dup_rounded_percent (progress.ratio);
+  if (leaders != NULL && leaders[0] != '\0')
+    /* Translators: a work point's leaders, then its progress */
+    subtitle = g_strdup_printf (C_("leaders and figures", "%s · %s"), leaders, percent);
+  else
+    subtitle = g_strdup (percent);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (item));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (number_label, "item-number");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (progress.status));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (item), g_object_unref);
+  gtk_list_box_append (self->section_items_list, row);
+}
+
+/* Adds the next rows of the section shown (self->section_rows of them are
+ * there); the last call adds the "And N more" row. Returns whether rows
+ * are left to add. */
+static gboolean
+append_section_rows (JpItemPage *self,
+                     guint       count)
+{
+  GListModel *items = jp_section_get_items (JP_SECTION (self->object));
   guint n = g_list_model_get_n_items (items);
+  guint end = MIN (MIN (n, MAX_SECTION_ROWS), self->section_rows + count);
+  g_autofree char *as_of = dup_as_of (self);
 
-  remove_all (self->section_items_list);
-
-  for (guint i = 0; i < n && i < MAX_SECTION_ROWS; i++)
+  for (; self->section_rows < end; self->section_rows++)
     {
-      g_autoptr(JpItem) item = g_list_model_get_item (items, i);
-      g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
-      g_autofree char *percent = NULL;
-      g_autofree char *leaders = jp_item_dup_leader_names (item, " ");
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *number_label = gtk_label_new (number);
-      JpProgress progress;
+      g_autoptr(JpItem) item = g_list_model_get_item (items, self->section_rows);
 
-      jp_item_evaluate (item, as_of, &progress);
-      percent = jp_ui_dup_rounded_percent (progress.ratio);
-      if (leaders != NULL && leaders[0] != '\0')
-        /* Translators: a work point's leaders, then its progress */
-        subtitle = g_strdup_printf (C_("leaders and figures", "%s · %s"), leaders, percent);
-      else
-        subtitle = g_strdup (percent);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (item));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (number_label, "item-number");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (progress.status));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (item), g_object_unref);
-      gtk_list_box_append (self->section_items_list, row);
+      append_section_item_row (self, item, as_of);
     }
+
+  if (self->section_rows < MIN (n, MAX_SECTION_ROWS))
+    return TRUE;
 
   if (n > MAX_SECTION_ROWS)
     {
@@ -751,6 +773,44 @@ fill_section_items (JpItemPage *self,
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->section_items_list, row);
     }
+
+  return FALSE;
+}
+
+static gboolean
+append_section_rows_cb (gpointer data)
+{
+  JpItemPage *self = data;
+
+  if (append_section_rows (self, SECTION_ROWS_AT_ONCE))
+    return G_SOURCE_CONTINUE;
+
+  self->section_rows_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_section_rows (JpItemPage *self)
+{
+  g_clear_handle_id (&self->section_rows_id, g_source_remove);
+}
+
+/* The section's work points, each with its status; one leads to it. The
+ * first rows now, the others after the frame that shows them. */
+static void
+fill_section_items (JpItemPage *self,
+                    JpSection  *section)
+{
+  guint n = g_list_model_get_n_items (jp_section_get_items (section));
+
+  stop_section_rows (self);
+  remove_all (self->section_items_list);
+  self->section_rows = 0;
+
+  /* Below the redraw priority: the frame with the first rows comes first. */
+  if (append_section_rows (self, SECTION_ROWS_AT_ONCE))
+    self->section_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_section_rows_cb,
+                                             self, NULL);
 
   gtk_widget_set_visible (self->section_items_group, n > 0);
 }
@@ -795,12 +855,14 @@ refresh_section (JpItemPage *self,
   jp_ui_set_status_class (GTK_WIDGET (self->section_bar), progress.status);
   set_status (self->section_status_pill, self->section_status_symbol, self->section_status_label,
               progress.status);
-  fill_section_items (self, section, as_of);
+  fill_section_items (self, section);
 }
 
 static void
 refresh (JpItemPage *self)
 {
+  stop_section_rows (self);
+
   if (JP_IS_ITEM (self->object) && self->plan != NULL &&
       jp_item_get_section (JP_ITEM (self->object)) != NULL)
     {
@@ -921,6 +983,7 @@ jp_item_page_dispose (GObject *object)
 {
   JpItemPage *self = (JpItemPage *) object;
 
+  stop_section_rows (self);
   if (self->plan != NULL)
     g_clear_signal_handler (&self->changed_id, self->plan);
   g_clear_object (&self->plan);

@@ -578,6 +578,76 @@ test_section_page (Fixture       *f,
   check_item_page (f, EARLY);
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* A section of many work points lists the first ones at once, the others
+ * (up to 50, then "And N more") in the moments after; leaving the section
+ * meanwhile stops the filling. */
+static void
+test_long_section (Fixture       *f,
+                   gconstpointer  data)
+{
+  JpSection *section = jp_item_get_section (f->item);
+  GtkWidget *page = GTK_WIDGET (f->window->item_page);
+  GtkListBox *list = GTK_LIST_BOX (jp_test_get (page, "section_items_list"));
+  GListModel *items = jp_section_get_items (section);
+  guint first_rows, n;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("生成的工作要点 %u", i);
+      g_autoptr(JpItem) item = jp_item_new (0, title);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (jp_store_insert_item (f->window->store, section,
+                                           g_list_model_get_n_items (items), item, &error));
+      g_assert_no_error (error);
+    }
+  n = g_list_model_get_n_items (items);
+  g_assert_cmpuint (n, >, 60);
+
+  g_assert_true (jp_window_select (f->window, G_OBJECT (section)));
+  g_assert_true (jp_item_page_get_object (f->window->item_page) == G_OBJECT (section));
+  first_rows = count_rows (list);
+  g_assert_cmpuint (first_rows, >=, 8);
+  g_assert_cmpuint (first_rows, <, 50);
+
+  jp_test_pump ();
+  g_assert_cmpuint (count_rows (list), ==, 50 + 1);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(JpItem) item = g_list_model_get_item (items, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+
+      g_assert_true (g_object_get_data (G_OBJECT (row), "jp-item") == (gpointer) item);
+    }
+  {
+    GtkListBoxRow *more = gtk_list_box_get_row_at_index (list, 50);
+    g_autofree char *expected = g_strdup_printf ("And %u more work points", n - 50);
+
+    g_assert_null (g_object_get_data (G_OBJECT (more), "jp-item"));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==, expected);
+  }
+
+  /* Away before the rows are all there: no more are added. */
+  g_assert_true (jp_window_select (f->window, G_OBJECT (f->item)));
+  jp_test_pump ();
+  g_assert_true (jp_window_select (f->window, G_OBJECT (section)));
+  g_assert_cmpuint (count_rows (list), ==, first_rows);
+  g_assert_true (jp_window_select (f->window, G_OBJECT (f->item)));
+  jp_test_pump ();
+  g_assert_true (jp_item_page_get_object (f->window->item_page) == G_OBJECT (f->item));
+  g_assert_cmpuint (count_rows (list), ==, first_rows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +665,7 @@ main (int   argc,
   g_test_add ("/jp/as-of/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/jp/as-of/status-filter", Fixture, NULL, fixture_set_up, test_status_filter, fixture_tear_down);
   g_test_add ("/jp/as-of/section-page", Fixture, NULL, fixture_set_up, test_section_page, fixture_tear_down);
+  g_test_add ("/jp/as-of/long-section", Fixture, NULL, fixture_set_up, test_long_section, fixture_tear_down);
   g_test_add ("/jp/as-of/open-plan-resets", Fixture, NULL, fixture_set_up, test_open_plan_resets, fixture_tear_down);
 
   status = g_test_run ();
