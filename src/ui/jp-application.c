@@ -6,6 +6,7 @@
 
 #include "jp-application.h"
 #include "jp-cli.h"
+#include "jp-opening.h"
 #include "jp-preferences-window.h"
 #include "jp-ui-util.h"
 #include "jp-window.h"
@@ -17,6 +18,7 @@ struct _JpApplication
   char           *db_path;
   gboolean        read_only;
   gboolean        default_db; /* no --db: the default database */
+  JpOpening      *opening;    /* Owned until the window takes it */
 };
 
 G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
@@ -69,20 +71,6 @@ about_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* The settings, when the schema is installed (NULL otherwise: an
- * uninstalled run without GSETTINGS_SCHEMA_DIR). */
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
-}
-
 static void
 preferences_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -90,7 +78,7 @@ preferences_cb (GSimpleAction *action,
 {
   JpApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GSettings) settings = settings_new ();
+  g_autoptr(GSettings) settings = jp_ui_settings_new ();
   JpPreferencesWindow *window;
 
   if (settings == NULL)
@@ -141,7 +129,7 @@ jp_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   /* Preferences live in GSettings: nothing to change without the schema. */
   {
-    g_autoptr(GSettings) settings = settings_new ();
+    g_autoptr(GSettings) settings = jp_ui_settings_new ();
 
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                               "preferences")),
@@ -173,6 +161,16 @@ jp_application_handle_local_options (GApplication *application,
   if (!g_variant_dict_lookup (options, "read-only", "b", &self->read_only))
     self->read_only = FALSE;
 
+  /* A window will show the file: its plan is read while GTK and
+   * libadwaita start (a new file gets the bundled plan from the window). */
+  if (g_strcmp0 (self->db_path, ":memory:") != 0 && g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GSettings) settings = jp_ui_settings_new ();
+
+      g_clear_object (&self->opening);
+      self->opening = jp_opening_new (self->db_path, self->read_only, settings);
+    }
+
   return -1;
 }
 
@@ -199,7 +197,9 @@ jp_application_activate (GApplication *application)
                              "read-only", self->read_only,
                              "sample-on-create", self->default_db,
                              "open-in-background", TRUE,
+                             "opening", self->opening,
                              NULL);
+      g_clear_object (&self->opening);
     }
 
   gtk_window_present (window);
@@ -211,6 +211,7 @@ jp_application_finalize (GObject *object)
   JpApplication *self = (JpApplication *) object;
 
   g_free (self->db_path);
+  g_clear_object (&self->opening);
 
   G_OBJECT_CLASS (jp_application_parent_class)->finalize (object);
 }

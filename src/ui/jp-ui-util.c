@@ -359,3 +359,18 @@ jp_ui_weak_ref_free (GWeakRef *weak)
   g_weak_ref_clear (weak);
   g_free (weak);
 }
+
+/* The application's settings, when the schema is installed (NULL
+ * otherwise: an uninstalled run without GSETTINGS_SCHEMA_DIR, which then
+ * remembers nothing). */
+GSettings *
+jp_ui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}

@@ -47,7 +47,6 @@ char       *jp_ui_dup_rounded_percent  (double       ratio) G_GNUC_WARN_UNUSED_R
 /* g_set_str() of GLib 2.76: TRUE when *@field changed. */
 gboolean    jp_ui_set_str              (char       **field,
                                         const char  *value);
-/* Sets an accessible label on an icon-only control. */
 /* A GWeakRef of its own to @object, for the data of an async callback that
  * must not keep @object alive (free it with g_autoptr (GWeakRef)). */
 GWeakRef   *jp_ui_weak_ref_new         (gpointer     object) G_GNUC_WARN_UNUSED_RESULT;
@@ -59,7 +58,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, jp_ui_weak_ref_free)
 void        jp_ui_calendar_select_iso  (GtkCalendar *calendar,
                                         const char  *iso);
 char       *jp_ui_calendar_dup_iso     (GtkCalendar *calendar) G_GNUC_WARN_UNUSED_RESULT;
+/* Sets an accessible label on an icon-only control. */
 void        jp_ui_set_accessible_label (GtkWidget   *widget,
                                         const char  *label);
+/* The application's settings; NULL when the schema is not installed. */
+GSettings  *jp_ui_settings_new         (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

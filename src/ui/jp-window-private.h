@@ -2,6 +2,7 @@
 
 #include "jp-dashboard.h"
 #include "jp-item-page.h"
+#include "jp-opening.h"
 #include "jp-plan-tree.h"
 #include "jp-undo.h"
 #include "jp-window.h"
@@ -75,6 +76,7 @@ struct _JpWindow
   gboolean              updating_filters;
   gboolean              syncing_as_of;   /* passing the date to the dashboard */
   gboolean              open_in_background; /* load the first plan in a thread */
+  JpOpening            *opening;         /* Owned until constructed: that load */
   gboolean              loading;         /* that load runs: the store is busy */
   guint                 spinner_id;      /* timeout: spin when the load is slow */
 };

@@ -10,6 +10,7 @@
 #include "jp-date.h"
 #include "jp-document-import.h"
 #include "jp-item-page.h"
+#include "jp-opening.h"
 #include "jp-plan-tree.h"
 #include "jp-resources.h"
 #include "jp-store-backup.h"
@@ -35,6 +36,7 @@ enum {
   PROP_SEARCH_MODE,
   PROP_AS_OF,
   PROP_OPEN_IN_BACKGROUND,
+  PROP_OPENING,
   N_PROPS
 };
 
@@ -47,22 +49,6 @@ static void apply_as_of      (JpWindow   *self,
                               const char *as_of);
 
 /* ---- settings ----------------------------------------------------------- */
-
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  /* Uninstalled without GSETTINGS_SCHEMA_DIR: run without remembering. */
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new (APP_ID);
-}
 
 static void
 restore_window_state (JpWindow *self)
@@ -555,27 +541,17 @@ on_plan_row_activated_cb (JpWindow      *self,
     _jp_window_report_error (self, _("Could Not Open the Plan"), error);
 }
 
-void
-_jp_window_reload_plans (JpWindow *self)
+/* The plan switcher's rows: @plans (JpPlanInfo; NULL: none). */
+static void
+fill_plans (JpWindow  *self,
+            GPtrArray *plans)
 {
-  g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list))) != NULL)
     gtk_list_box_remove (self->plans_list, child);
 
-  if (self->store == NULL)
-    return;
-
-  plans = jp_store_list_plans (self->store, &error);
-  if (plans == NULL)
-    {
-      g_warning ("Could not list the plans: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < plans->len; i++)
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
     {
       JpPlanInfo *info = g_ptr_array_index (plans, i);
       g_autofree char *label = jp_ui_dup_plan_label (info->year, info->title);
@@ -598,6 +574,22 @@ _jp_window_reload_plans (JpWindow *self)
       g_object_set_data_full (G_OBJECT (row), "jp-plan-id", g_memdup2 (&info->id, sizeof info->id), g_free);
       gtk_list_box_append (self->plans_list, row);
     }
+}
+
+void
+_jp_window_reload_plans (JpWindow *self)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL)
+    {
+      plans = jp_store_list_plans (self->store, &error);
+      if (plans == NULL)
+        g_warning ("Could not list the plans: %s", error->message);
+    }
+
+  fill_plans (self, plans);
 }
 
 void
@@ -718,58 +710,21 @@ plan_to_open (JpWindow *self)
   return jp_store_get_latest_plan_id (self->store, NULL);
 }
 
-/* The first plan is loaded in a worker thread while the window shows
- * itself: on two cores the load and GTK's start-up overlap. Meanwhile the
- * window says it is opening the plan, nothing else uses the store (every
- * action that would is disabled while self->loading), and the objects are
- * handed to the main thread only when the load is complete. */
-typedef struct
-{
-  JpStore *store;
-  gint64   plan_id;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_object_unref (load->store);
-  g_free (load);
-}
-
-static void
-load_plan_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  LoadData *load = task_data;
-  GError *error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  JpPlan *plan;
-
-  plan = jp_store_load_plan (load->store, load->plan_id, &error);
-  g_debug ("Plan %" G_GINT64_FORMAT " loaded in a thread in %.1f ms", load->plan_id,
-           (g_get_monotonic_time () - start) / 1000.0);
-  if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, g_object_unref);
-}
-
+/* The first plan is read in a worker thread (JpOpening) while the window
+ * shows itself: on two cores the load and GTK's start-up overlap. The
+ * window says meanwhile that it is opening the plan, and nothing uses the
+ * store (every action that would is disabled while self->loading). */
 static void
 on_plan_loaded_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  /* The task does not hold the window (its last reference could go in the
-   * worker thread): the callback's data does, released here. */
+  /* The callback's data holds the window, released here. */
   g_autoptr(JpWindow) self = user_data;
   g_autoptr(JpPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
-  plan = g_task_propagate_pointer (G_TASK (result), &error);
+  plan = jp_opening_load_plan_finish (JP_OPENING (object), result, &error);
   /* The window was closed meanwhile: nothing to show. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;
@@ -808,84 +763,15 @@ start_spinner_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What the window does with a store just opened, however it was opened. */
 static void
-open_plan_in_background (JpWindow *self,
-                         gint64    plan_id)
+adopt_store (JpWindow   *self,
+             JpStore    *store,
+             const char *review_reason)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *load = g_new0 (LoadData, 1);
-
-  load->store = g_object_ref (self->store);
-  load->plan_id = plan_id;
-
-  /* As jp_window_open_plan(): the plan read is the database as of now. */
-  self->data_version = jp_store_mark_loaded (self->store);
-  self->loading = TRUE;
-  task = g_task_new (NULL, self->cancellable, on_plan_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, open_plan_in_background);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_plan_thread);
-  self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner_cb, self);
-
-  update_plan_label (self);
-  update_main_page (self);
-  jp_window_update_actions (self);
-}
-
-static void
-open_database (JpWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean is_memory = g_strcmp0 (self->db_path, ":memory:") == 0;
-  gboolean existed = is_memory || g_file_test (self->db_path, G_FILE_TEST_EXISTS);
-  gboolean writable = !existed || is_memory || g_access (self->db_path, W_OK) == 0;
-  gint64 plan_id;
-
-  /* Backups (before a migration, an import) keep as many as Preferences say. */
-  if (self->settings != NULL)
-    jp_store_set_backup_policy (NULL,
-                                (guint) MAX (0, g_settings_get_int (self->settings, "backups-to-keep")));
-
-  if (self->read_only)
-    {
-      self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
-    }
-  else if (!writable)
-    {
-      self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
-      if (self->store != NULL)
-        _jp_window_enter_forced_review (self, _("Review mode: you may not change this database file "
-                                                "(it is read-only). Everything can be seen; nothing "
-                                                "can be changed."));
-    }
-  else
-    {
-      self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_NONE, &error);
-      if (self->store == NULL &&
-          (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NEWER_SCHEMA) ||
-           g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY)))
-        {
-          g_autofree char *reason = g_strdup_printf (_("Review mode: %s"), error->message);
-
-          g_clear_error (&error);
-          self->store = jp_store_open (self->db_path, JP_STORE_FLAGS_READ_ONLY, &error);
-          if (self->store != NULL)
-            _jp_window_enter_forced_review (self, reason);
-        }
-      else if (self->store != NULL && jp_store_get_read_only (self->store))
-        {
-          _jp_window_enter_forced_review (self, _("Review mode: this database cannot be written. "
-                                                  "Everything can be seen; nothing can be changed."));
-        }
-    }
-
-  if (self->store == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      update_main_page (self);
-      return;
-    }
-
+  self->store = g_object_ref (store);
+  if (review_reason != NULL)
+    _jp_window_enter_forced_review (self, review_reason);
   if (jp_store_get_private_copy (self->store) != NULL)
     _jp_window_enter_forced_review (self, _("Review mode: the database’s folder cannot be written and "
                                             "its latest changes are still in its “-wal” file, so a "
@@ -899,7 +785,6 @@ open_database (JpWindow *self)
 
   /* Another program (the command line, another window) may write to the
    * same file: look now and then, and whenever the window is activated. */
-  jp_store_mark_loaded (self->store);
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
 
   self->undo = jp_undo_new (self->store);
@@ -907,7 +792,82 @@ open_database (JpWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (jp_window_update_actions),
                            self, G_CONNECT_SWAPPED);
+}
 
+/* The store, its plans and the plan being read come from self->opening;
+ * no call on the store here until the plan is read. */
+static void
+open_from_opening (JpWindow *self)
+{
+  g_autoptr(JpOpening) opening = g_steal_pointer (&self->opening);
+  JpStore *store = jp_opening_get_store (opening);
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, jp_opening_get_error (opening)->message);
+      update_main_page (self);
+      return;
+    }
+
+  adopt_store (self, store, jp_opening_get_review_reason (opening));
+  fill_plans (self, jp_opening_get_plans (opening));
+
+  if (jp_opening_get_plan_id (opening) != 0)
+    {
+      self->data_version = jp_opening_get_data_version (opening);
+      self->loading = TRUE;
+      jp_opening_load_plan_async (opening, self->cancellable, on_plan_loaded_cb, g_object_ref (self));
+      self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, start_spinner_cb, self);
+    }
+
+  update_plan_label (self);
+  update_main_page (self);
+  jp_window_update_actions (self);
+}
+
+static void
+open_database (JpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autofree char *review_reason = NULL;
+  gboolean is_memory, existed;
+  gint64 plan_id;
+
+  if (self->opening != NULL)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (jp_opening_get_path (self->opening));
+      self->read_only = jp_opening_get_read_only (self->opening);
+    }
+  is_memory = g_strcmp0 (self->db_path, ":memory:") == 0;
+  existed = is_memory || g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+
+  /* An existing file's plan is read in a thread, unless the application
+   * began that already. */
+  if (self->opening == NULL && self->open_in_background && existed && !is_memory)
+    self->opening = jp_opening_new (self->db_path, self->read_only, self->settings);
+  if (self->opening != NULL)
+    {
+      open_from_opening (self);
+      return;
+    }
+
+  /* Backups (before a migration, an import) keep as many as Preferences say. */
+  if (self->settings != NULL)
+    jp_store_set_backup_policy (NULL,
+                                (guint) MAX (0, g_settings_get_int (self->settings, "backups-to-keep")));
+
+  store = jp_opening_open_store (self->db_path, self->read_only, &review_reason, &error);
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      update_main_page (self);
+      return;
+    }
+
+  adopt_store (self, store, review_reason);
+  jp_store_mark_loaded (self->store);
   _jp_window_reload_plans (self);
 
   /* First start: the window created the default database. */
@@ -921,12 +881,6 @@ open_database (JpWindow *self)
     }
 
   plan_id = plan_to_open (self);
-  if (plan_id != 0 && self->open_in_background)
-    {
-      open_plan_in_background (self, plan_id);
-      return;
-    }
-
   if (plan_id != 0 && !jp_window_open_plan (self, plan_id, &error))
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -1419,6 +1373,7 @@ jp_window_dispose (GObject *object)
   g_clear_object (&self->leader_names);
   g_clear_object (&self->unit_names);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->opening);
 
   G_OBJECT_CLASS (jp_window_parent_class)->dispose (object);
 }
@@ -1516,6 +1471,10 @@ jp_window_set_property (GObject      *object,
     case PROP_OPEN_IN_BACKGROUND:
       self->open_in_background = g_value_get_boolean (value);
       break;
+
+    case PROP_OPENING:
+      self->opening = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1561,6 +1520,17 @@ jp_window_class_init (JpWindowClass *klass)
   properties[PROP_OPEN_IN_BACKGROUND] =
     g_param_spec_boolean ("open-in-background", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JpWindow:opening:
+   *
+   * The database opened, and its plan being read, before the window was
+   * made (by the application, as GTK started); the window takes them. Set,
+   * it stands for #JpWindow:db-path and #JpWindow:read-only.
+   */
+  properties[PROP_OPENING] =
+    g_param_spec_object ("opening", NULL, NULL, JP_TYPE_OPENING,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The resources live in this static library: referencing them links
@@ -1634,7 +1604,7 @@ jp_window_init (JpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = settings_new ();
+  self->settings = jp_ui_settings_new ();
 
   self->leader_names = gtk_string_list_new (NULL);
   self->unit_names = gtk_string_list_new (NULL);
