@@ -82,7 +82,12 @@ GQuark      jp_store_error_quark          (void);
  * Read-only opening never writes: a WAL database in a folder that cannot be
  * written is read as immutable (or, with commits in its -wal and no -shm,
  * through a private copy: jp_store_get_private_copy), and an older schema
- * is migrated in a copy in memory. The store is "read-only" (property) when opened so. */
+ * is migrated in a copy in memory. The store is "read-only" (property) when opened so.
+ *
+ * Threads: a store, and the model objects it loads, may be handed from one
+ * thread to another (a plan read in a worker thread, then shown), but must
+ * never be used by two threads at once: its connection is opened without
+ * SQLite's per-call mutex (SQLITE_OPEN_NOMUTEX). */
 JpStore    *jp_store_open                 (const char      *path,
                                            JpStoreFlags     flags,
                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
