@@ -6,7 +6,6 @@
 
 #include "jp-application.h"
 #include "jp-cli.h"
-#include "jp-opening.h"
 #include "jp-preferences-window.h"
 #include "jp-ui-util.h"
 #include "jp-window.h"
@@ -261,4 +260,12 @@ jp_application_get_read_only (JpApplication *self)
   g_return_val_if_fail (JP_IS_APPLICATION (self), FALSE);
 
   return self->read_only;
+}
+
+JpOpening *
+jp_application_get_opening (JpApplication *self)
+{
+  g_return_val_if_fail (JP_IS_APPLICATION (self), NULL);
+
+  return self->opening;
 }

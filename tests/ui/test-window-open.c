@@ -4,12 +4,17 @@
  *   no plan yet, and offers nothing that would use the store; once the
  *   load is done it shows the plan the file holds, and edits are saved.
  * - A window closed while its plan is still loading goes away cleanly
- *   (the thread's result is dropped, the window is finalized). */
+ *   (the thread's result is dropped, the window is finalized).
+ * - JpOpening, which the application makes from its command line before
+ *   GTK starts: the store, its plans, the plan to show read in a thread,
+ *   the error or the review-mode reason; a window made with it takes
+ *   them; the application run with --db=FILE does so. */
 
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "jp-opening.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
 
@@ -181,6 +186,256 @@ test_last_plan (void)
   jp_test_remove_dir (dir);
 }
 
+/* A sample database with a second plan; its two ids, oldest first. */
+static char *
+make_two_plans_db (const char *dir,
+                   gint64     *first,
+                   gint64     *second)
+{
+  char *path = jp_test_make_sample_db (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = jp_store_open (path, JP_STORE_FLAGS_NONE, &error);
+  g_autoptr(JpPlan) plan = jp_test_parse_sample ();
+
+  g_assert_no_error (error);
+  *first = jp_store_get_latest_plan_id (store, &error);
+  g_assert_true (jp_store_insert_plans (store, &plan, 1, &error));
+  g_assert_no_error (error);
+  *second = jp_plan_get_id (plan);
+  g_assert_cmpint (*second, >, *first);
+
+  return path;
+}
+
+static void
+on_plan_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JpPlan **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = jp_opening_load_plan_finish (JP_OPENING (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static JpPlan *
+read_opening_plan (JpOpening *opening)
+{
+  JpPlan *plan = NULL;
+  gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  jp_opening_load_plan_async (opening, NULL, on_plan_read_cb, &plan);
+  while (plan == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  return plan;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* What the application starts before GTK: the store open, its plans
+ * listed, the plan shown last (else the latest) read in a thread; a
+ * window made with it takes all three. */
+static void
+test_opening (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autoptr(GSettings) settings = g_settings_new ("com.jinfeng.plan");
+  gint64 first, second;
+  g_autofree char *path = make_two_plans_db (dir, &first, &second);
+  g_autoptr(JpOpening) opening = NULL;
+  g_autoptr(JpOpening) latest = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(JpPlan) latest_plan = NULL;
+  JpStore *store;
+  JpWindow *window;
+
+  g_settings_set_int64 (settings, "last-plan", first);
+  opening = jp_opening_new (path, FALSE, settings);
+  store = jp_opening_get_store (opening);
+  g_assert_nonnull (store);
+  g_assert_no_error ((GError *) jp_opening_get_error (opening));
+  g_assert_null (jp_opening_get_review_reason (opening));
+  g_assert_false (jp_store_get_read_only (store));
+  g_assert_cmpuint (jp_opening_get_plans (opening)->len, ==, 2);
+  g_assert_cmpint (jp_opening_get_plan_id (opening), ==, first);
+
+  /* A plan the database no longer has: the latest. */
+  g_settings_set_int64 (settings, "last-plan", second + 100);
+  latest = jp_opening_new (path, TRUE, settings);
+  g_assert_cmpint (jp_opening_get_plan_id (latest), ==, second);
+  g_assert_true (jp_store_get_read_only (jp_opening_get_store (latest)));
+  latest_plan = read_opening_plan (latest);
+  g_assert_cmpint (jp_plan_get_id (latest_plan), ==, second);
+  g_assert_cmpuint (jp_plan_get_n_items (latest_plan), ==, 17);
+
+  /* The window takes the store, the plans and the plan. */
+  window = g_object_new (JP_TYPE_WINDOW,
+                         "application", app,
+                         "opening", opening,
+                         NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (jp_window_get_store (window) == store);
+  g_assert_cmpstr (window->db_path, ==, path);
+  g_assert_true (window->loading);
+  g_assert_cmpuint (count_children (GTK_WIDGET (window->plans_list)), ==, 2);
+  wait_for_plan (window);
+  g_assert_cmpint (jp_plan_get_id (jp_window_get_plan (window)), ==, first);
+  g_assert_false (jp_window_get_review_mode (window));
+
+  /* Read once, given to whoever asks after. */
+  plan = read_opening_plan (opening);
+  g_assert_true (plan == jp_window_get_plan (window));
+  jp_test_close_window (window);
+
+  jp_test_remove_dir (dir);
+}
+
+/* A file that is not a database: the error, no store, and the window says
+ * so; a file of a newer schema: read-only, with the reason in the banner. */
+static void
+test_opening_refused (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *bad = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *path = jp_test_make_sample_db (dir);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpOpening) opening = NULL;
+  g_autoptr(JpOpening) newer = NULL;
+  gsize length;
+  JpWindow *window;
+
+  g_file_set_contents (bad, "这不是数据库\n", -1, &error);
+  g_assert_no_error (error);
+  opening = jp_opening_new (bad, FALSE, NULL);
+  g_assert_null (jp_opening_get_store (opening));
+  g_assert_error ((GError *) jp_opening_get_error (opening), JP_STORE_ERROR,
+                  JP_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_cmpint (jp_opening_get_plan_id (opening), ==, 0);
+  window = g_object_new (JP_TYPE_WINDOW, "application", app, "opening", opening, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_description (window->error_page), ==,
+                   jp_opening_get_error (opening)->message);
+  jp_test_close_window (window);
+
+  /* PRAGMA user_version 999, four bytes at offset 60. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  contents[60] = 0;
+  contents[61] = 0;
+  contents[62] = 0x03;
+  contents[63] = (char) 0xe7;
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  newer = jp_opening_new (path, FALSE, NULL);
+  g_assert_nonnull (jp_opening_get_store (newer));
+  g_assert_true (jp_store_get_read_only (jp_opening_get_store (newer)));
+  g_assert_nonnull (jp_opening_get_review_reason (newer));
+  window = g_object_new (JP_TYPE_WINDOW, "application", app, "opening", newer, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_plan (window);
+  g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (window)), ==, 17);
+  g_assert_true (jp_window_get_review_mode (window));
+  g_assert_cmpstr (gtk_label_get_text (window->review_label), ==, jp_opening_get_review_reason (newer));
+  jp_test_close_window (window);
+
+  jp_test_remove_dir (dir);
+}
+
+typedef struct
+{
+  char      *path;
+  JpOpening *opening; /* the application's, seen at start-up */
+  JpWindow  *window;
+  gint64     plan_id;
+  guint      check_id;
+} AppRun;
+
+static void
+on_app_startup_cb (GApplication *application,
+                   AppRun       *run)
+{
+  /* Made from the command line, before GTK started. */
+  run->opening = g_object_ref (jp_application_get_opening (JP_APPLICATION (application)));
+  g_assert_cmpstr (jp_opening_get_path (run->opening), ==, run->path);
+}
+
+static gboolean
+quit_when_shown_cb (gpointer data)
+{
+  AppRun *run = data;
+  GApplication *application = g_application_get_default ();
+
+  if (run->window == NULL || jp_window_get_plan (run->window) == NULL)
+    return G_SOURCE_CONTINUE;
+
+  /* The window took the opening: its store, its plan. */
+  g_assert_null (jp_application_get_opening (JP_APPLICATION (application)));
+  g_assert_true (jp_window_get_store (run->window) == jp_opening_get_store (run->opening));
+  run->plan_id = jp_plan_get_id (jp_window_get_plan (run->window));
+  gtk_window_destroy (GTK_WINDOW (run->window));
+  g_application_quit (application);
+  run->check_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_app_window_added_cb (GtkApplication *application,
+                        GtkWindow      *window,
+                        AppRun         *run)
+{
+  run->window = JP_WINDOW (window);
+}
+
+/* The application itself: "--db=FILE" opens FILE and starts reading its
+ * plan before GTK starts; its window shows that plan. */
+static void
+test_application_opens_early (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  gint64 first, second;
+  g_autofree char *path = make_two_plans_db (dir, &first, &second);
+  g_autofree char *arg_db = g_strdup_printf ("--db=%s", path);
+  g_autoptr(GSettings) settings = g_settings_new ("com.jinfeng.plan");
+  g_autoptr(JpApplication) application = jp_application_new ();
+  char *argv[] = { (char *) "jinfeng-plan", arg_db, NULL };
+  AppRun run = { path, NULL, NULL, 0, 0 };
+  GApplication *previous = g_application_get_default ();
+  int status;
+
+  g_settings_set_int64 (settings, "last-plan", first);
+  g_signal_connect (application, "startup", G_CALLBACK (on_app_startup_cb), &run);
+  g_signal_connect (application, "window-added", G_CALLBACK (on_app_window_added_cb), &run);
+  run.check_id = g_timeout_add (10, quit_when_shown_cb, &run);
+  status = g_application_run (G_APPLICATION (application), 2, argv);
+  g_clear_handle_id (&run.check_id, g_source_remove);
+  g_application_set_default (previous);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (run.opening);
+  g_assert_nonnull (run.window);
+  g_assert_cmpint (run.plan_id, ==, first);
+  g_clear_object (&run.opening);
+  jp_test_pump ();
+
+  jp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +450,9 @@ main (int   argc,
   g_test_add_func ("/jp/window-open/background-load", test_background_load);
   g_test_add_func ("/jp/window-open/close-while-loading", test_close_while_loading);
   g_test_add_func ("/jp/window-open/last-plan", test_last_plan);
+  g_test_add_func ("/jp/window-open/opening", test_opening);
+  g_test_add_func ("/jp/window-open/opening-refused", test_opening_refused);
+  g_test_add_func ("/jp/window-open/application", test_application_opens_early);
 
   status = g_test_run ();
   g_object_unref (app);
