@@ -1300,6 +1300,64 @@ test_finalize_tree (void)
     }
 }
 
+/* A progress entry knows the indicator listing it, an update the item
+ * listing it (the store finds what an edit belongs to through them): set
+ * by add, preload and replace, unset by remove, by a replace that leaves
+ * it out and when the container goes while the child lives on. */
+static void
+test_entry_update_owners (void)
+{
+  g_autoptr(JpIndicator) indicator = jp_indicator_new ("覆盖率", JP_INDICATOR_KIND_AT_LEAST, 90);
+  g_autoptr(JpIndicator) other = jp_indicator_new ("合格率", JP_INDICATOR_KIND_AT_LEAST, 95);
+  g_autoptr(JpProgressEntry) a = jp_progress_entry_new ("2023-03-01", 10);
+  g_autoptr(JpProgressEntry) b = jp_progress_entry_new ("2023-06-01", 50);
+  g_autoptr(JpProgressEntry) c = jp_progress_entry_new ("2023-09-01", 80);
+  g_autoptr(JpItem) item = jp_item_new (1, "工作一");
+  g_autoptr(JpItemUpdate) u = jp_item_update_new ("2023-04-01");
+  g_autoptr(JpItemUpdate) v = jp_item_update_new ("2023-07-01");
+
+  g_assert_null (jp_progress_entry_get_indicator (a));
+  jp_indicator_preload_latest (indicator, a);
+  g_assert_true (jp_progress_entry_get_indicator (a) == indicator);
+  jp_indicator_add_progress (indicator, b);
+  g_assert_true (jp_progress_entry_get_indicator (b) == indicator);
+
+  /* b left out, c in. */
+  {
+    JpProgressEntry *entries[] = { a, c };
+
+    jp_indicator_replace_progress (indicator, entries, G_N_ELEMENTS (entries));
+  }
+  g_assert_true (jp_progress_entry_get_indicator (a) == indicator);
+  g_assert_null (jp_progress_entry_get_indicator (b));
+  g_assert_true (jp_progress_entry_get_indicator (c) == indicator);
+
+  g_assert_true (jp_indicator_remove_progress (indicator, a));
+  g_assert_null (jp_progress_entry_get_indicator (a));
+  jp_indicator_add_progress (other, a);
+  g_assert_true (jp_progress_entry_get_indicator (a) == other);
+
+  /* The indicator goes; c (held here) no longer points at it. */
+  g_clear_object (&indicator);
+  g_assert_null (jp_progress_entry_get_indicator (c));
+  g_assert_true (jp_progress_entry_get_indicator (a) == other);
+
+  jp_item_add_update (item, u);
+  g_assert_true (jp_item_update_get_item (u) == item);
+  {
+    JpItemUpdate *updates[] = { v };
+
+    jp_item_replace_updates (item, updates, G_N_ELEMENTS (updates));
+  }
+  g_assert_null (jp_item_update_get_item (u));
+  g_assert_true (jp_item_update_get_item (v) == item);
+  jp_item_add_update (item, u);
+  g_assert_true (jp_item_remove_update (item, u));
+  g_assert_null (jp_item_update_get_item (u));
+  g_clear_object (&item);
+  g_assert_null (jp_item_update_get_item (v));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1323,6 +1381,7 @@ main (int   argc,
   g_test_add_func ("/jp/model/remove-leader-unit", test_remove_leader_unit);
   g_test_add_func ("/jp/model/add-progress-order", test_add_progress_order);
   g_test_add_func ("/jp/model/preload-replace-progress", test_preload_and_replace_progress);
+  g_test_add_func ("/jp/model/entry-update-owners", test_entry_update_owners);
   g_test_add_func ("/jp/model/item-batches", test_item_batches);
   g_test_add_func ("/jp/model/updates-order", test_updates_order);
   g_test_add_func ("/jp/model/lazy-history", test_lazy_history);

@@ -87,6 +87,30 @@ ensure_progress (JpIndicator *self)
   return self->progress;
 }
 
+/* The entries listed know their indicator while they are listed. */
+static void
+release_entry (JpIndicator     *self,
+               JpProgressEntry *entry)
+{
+  if (jp_progress_entry_get_indicator (entry) == self)
+    _jp_progress_entry_set_indicator (entry, NULL);
+}
+
+static void
+release_all (JpIndicator *self)
+{
+  guint n = self->progress != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->progress)) : 0;
+
+  if (self->preloaded != NULL)
+    release_entry (self, self->preloaded);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->progress), i);
+
+      release_entry (self, entry);
+    }
+}
+
 static JpProgressEntry *
 last_entry (JpIndicator *self)
 {
@@ -138,6 +162,7 @@ jp_indicator_dispose (GObject *object)
   JpIndicator *self = (JpIndicator *) object;
 
   self->latest = NULL;
+  release_all (self);
   g_clear_object (&self->preloaded);
   if (self->progress != NULL)
     g_list_store_remove_all (self->progress);
@@ -829,6 +854,7 @@ jp_indicator_add_progress (JpIndicator     *self,
                                          jp_progress_entry_get_date (entry),
                                          entry_date);
   g_list_store_insert (self->progress, position, entry);
+  _jp_progress_entry_set_indicator (entry, self);
   update_latest (self);
 }
 
@@ -860,8 +886,11 @@ jp_indicator_replace_progress (JpIndicator      *self,
   g_ptr_array_sort_with_data (sorted, _jp_compare_by_date, &sort);
 
   store = ensure_progress (self);
+  release_all (self);
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        sorted->pdata, sorted->len);
+  for (guint i = 0; i < sorted->len; i++)
+    _jp_progress_entry_set_indicator (g_ptr_array_index (sorted, i), self);
   update_latest (self);
 }
 
@@ -884,6 +913,7 @@ jp_indicator_preload_latest (JpIndicator     *self,
     g_list_store_append (self->progress, entry);
   else
     self->preloaded = g_object_ref (entry);
+  _jp_progress_entry_set_indicator (entry, self);
 
   jp_indicator_set_history_loaded (self, FALSE);
   update_latest (self);
@@ -901,6 +931,8 @@ jp_indicator_remove_progress (JpIndicator     *self,
   if (!g_list_store_find (ensure_progress (self), entry, &position))
     return FALSE;
 
+  /* Before the list lets it go (it may hold the last reference). */
+  release_entry (self, entry);
   g_list_store_remove (self->progress, position);
   update_latest (self);
   return TRUE;

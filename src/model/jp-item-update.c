@@ -18,6 +18,7 @@ struct _JpItemUpdate
   char     *problems;
   char     *next_steps;
   char     *author;
+  JpItem   *item;       /* Borrowed: set by the item listing it */
 };
 
 G_DEFINE_FINAL_TYPE (JpItemUpdate, jp_item_update, G_TYPE_OBJECT)
@@ -373,4 +374,21 @@ jp_item_update_set_author (JpItemUpdate *self,
 
   if (_jp_set_text (&self->author, author))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+JpItem *
+jp_item_update_get_item (JpItemUpdate *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_UPDATE (self), NULL);
+
+  return self->item;
+}
+
+void
+_jp_item_update_set_item (JpItemUpdate *self,
+                          JpItem       *item)
+{
+  g_return_if_fail (JP_IS_ITEM_UPDATE (self));
+
+  self->item = item;
 }

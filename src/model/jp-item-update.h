@@ -40,4 +40,10 @@ const char   *jp_item_update_get_author         (JpItemUpdate *self);
 void          jp_item_update_set_author         (JpItemUpdate *self,
                                                  const char   *author);
 
+/* The item whose updates include this one (borrowed), or NULL. */
+JpItem       *jp_item_update_get_item           (JpItemUpdate *self);
+
+void          _jp_item_update_set_item          (JpItemUpdate *self,
+                                                 JpItem       *item);
+
 G_END_DECLS

@@ -148,6 +148,21 @@ unit_name (gpointer unit)
   return jp_unit_get_name (unit);
 }
 
+/* The updates listed know their item while they are listed. */
+static void
+release_updates (JpItem *self)
+{
+  guint n = self->updates != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->updates)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (G_LIST_MODEL (self->updates), i);
+
+      if (jp_item_update_get_item (update) == self)
+        _jp_item_update_set_item (update, NULL);
+    }
+}
+
 static void
 jp_item_dispose (GObject *object)
 {
@@ -169,6 +184,7 @@ jp_item_dispose (GObject *object)
   g_clear_object (&self->leaders);
   g_clear_object (&self->units);
   g_clear_object (&self->partner_units);
+  release_updates (self);
   g_clear_object (&self->updates);
   g_clear_object (&self->indicators);
 
@@ -559,6 +575,7 @@ jp_item_add_update (JpItem       *self,
                                          jp_item_update_get_date (update),
                                          update_date);
   g_list_store_insert (self->updates, position, update);
+  _jp_item_update_set_item (update, self);
 }
 
 /* For a loader: every update at once, sorted by date here (stably), with
@@ -582,7 +599,10 @@ jp_item_replace_updates (JpItem        *self,
     }
   g_ptr_array_sort_with_data (sorted, _jp_compare_by_date, &sort);
 
+  release_updates (self);
   replace_store (&self->updates, JP_TYPE_ITEM_UPDATE, sorted->pdata, sorted->len);
+  for (guint i = 0; i < sorted->len; i++)
+    _jp_item_update_set_item (g_ptr_array_index (sorted, i), self);
 }
 
 gboolean
@@ -597,6 +617,9 @@ jp_item_remove_update (JpItem       *self,
   if (self->updates == NULL || !g_list_store_find (self->updates, update, &position))
     return FALSE;
 
+  /* Before the list lets it go (it may hold the last reference). */
+  if (jp_item_update_get_item (update) == self)
+    _jp_item_update_set_item (update, NULL);
   g_list_store_remove (self->updates, position);
   return TRUE;
 }

@@ -15,6 +15,7 @@ struct _JpProgressEntry
   double   value;
   char    *note;   /* never NULL */
   char    *author; /* never NULL */
+  JpIndicator *indicator; /* Borrowed: set by the indicator listing it */
 };
 
 G_DEFINE_FINAL_TYPE (JpProgressEntry, jp_progress_entry, G_TYPE_OBJECT)
@@ -266,4 +267,21 @@ jp_progress_entry_set_author (JpProgressEntry *self,
 
   if (_jp_set_text (&self->author, author))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+JpIndicator *
+jp_progress_entry_get_indicator (JpProgressEntry *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_ENTRY (self), NULL);
+
+  return self->indicator;
+}
+
+void
+_jp_progress_entry_set_indicator (JpProgressEntry *self,
+                                  JpIndicator     *indicator)
+{
+  g_return_if_fail (JP_IS_PROGRESS_ENTRY (self));
+
+  self->indicator = indicator;
 }

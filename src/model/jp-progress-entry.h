@@ -27,5 +27,10 @@ void             jp_progress_entry_set_note   (JpProgressEntry *self,
 const char      *jp_progress_entry_get_author (JpProgressEntry *self);
 void             jp_progress_entry_set_author (JpProgressEntry *self,
                                                const char      *author);
+/* The indicator whose entries include this one (borrowed), or NULL. */
+JpIndicator     *jp_progress_entry_get_indicator (JpProgressEntry *self);
+
+void             _jp_progress_entry_set_indicator (JpProgressEntry *self,
+                                                   JpIndicator     *indicator);
 
 G_END_DECLS

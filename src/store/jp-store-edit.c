@@ -891,7 +891,7 @@ jp_store_add_progress (JpStore          *self,
   ctx = _jp_insert_context_new (self, plan, jp_plan_get_id (plan));
   text = describe_entry (entry);
   what = what_for ("indicator", jp_indicator_get_id (indicator), "progress");
-  ok = _jp_store_insert_progress_row (ctx, jp_indicator_get_id (indicator), indicator, entry, error) &&
+  ok = _jp_store_insert_progress_row (ctx, jp_indicator_get_id (indicator), entry, error) &&
        _jp_store_add_history (self, jp_plan_get_id (plan), what, NULL, text, error);
   if (!finish (self, ok, error))
     return FALSE;
@@ -945,7 +945,6 @@ jp_store_remove_progress (JpStore          *self,
   if (!finish (self, ok, error))
     return FALSE;
 
-  _jp_store_set_owner (entry, NULL);
   jp_indicator_remove_progress (indicator, entry);
   jp_plan_emit_changed (plan);
   return TRUE;
@@ -976,7 +975,7 @@ jp_store_add_update (JpStore       *self,
 
   ctx = _jp_insert_context_new (self, plan, jp_plan_get_id (plan));
   what = what_for ("item", jp_item_get_id (item), "update");
-  ok = _jp_store_insert_update_row (ctx, jp_item_get_id (item), item, update, error) &&
+  ok = _jp_store_insert_update_row (ctx, jp_item_get_id (item), update, error) &&
        _jp_store_add_history (self, jp_plan_get_id (plan), what, NULL,
                               jp_item_update_get_date (update), error);
   if (!finish (self, ok, error))
@@ -1026,7 +1025,6 @@ jp_store_remove_update (JpStore       *self,
   if (!finish (self, ok, error))
     return FALSE;
 
-  _jp_store_set_owner (update, NULL);
   jp_item_remove_update (item, update);
   jp_plan_emit_changed (plan);
   return TRUE;

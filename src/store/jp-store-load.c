@@ -183,9 +183,6 @@ fill_history (JpIndicator *indicator,
         g_ptr_array_add (entries, g_object_ref (kept));
     }
 
-  for (guint i = 0; i < entries->len; i++)
-    _jp_store_set_owner (g_ptr_array_index (entries, i), indicator);
-
   jp_indicator_replace_progress (indicator, (JpProgressEntry **) entries->pdata, entries->len);
   jp_indicator_set_history_loaded (indicator, TRUE);
 }
@@ -724,7 +721,6 @@ load_updates (JpStore    *self,
       jp_item_update_set_problems (update, column_text (stmt, 5));
       jp_item_update_set_next_steps (update, column_text (stmt, 6));
       jp_item_update_set_author (update, column_text (stmt, 7));
-      _jp_store_set_owner (update, item);
       g_ptr_array_add (batch, update);
     }
 
@@ -850,7 +846,6 @@ load_latest (JpStore    *self,
         return inconsistent (error);
 
       entry = entry_from_row (stmt, 1);
-      _jp_store_set_owner (entry, indicator);
       jp_indicator_preload_latest (indicator, entry);
     }
 
@@ -1206,7 +1201,6 @@ write_list (JpInsertContext  *ctx,
 gboolean
 _jp_store_insert_progress_row (JpInsertContext  *ctx,
                                gint64            indicator_id,
-                               JpIndicator      *indicator,
                                JpProgressEntry  *entry,
                                GError          **error)
 {
@@ -1228,14 +1222,13 @@ _jp_store_insert_progress_row (JpInsertContext  *ctx,
   if (!step_insert (ctx->store, stmt, &id, error))
     return FALSE;
 
-  add_pending (ctx, entry, indicator, id);
+  add_pending (ctx, entry, NULL, id);
   return TRUE;
 }
 
 gboolean
 _jp_store_insert_update_row (JpInsertContext  *ctx,
                              gint64            item_id,
-                             JpItem           *item,
                              JpItemUpdate     *update,
                              GError          **error)
 {
@@ -1260,7 +1253,7 @@ _jp_store_insert_update_row (JpInsertContext  *ctx,
   if (!step_insert (ctx->store, stmt, &id, error))
     return FALSE;
 
-  add_pending (ctx, update, item, id);
+  add_pending (ctx, update, NULL, id);
   return TRUE;
 }
 
@@ -1308,7 +1301,7 @@ _jp_store_insert_indicator_tree (JpInsertContext  *ctx,
     {
       g_autoptr(JpProgressEntry) entry = g_list_model_get_item (progress, i);
 
-      if (!_jp_store_insert_progress_row (ctx, id, indicator, entry, error))
+      if (!_jp_store_insert_progress_row (ctx, id, entry, error))
         return FALSE;
     }
 
@@ -1355,7 +1348,7 @@ _jp_store_insert_item_tree (JpInsertContext  *ctx,
     {
       g_autoptr(JpItemUpdate) update = g_list_model_get_item (list, i);
 
-      if (!_jp_store_insert_update_row (ctx, id, item, update, error))
+      if (!_jp_store_insert_update_row (ctx, id, update, error))
         return FALSE;
     }
 

@@ -85,8 +85,9 @@ gboolean        _jp_store_migrate         (sqlite3      *db,
                                            GError      **error);
 
 /* The owner of a child the store placed in the model: the indicator of a
- * progress entry, the item of an update, the plan of a leader or unit.
- * The store records it (weakly) when it puts the child in its container. */
+ * progress entry, the item of an update (both known to the model: the
+ * store records nothing), the plan of a leader or unit, the store of a
+ * plan (recorded weakly by _jp_store_set_owner). */
 void            _jp_store_set_owner       (gpointer      child,
                                            gpointer      owner);
 gpointer        _jp_store_dup_owner       (gpointer      child);
@@ -153,12 +154,10 @@ gboolean        _jp_store_insert_person_row     (JpInsertContext *ctx,
                                                  GError         **error);
 gboolean        _jp_store_insert_progress_row   (JpInsertContext *ctx,
                                                  gint64           indicator_id,
-                                                 JpIndicator     *indicator,
                                                  JpProgressEntry *entry,
                                                  GError         **error);
 gboolean        _jp_store_insert_update_row     (JpInsertContext *ctx,
                                                  gint64           item_id,
-                                                 JpItem          *item,
                                                  JpItemUpdate    *update,
                                                  GError         **error);
 char           *_jp_store_organizations_to_json (const char * const *organizations) G_GNUC_WARN_UNUSED_RESULT;

@@ -462,7 +462,19 @@ _jp_store_set_owner (gpointer child,
 gpointer
 _jp_store_dup_owner (gpointer child)
 {
-  GWeakRef *ref = g_object_get_qdata (child, g_quark_try_string ("jp-store-owner"));
+  GWeakRef *ref;
+  gpointer owner = NULL;
+
+  /* The model knows these (a back pointer, not 70,000 weak references
+   * made while a 10k plan loads). */
+  if (JP_IS_PROGRESS_ENTRY (child))
+    owner = jp_progress_entry_get_indicator (child);
+  else if (JP_IS_ITEM_UPDATE (child))
+    owner = jp_item_update_get_item (child);
+  if (JP_IS_PROGRESS_ENTRY (child) || JP_IS_ITEM_UPDATE (child))
+    return owner != NULL ? g_object_ref (owner) : NULL;
+
+  ref = g_object_get_qdata (child, g_quark_try_string ("jp-store-owner"));
 
   if (ref == NULL)
     return NULL;
