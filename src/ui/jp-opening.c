@@ -173,23 +173,31 @@ jp_opening_init (JpOpening *self)
 {
 }
 
-/* The plan shown last (@settings' "last-plan") if the database still has
- * it, else the latest. */
-static gint64
-plan_to_open (JpOpening *self,
-              GSettings *settings)
+/**
+ * jp_opening_choose_plan:
+ * @store: the database
+ * @plans: (element-type JpPlanInfo) (nullable): its plans, as listed
+ * @settings: (nullable): the application's settings
+ *
+ * The plan to show: the one shown last (@settings' "last-plan") if @plans
+ * still has it, else the latest; 0 when there is none.
+ */
+gint64
+jp_opening_choose_plan (JpStore   *store,
+                        GPtrArray *plans,
+                        GSettings *settings)
 {
   gint64 last = settings != NULL ? g_settings_get_int64 (settings, "last-plan") : 0;
 
-  for (guint i = 0; last != 0 && self->plans != NULL && i < self->plans->len; i++)
+  for (guint i = 0; last != 0 && plans != NULL && i < plans->len; i++)
     {
-      JpPlanInfo *info = g_ptr_array_index (self->plans, i);
+      JpPlanInfo *info = g_ptr_array_index (plans, i);
 
       if (info->id == last)
         return last;
     }
 
-  return jp_store_get_latest_plan_id (self->store, NULL);
+  return jp_store_get_latest_plan_id (store, NULL);
 }
 
 /**
@@ -227,7 +235,7 @@ jp_opening_new (const char *path,
     return self;
 
   self->plans = jp_store_list_plans (self->store, NULL);
-  self->plan_id = plan_to_open (self, settings);
+  self->plan_id = jp_opening_choose_plan (self->store, self->plans, settings);
   self->data_version = jp_store_mark_loaded (self->store);
   if (self->plan_id == 0)
     return self;

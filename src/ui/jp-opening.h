@@ -19,6 +19,10 @@ JpStore      *jp_opening_open_store            (const char           *path,
                                                 char                **review_reason,
                                                 GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 
+gint64        jp_opening_choose_plan           (JpStore              *store,
+                                                GPtrArray            *plans,
+                                                GSettings            *settings);
+
 JpOpening    *jp_opening_new                   (const char           *path,
                                                 gboolean              read_only,
                                                 GSettings            *settings) G_GNUC_WARN_UNUSED_RESULT;

@@ -689,27 +689,6 @@ _jp_window_import_sample (JpWindow  *self,
 
 /* ---- opening the database ---------------------------------------------- */
 
-/* The plan shown last if the switcher (just filled by
- * _jp_window_reload_plans(), no second count of every plan) still lists
- * it, else the latest. */
-static gint64
-plan_to_open (JpWindow *self)
-{
-  gint64 last = self->settings != NULL ? g_settings_get_int64 (self->settings, "last-plan") : 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list));
-       last != 0 && row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      gint64 *id = g_object_get_data (G_OBJECT (row), "jp-plan-id");
-
-      if (id != NULL && *id == last)
-        return last;
-    }
-
-  return jp_store_get_latest_plan_id (self->store, NULL);
-}
-
 /* The first plan is read in a worker thread (JpOpening) while the window
  * shows itself: on two cores the load and GTK's start-up overlap. The
  * window says meanwhile that it is opening the plan, and nothing uses the
@@ -830,6 +809,7 @@ open_database (JpWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JpStore) store = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
   g_autofree char *review_reason = NULL;
   gboolean is_memory, existed;
   gint64 plan_id;
@@ -868,7 +848,13 @@ open_database (JpWindow *self)
 
   adopt_store (self, store, review_reason);
   jp_store_mark_loaded (self->store);
-  _jp_window_reload_plans (self);
+  plans = jp_store_list_plans (self->store, &error);
+  if (plans == NULL)
+    {
+      g_warning ("Could not list the plans: %s", error->message);
+      g_clear_error (&error);
+    }
+  fill_plans (self, plans);
 
   /* First start: the window created the default database. */
   if (!existed && self->sample_on_create && !jp_store_get_read_only (self->store))
@@ -880,7 +866,7 @@ open_database (JpWindow *self)
       g_clear_error (&error);
     }
 
-  plan_id = plan_to_open (self);
+  plan_id = jp_opening_choose_plan (self->store, plans, self->settings);
   if (plan_id != 0 && !jp_window_open_plan (self, plan_id, &error))
     {
       adw_status_page_set_description (self->error_page, error->message);
