@@ -69,6 +69,7 @@ struct _JpItemPage
   gboolean        body_dirty;
   guint           section_rows;    /* the section's work points listed */
   guint           section_rows_id; /* adding the others */
+  gpointer        listed_section;  /* compared only: the section listed last */
 };
 
 G_DEFINE_FINAL_TYPE (JpItemPage, jp_item_page, GTK_TYPE_WIDGET)
@@ -795,20 +796,25 @@ stop_section_rows (JpItemPage *self)
   g_clear_handle_id (&self->section_rows_id, g_source_remove);
 }
 
-/* The section's work points, each with its status; one leads to it. The
- * first rows now, the others after the frame that shows them. */
+/* The section's work points, each with its status; one leads to it. A
+ * section newly shown gets its first rows now and the others after the
+ * frame that shows them; the same section shown again (after an edit, at
+ * another date) gets them all at once, so that the list keeps its height
+ * and where it was scrolled to. */
 static void
 fill_section_items (JpItemPage *self,
                     JpSection  *section)
 {
   guint n = g_list_model_get_n_items (jp_section_get_items (section));
+  gboolean again = section == self->listed_section;
 
   stop_section_rows (self);
   remove_all (self->section_items_list);
   self->section_rows = 0;
+  self->listed_section = section;
 
   /* Below the redraw priority: the frame with the first rows comes first. */
-  if (append_section_rows (self, SECTION_ROWS_AT_ONCE))
+  if (append_section_rows (self, again ? MAX_SECTION_ROWS : SECTION_ROWS_AT_ONCE))
     self->section_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_section_rows_cb,
                                              self, NULL);
 
@@ -866,6 +872,7 @@ refresh (JpItemPage *self)
   if (JP_IS_ITEM (self->object) && self->plan != NULL &&
       jp_item_get_section (JP_ITEM (self->object)) != NULL)
     {
+      self->listed_section = NULL;
       refresh_item (self, JP_ITEM (self->object));
       gtk_stack_set_visible_child_name (self->stack, "item");
     }
@@ -877,6 +884,7 @@ refresh (JpItemPage *self)
     }
   else
     {
+      self->listed_section = NULL;
       gtk_stack_set_visible_child_name (self->stack, "none");
     }
 }

@@ -637,6 +637,11 @@ test_long_section (Fixture       *f,
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==, expected);
   }
 
+  /* The same section again (another date): every row at once, the list
+   * keeps its height. */
+  jp_window_set_as_of (f->window, EARLY);
+  g_assert_cmpuint (count_rows (list), ==, 50 + 1);
+
   /* Away before the rows are all there: no more are added. */
   g_assert_true (jp_window_select (f->window, G_OBJECT (f->item)));
   jp_test_pump ();
