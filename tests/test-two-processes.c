@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -530,6 +531,84 @@ test_two_windows (Fixture       *f,
   assert_sound (f->db);
 }
 
+/* A batch (an undo step of several edits) is one transaction: while it
+ * runs no other program can commit, a step that fails is taken back alone
+ * and the batch goes on, the end commits every other step or, asked so,
+ * none; a batch over a plan changed since its load does not begin. */
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(JpStore) window = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title1 = NULL;
+  sqlite3 *other = NULL;
+  double target;
+
+  /* A rule of the file's own that refuses one title: a step that fails
+   * inside the transaction. */
+  g_assert_cmpint (sqlite3_open (f->db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other,
+                                 "CREATE TRIGGER refuse BEFORE UPDATE OF title ON items"
+                                 " WHEN NEW.title = '拒绝' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  window = open_store (f->db);
+  jp_store_mark_loaded (window);
+  plan = load_plan (window, 1);
+  target = jp_indicator_get_target (indicator_at (plan, 0, 0));
+  title1 = g_strdup (jp_item_get_title (item_at (plan, 1)));
+
+  g_assert_true (jp_store_begin_batch (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_string (window, item_at (plan, 0), "title", "批量一", &error));
+  g_assert_no_error (error);
+  /* Nobody else can commit meanwhile. */
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  g_assert_false (jp_store_set_string (window, item_at (plan, 1), "title", "拒绝", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (jp_item_get_title (item_at (plan, 1)), ==, title1);
+  g_assert_true (jp_store_set_double (window, indicator_at (plan, 0, 0), "target", target + 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_end_batch (window, TRUE, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(JpStore) check = open_store (f->db);
+    g_autoptr(JpPlan) now = load_plan (check, 1);
+
+    g_assert_cmpstr (jp_item_get_title (item_at (now, 0)), ==, "批量一");
+    g_assert_cmpstr (jp_item_get_title (item_at (now, 1)), ==, title1);
+    g_assert_cmpfloat (jp_indicator_get_target (indicator_at (now, 0, 0)), ==, target + 2);
+  }
+  g_assert_false (jp_store_has_external_changes (window));
+
+  /* Ended without committing: none of its steps is in the file. */
+  g_assert_true (jp_store_begin_batch (window, &error));
+  g_assert_true (jp_store_set_string (window, item_at (plan, 2), "title", "不留", &error));
+  g_assert_true (jp_store_set_double (window, indicator_at (plan, 1, 0), "target", 999, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_end_batch (window, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JpStore) check = open_store (f->db);
+    g_autoptr(JpPlan) now = load_plan (check, 1);
+
+    g_assert_cmpstr (jp_item_get_title (item_at (now, 2)), !=, "不留");
+    g_assert_cmpfloat (jp_indicator_get_target (indicator_at (now, 1, 0)), !=, 999);
+  }
+
+  /* Another program commits: the next batch does not begin. */
+  g_assert_cmpint (sqlite3_exec (other, "UPDATE items SET body = '别处' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (jp_store_begin_batch (window, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  sqlite3_close (other);
+  assert_sound (f->db);
+}
+
 /* A window that marks its load (jp_store_mark_loaded) edits nothing of a
  * plan that another program changed since: JP_STORE_ERROR_CHANGED,
  * nothing written, nothing changed in memory; its own edits never trip
@@ -701,6 +780,7 @@ main (int   argc,
   ADD ("/jp/two-processes/writers", test_writers);
   ADD ("/jp/two-processes/two-windows", test_two_windows);
   ADD ("/jp/two-processes/changed-refused", test_changed_refused);
+  ADD ("/jp/two-processes/batch", test_batch);
   ADD ("/jp/two-processes/wal-kept", test_wal_kept);
 
 #undef ADD

@@ -32,6 +32,8 @@ struct _JpStore
   char       *private_copy; /* review: the copy read instead (removed at the end) */
   guint       read_only : 1;
   guint       check_version : 1; /* edits check loaded_version */
+  guint       batch_depth;       /* jp_store_begin_batch(): edits are savepoints */
+  guint       batch_broken : 1;  /* SQLite ended the batch's transaction itself */
 };
 
 /* A cached statement; the autoptr cleanup resets it (it stays cached). */
@@ -58,7 +60,8 @@ gboolean        _jp_store_exec_script     (JpStore      *self,
                                            GError      **error);
 
 /* BEGIN IMMEDIATE (refused on a read-only store), COMMIT (rolls back when
- * the commit fails), ROLLBACK (keeps @error's first message). */
+ * the commit fails), ROLLBACK (keeps @error's first message). In a batch:
+ * SAVEPOINT, RELEASE, ROLLBACK TO of one step. */
 gboolean        _jp_store_begin           (JpStore      *self,
                                            GError      **error);
 gboolean        _jp_store_commit          (JpStore      *self,

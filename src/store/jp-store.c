@@ -290,6 +290,23 @@ _jp_store_begin (JpStore  *self,
       }
   }
 
+  if (self->batch_depth > 0)
+    {
+      /* SQLite rolls the whole transaction back on some errors (a full
+       * disk, an I/O error): the batch's earlier steps are gone, and the
+       * ones after must not commit on their own. */
+      if (self->batch_broken || sqlite3_get_autocommit (self->db))
+        {
+          self->batch_broken = TRUE;
+          g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                               _("An earlier step of this change failed: nothing was saved"));
+          return FALSE;
+        }
+
+      stmt = _jp_store_prepare (self, "SAVEPOINT jp_step", error);
+      return stmt != NULL && _jp_store_exec (self, stmt, error);
+    }
+
   if (!sqlite3_get_autocommit (self->db))
     {
       g_critical ("A store transaction is already open");
@@ -314,7 +331,9 @@ _jp_store_begin_edit (JpStore  *self,
   if (!_jp_store_begin (self, error))
     return FALSE;
 
-  if (!self->check_version)
+  /* In a batch the check was made when it began, and no other connection
+   * can commit while it holds the write lock. */
+  if (!self->check_version || self->batch_depth > 0)
     return TRUE;
 
   /* BEGIN IMMEDIATE holds the write lock and reads the newest commit: what
@@ -344,7 +363,27 @@ _jp_store_rollback (JpStore *self)
   JpStmt *stmt;
 
   if (sqlite3_get_autocommit (self->db))
-    return;
+    {
+      if (self->batch_depth > 0)
+        self->batch_broken = TRUE;
+      return;
+    }
+
+  if (self->batch_depth > 0)
+    {
+      /* The step only: the batch goes on. */
+      stmt = _jp_store_prepare (self, "ROLLBACK TO jp_step", NULL);
+      if (stmt == NULL || !_jp_store_exec (self, stmt, NULL))
+        {
+          g_debug ("ROLLBACK TO failed: %s", sqlite3_errmsg (self->db));
+          self->batch_broken = TRUE;
+          return;
+        }
+      stmt = _jp_store_prepare (self, "RELEASE jp_step", NULL);
+      if (stmt == NULL || !_jp_store_exec (self, stmt, NULL))
+        self->batch_broken = TRUE;
+      return;
+    }
 
   stmt = _jp_store_prepare (self, "ROLLBACK", NULL);
   if (stmt == NULL || !_jp_store_exec (self, stmt, NULL))
@@ -356,6 +395,86 @@ _jp_store_commit (JpStore  *self,
                   GError  **error)
 {
   JpStmt *stmt;
+
+  if (self->batch_depth > 0)
+    stmt = _jp_store_prepare (self, "RELEASE jp_step", error);
+  else
+    stmt = _jp_store_prepare (self, "COMMIT", error);
+  if (stmt == NULL || !_jp_store_exec (self, stmt, error))
+    {
+      _jp_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jp_store_begin_batch:
+ *
+ * Makes the edits until jp_store_end_batch() one transaction: it begins
+ * now (with the write lock, and the check of jp_store_mark_loaded()), each
+ * edit is a step of it that succeeds or fails alone, and the end commits
+ * them all or none. Batches nest (only the outermost commits).
+ */
+gboolean
+jp_store_begin_batch (JpStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->batch_depth > 0)
+    {
+      self->batch_depth++;
+      return TRUE;
+    }
+
+  if (!_jp_store_begin_edit (self, error))
+    return FALSE;
+
+  self->batch_depth = 1;
+  self->batch_broken = FALSE;
+  return TRUE;
+}
+
+/**
+ * jp_store_end_batch:
+ * @commit: keep the steps (FALSE: undo them all in the file)
+ *
+ * Ends the outermost batch: commits, or rolls back. FALSE when nothing of
+ * the batch was kept although @commit asked it (the commit failed, or
+ * SQLite had ended the transaction after a failed step): the objects the
+ * steps changed no longer match the file, which still holds what it held
+ * before the batch. Rolling back as asked is not a failure.
+ */
+gboolean
+jp_store_end_batch (JpStore   *self,
+                    gboolean   commit,
+                    GError   **error)
+{
+  JpStmt *stmt;
+  gboolean broken;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!commit)
+    self->batch_broken = self->batch_broken || self->batch_depth > 1;
+  if (--self->batch_depth > 0)
+    return TRUE;
+
+  broken = self->batch_broken || sqlite3_get_autocommit (self->db);
+  self->batch_broken = FALSE;
+  if (broken || !commit)
+    {
+      _jp_store_rollback (self);
+      if (commit)
+        g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                             _("A step of this change failed: nothing was saved"));
+      return !commit;
+    }
 
   stmt = _jp_store_prepare (self, "COMMIT", error);
   if (stmt == NULL || !_jp_store_exec (self, stmt, error))

@@ -117,6 +117,12 @@ gint64      jp_store_get_data_version     (JpStore         *self);
  * this again first). Without it (the command line) edits are not checked.
  * Returns the data version now. */
 gint64      jp_store_mark_loaded          (JpStore         *self);
+/* Several edits as one transaction, all or nothing (see jp-store.c). */
+gboolean    jp_store_begin_batch          (JpStore         *self,
+                                           GError         **error);
+gboolean    jp_store_end_batch            (JpStore         *self,
+                                           gboolean         commit,
+                                           GError         **error);
 /* TRUE when another connection committed since jp_store_mark_loaded()
  * (FALSE when it was never called): a cheap poll. */
 gboolean    jp_store_has_external_changes (JpStore         *self);

@@ -70,6 +70,7 @@ struct _JpUndo
   GPtrArray *redo_stack; /* Command, the next redo last */
   Command   *open;       /* the group being recorded */
   guint      depth;
+  gboolean   batched;    /* the open group is a batch of the store */
 };
 
 G_DEFINE_FINAL_TYPE (JpUndo, jp_undo, G_TYPE_OBJECT)
@@ -85,6 +86,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGES_LOST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 merge_affected_free (gpointer data)
@@ -704,6 +712,17 @@ jp_undo_class_init (JpUndoClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JpUndo::changes-lost:
+   *
+   * A step's transaction failed after the model had taken some of its
+   * edits: the model no longer matches the file, which holds what it held
+   * before the step. Read the plan again.
+   */
+  signals[CHANGES_LOST] =
+    g_signal_new ("changes-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -775,18 +794,22 @@ jp_undo_get_redo_label (JpUndo *self)
 
 /* Reverts @command's ops (last first); on failure re-applies what was
  * reverted, so that the step stays whole, and returns FALSE. */
+/* On failure, *@clean tells whether the ops done were put back in the
+ * model (the caller then rolls the file back too). */
 static gboolean
 revert_command (JpUndo   *self,
                 Command  *command,
+                gboolean *clean,
                 GError  **error)
 {
+  *clean = TRUE;
   for (guint i = command->ops->len; i > 0; i--)
     {
       if (!op_revert (self, g_ptr_array_index (command->ops, i - 1), error))
         {
           for (guint j = i; j < command->ops->len; j++)
             if (!op_apply (self, g_ptr_array_index (command->ops, j), NULL))
-              g_debug ("Could not put back a half-undone step");
+              *clean = FALSE;
           return FALSE;
         }
     }
@@ -797,15 +820,17 @@ revert_command (JpUndo   *self,
 static gboolean
 apply_command (JpUndo   *self,
                Command  *command,
+               gboolean *clean,
                GError  **error)
 {
+  *clean = TRUE;
   for (guint i = 0; i < command->ops->len; i++)
     {
       if (!op_apply (self, g_ptr_array_index (command->ops, i), error))
         {
           for (guint j = i; j > 0; j--)
             if (!op_revert (self, g_ptr_array_index (command->ops, j - 1), NULL))
-              g_debug ("Could not take back a half-redone step");
+              *clean = FALSE;
           return FALSE;
         }
     }
@@ -813,11 +838,31 @@ apply_command (JpUndo   *self,
   return TRUE;
 }
 
+/* Ends the store's batch of a step: commits it (@ok), or rolls it back,
+ * the model having been put back (@clean) or not. Emits ::changes-lost
+ * when the model no longer matches the file. */
+static gboolean
+end_batch (JpUndo    *self,
+           gboolean   ok,
+           gboolean   clean,
+           GError   **error)
+{
+  if (ok && jp_store_end_batch (self->store, TRUE, error))
+    return TRUE;
+
+  if (!ok)
+    jp_store_end_batch (self->store, FALSE, NULL);
+  if (ok || !clean)
+    g_signal_emit (self, signals[CHANGES_LOST], 0);
+  return FALSE;
+}
+
 gboolean
 jp_undo_undo (JpUndo  *self,
               GError **error)
 {
   Command *command;
+  gboolean ok, clean;
 
   g_return_val_if_fail (JP_IS_UNDO (self), FALSE);
   g_return_val_if_fail (self->open == NULL, FALSE);
@@ -825,10 +870,15 @@ jp_undo_undo (JpUndo  *self,
   if (self->undo_stack->len == 0)
     return TRUE;
 
+  if (!jp_store_begin_batch (self->store, error))
+    return FALSE;
+
   command = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  if (!revert_command (self, command, error))
+  ok = revert_command (self, command, &clean, error);
+  if (!end_batch (self, ok, clean, ok ? error : NULL))
     {
       g_ptr_array_add (self->undo_stack, command);
+      notify_state (self);
       return FALSE;
     }
 
@@ -843,6 +893,7 @@ jp_undo_redo (JpUndo  *self,
               GError **error)
 {
   Command *command;
+  gboolean ok, clean;
 
   g_return_val_if_fail (JP_IS_UNDO (self), FALSE);
   g_return_val_if_fail (self->open == NULL, FALSE);
@@ -850,10 +901,15 @@ jp_undo_redo (JpUndo  *self,
   if (self->redo_stack->len == 0)
     return TRUE;
 
+  if (!jp_store_begin_batch (self->store, error))
+    return FALSE;
+
   command = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  if (!apply_command (self, command, error))
+  ok = apply_command (self, command, &clean, error);
+  if (!end_batch (self, ok, clean, ok ? error : NULL))
     {
       g_ptr_array_add (self->redo_stack, command);
+      notify_state (self);
       return FALSE;
     }
 
@@ -879,25 +935,44 @@ jp_undo_begin_group (JpUndo     *self,
 {
   g_return_if_fail (JP_IS_UNDO (self));
 
-  if (self->depth++ == 0)
-    self->open = command_new (label);
-}
-
-void
-jp_undo_end_group (JpUndo *self)
-{
-  g_return_if_fail (JP_IS_UNDO (self));
-  g_return_if_fail (self->depth > 0);
-
-  if (--self->depth > 0)
+  if (self->depth++ > 0)
     return;
 
-  if (self->open->ops->len > 0)
+  self->open = command_new (label);
+  /* When the batch cannot begin (another program changed the plan, the
+   * file is read-only…), the group's first edit fails for the same
+   * reason and the group is aborted. */
+  self->batched = jp_store_begin_batch (self->store, NULL);
+}
+
+gboolean
+jp_undo_end_group (JpUndo  *self,
+                   GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JP_IS_UNDO (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->batched)
+    {
+      self->batched = FALSE;
+      ok = end_batch (self, TRUE, TRUE, &local_error);
+    }
+
+  if (ok && self->open->ops->len > 0)
     g_ptr_array_add (self->undo_stack, g_steal_pointer (&self->open));
   else
     g_clear_pointer (&self->open, command_free);
 
   notify_state (self);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
 }
 
 void
@@ -905,6 +980,7 @@ jp_undo_abort_group (JpUndo *self)
 {
   g_autoptr(GError) error = NULL;
   Command *command;
+  gboolean clean, reverted;
 
   g_return_if_fail (JP_IS_UNDO (self));
   g_return_if_fail (self->depth > 0);
@@ -913,8 +989,18 @@ jp_undo_abort_group (JpUndo *self)
     return;
 
   command = g_steal_pointer (&self->open);
-  if (!revert_command (self, command, &error))
+  reverted = revert_command (self, command, &clean, &error);
+  if (!reverted)
     g_debug ("Could not take back an aborted step: %s", error->message);
+  /* Nothing of the group stays in the file (nor in its history); the
+   * model matches it when every edit was taken back. */
+  if (self->batched)
+    {
+      self->batched = FALSE;
+      end_batch (self, FALSE, reverted, NULL);
+    }
+  else if (!reverted)
+    g_signal_emit (self, signals[CHANGES_LOST], 0);
   command_free (command);
 
   notify_state (self);
@@ -1267,10 +1353,7 @@ jp_undo_set_item_people (JpUndo              *self,
     }
 
   if (list_equals (item_people (item, kind), people))
-    {
-      jp_undo_end_group (self);
-      return TRUE;
-    }
+    return jp_undo_end_group (self, error);
 
   op = op_new (OP_SET_PEOPLE, item, NULL);
   op->people_kind = kind;
@@ -1283,8 +1366,7 @@ jp_undo_set_item_people (JpUndo              *self,
       return FALSE;
     }
 
-  jp_undo_end_group (self);
-  return TRUE;
+  return jp_undo_end_group (self, error);
 }
 
 gboolean

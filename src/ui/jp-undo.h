@@ -13,8 +13,13 @@ G_DECLARE_FINAL_TYPE (JpUndo, jp_undo, JP, UNDO, GObject)
 /* Every edit the window makes goes through here: each one is applied
  * through the store's edit API (commit first, then the model) and, when it
  * succeeded, recorded so that it can be undone and redone through the same
- * API. Several edits between begin_group() and end_group() are one step.
- * On error nothing is recorded and the model is what the file holds. */
+ * API. Several edits between begin_group() and end_group() are one step,
+ * and one transaction of the store (a batch): no other program commits
+ * between them, and the file keeps all of them or none; undoing and
+ * redoing a step is one transaction too. On error nothing is recorded and
+ * the model is what the file holds, except when ::changes-lost says
+ * otherwise (a step's transaction failed after the model took some of its
+ * edits): then read the plan again. */
 
 JpUndo     *jp_undo_new                 (JpStore      *store) G_GNUC_WARN_UNUSED_RESULT;
 JpStore    *jp_undo_get_store           (JpUndo       *self);
@@ -29,11 +34,14 @@ gboolean    jp_undo_redo                (JpUndo       *self,
                                          GError      **error);
 void        jp_undo_clear               (JpUndo       *self);
 
-/* Groups nest; the outermost label names the step. end_group() records the
- * step; abort_group() reverts what the group applied and records nothing. */
+/* Groups nest; the outermost label names the step. end_group() commits
+ * and records the step (FALSE: the commit failed, nothing was kept, and
+ * ::changes-lost was emitted); abort_group() reverts what the group
+ * applied and records nothing. */
 void        jp_undo_begin_group         (JpUndo       *self,
                                          const char   *label);
-void        jp_undo_end_group           (JpUndo       *self);
+gboolean    jp_undo_end_group           (JpUndo       *self,
+                                         GError      **error);
 void        jp_undo_abort_group         (JpUndo       *self);
 
 /* Properties (the model's property names, as jp_store_set). Setting the

@@ -188,10 +188,16 @@ finish (JpWindow     *self,
         const char   *heading,
         const GError *error)
 {
+  g_autoptr(GError) commit_error = NULL;
+
+  if (ok && jp_undo_end_group (self->undo, &commit_error))
+    return TRUE;
+
   if (ok)
     {
-      jp_undo_end_group (self->undo);
-      return TRUE;
+      /* The commit failed: nothing was kept (::changes-lost reloads). */
+      _jp_window_report_error (self, heading, commit_error);
+      return FALSE;
     }
 
   jp_undo_abort_group (self->undo);

@@ -68,6 +68,7 @@ struct _JpWindow
   guint                 poll_id;         /* polls for other programs' changes */
   guint                 reload_id;       /* idle: reload after a refused edit */
   gboolean              reloading;
+  gboolean              reload_after_failure; /* not another program's change */
   gint64                quiet_until;     /* no poll-driven reload before (monotonic µs) */
   gint64                data_version;    /* the store's when the plan was loaded */
   gint64                pending_body_item; /* a text refused as the plan had changed, */

@@ -742,6 +742,16 @@ start_spinner_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A step failed half-way and its transaction was rolled back: the file
+ * holds what it held before; show that (the step's error is reported by
+ * whoever made it). */
+static void
+on_changes_lost_cb (JpWindow *self)
+{
+  self->reload_after_failure = TRUE;
+  schedule_reload (self);
+}
+
 /* What the window does with a store just opened, however it was opened. */
 static void
 adopt_store (JpWindow   *self,
@@ -770,6 +780,8 @@ adopt_store (JpWindow   *self,
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (jp_window_update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (jp_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "changes-lost", G_CALLBACK (on_changes_lost_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -1032,7 +1044,9 @@ reload_from_database (JpWindow *self)
   gboolean had_steps = self->undo != NULL &&
                        (jp_undo_get_can_undo (self->undo) || jp_undo_get_can_redo (self->undo));
   gint64 started = g_get_monotonic_time ();
+  gboolean after_failure = self->reload_after_failure;
 
+  self->reload_after_failure = FALSE;
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->store == NULL || self->reloading)
     return;
@@ -1077,11 +1091,15 @@ reload_from_database (JpWindow *self)
    * (edits still load the plan first). */
   self->quiet_until = g_get_monotonic_time () + 4 * (g_get_monotonic_time () - started);
 
-  _jp_window_show_toast (self,
-                         had_steps ? _("Reloaded: the plan was changed by another program. "
-                                       "What was done before cannot be undone.")
-                                   : _("Reloaded: the plan was changed by another program"),
-                         FALSE);
+  if (after_failure)
+    _jp_window_show_toast (self, _("Reloaded: the window shows the plan as the database holds it"),
+                           FALSE);
+  else
+    _jp_window_show_toast (self,
+                           had_steps ? _("Reloaded: the plan was changed by another program. "
+                                         "What was done before cannot be undone.")
+                                     : _("Reloaded: the plan was changed by another program"),
+                           FALSE);
   save_pending_body (self);
 }
 

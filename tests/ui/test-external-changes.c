@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@
 #include "jp-plan-cell.h"
 #include "jp-progress-import-dialog.h"
 #include "jp-store-backup.h"
+#include "jp-store-private.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
 
@@ -677,6 +679,122 @@ test_quiet_after_reload (Fixture       *f,
   jp_test_pump ();
 }
 
+static guint
+count_history (Fixture *f,
+               JpPlan  *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = jp_store_list_history (f->other, jp_plan_get_id (plan), 0, &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A step of several edits is all or nothing, in the file as in the window:
+ * a group whose second edit fails leaves nothing (not even in the history);
+ * an undo that fails half-way leaves the step done and undoable. The file
+ * refuses two titles (a trigger): "拒绝", and work point 1's own title. */
+static void
+test_step_all_or_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  JpPlan *plan = jp_window_get_plan (f->window);
+  g_autofree char *title1 = g_strdup (jp_item_get_title (jp_plan_find_item_by_number (plan, 1)));
+  g_autofree char *title2 = g_strdup (jp_item_get_title (jp_plan_find_item_by_number (plan, 2)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  char *sql;
+  guint n_history, lost = 0;
+  g_autofree char *title3 = NULL;
+  JpItem *item1, *item2, *item3;
+  JpUndo *undo;
+
+  sql = sqlite3_mprintf ("CREATE TRIGGER refuse BEFORE UPDATE OF title ON items"
+                         " WHEN NEW.title IN ('拒绝', %Q) BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                         title1);
+  g_assert_cmpint (sqlite3_exec (_jp_store_get_db (f->other), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  g_assert_true (_jp_window_check_external_changes (f->window, TRUE));
+  plan = wait_for_reload (f, plan);
+  undo = f->window->undo;
+  g_signal_connect (undo, "changes-lost", G_CALLBACK (count_cb), &lost);
+  item1 = jp_plan_find_item_by_number (plan, 1);
+  item2 = jp_plan_find_item_by_number (plan, 2);
+  item3 = jp_plan_find_item_by_number (plan, 3);
+  title3 = g_strdup (jp_item_get_title (item3));
+  n_history = count_history (f, plan);
+
+  jp_undo_begin_group (undo, "两处");
+  g_assert_true (jp_undo_set_string (undo, item3, "title", "丙", &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_undo_set_string (undo, item2, "title", "拒绝", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  jp_undo_abort_group (undo);
+  g_assert_cmpstr (jp_item_get_title (item3), ==, title3);
+  g_assert_cmpstr (jp_item_get_title (item2), ==, title2);
+  g_assert_false (jp_undo_get_can_undo (undo));
+  g_assert_cmpuint (count_history (f, plan), ==, n_history);
+  g_assert_cmpuint (lost, ==, 0);
+  {
+    g_autoptr(JpPlan) saved = jp_test_reload (f->path);
+
+    g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (saved, 3)), ==, title3);
+  }
+
+  /* A group that fails and cannot be taken back in the window (work point
+   * 1's old title is refused): the file keeps none of it, and the window,
+   * told so, reads the plan again. */
+  jp_undo_begin_group (undo, "两处");
+  g_assert_true (jp_undo_set_string (undo, item1, "title", "甲一", &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_undo_set_string (undo, item3, "title", "拒绝", &error));
+  g_clear_error (&error);
+  jp_undo_abort_group (undo);
+  g_assert_cmpuint (lost, ==, 1);
+  g_assert_cmpstr (jp_item_get_title (item1), ==, "甲一");
+  plan = wait_for_reload (f, plan);
+  item1 = jp_plan_find_item_by_number (plan, 1);
+  item2 = jp_plan_find_item_by_number (plan, 2);
+  g_assert_cmpstr (jp_item_get_title (item1), ==, title1);
+  g_assert_cmpuint (count_history (f, plan), ==, n_history);
+  lost = 0;
+
+  /* Done whole; its undo reverts work point 2, then is refused work
+   * point 1's old title: work point 2 is put back, the file rolled back. */
+  jp_undo_begin_group (undo, "两处");
+  g_assert_true (jp_undo_set_string (undo, item1, "title", "甲", &error));
+  g_assert_true (jp_undo_set_string (undo, item2, "title", "乙", &error));
+  g_assert_true (jp_undo_end_group (undo, &error));
+  g_assert_no_error (error);
+  n_history = count_history (f, plan);
+  g_assert_cmpuint (n_history, >=, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  jp_test_pump ();
+  message = jp_test_take_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_cmpstr (jp_item_get_title (item1), ==, "甲");
+  g_assert_cmpstr (jp_item_get_title (item2), ==, "乙");
+  g_assert_true (jp_undo_get_can_undo (undo));
+  g_assert_cmpuint (count_history (f, plan), ==, n_history);
+  g_assert_cmpuint (lost, ==, 0);
+  g_assert_true (jp_window_get_plan (f->window) == plan);
+  {
+    g_autoptr(JpPlan) saved = jp_test_reload (f->path);
+
+    g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (saved, 1)), ==, "甲");
+    g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (saved, 2)), ==, "乙");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +806,8 @@ main (int   argc,
 
   app = jp_test_application ();
 
+  g_test_add ("/jp/external-changes/step-all-or-nothing", Fixture, NULL,
+              fixture_set_up, test_step_all_or_nothing, fixture_tear_down);
   g_test_add ("/jp/external-changes/cli-progress", Fixture, NULL,
               fixture_set_up, test_cli_progress, fixture_tear_down);
   g_test_add ("/jp/external-changes/other-window-title", Fixture, NULL,
