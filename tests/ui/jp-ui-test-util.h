@@ -97,6 +97,26 @@ jp_test_make_sample_db (const char *dir)
 
 /* What the file holds: the latest plan, loaded by a fresh store (which the
  * plan keeps alive, for the progress histories it loads lazily). */
+/* Marks the database at @path as written by a newer version: PRAGMA
+ * user_version 999, the four bytes at offset 60 of the SQLite header. */
+static G_GNUC_UNUSED void
+jp_test_make_newer_schema (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 100);
+  contents[60] = 0;
+  contents[61] = 0;
+  contents[62] = 0x03;
+  contents[63] = (char) 0xe7; /* 999 */
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 static G_GNUC_UNUSED JpPlan *
 jp_test_reload (const char *path)
 {

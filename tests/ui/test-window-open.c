@@ -310,11 +310,9 @@ test_opening_refused (void)
   g_autofree char *dir = jp_test_make_dir ();
   g_autofree char *bad = g_build_filename (dir, "notes.db", NULL);
   g_autofree char *path = jp_test_make_sample_db (dir);
-  g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JpOpening) opening = NULL;
   g_autoptr(JpOpening) newer = NULL;
-  gsize length;
   JpWindow *window;
 
   g_file_set_contents (bad, "这不是数据库\n", -1, &error);
@@ -333,15 +331,7 @@ test_opening_refused (void)
                    jp_opening_get_error (opening)->message);
   jp_test_close_window (window);
 
-  /* PRAGMA user_version 999, four bytes at offset 60. */
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  contents[60] = 0;
-  contents[61] = 0;
-  contents[62] = 0x03;
-  contents[63] = (char) 0xe7;
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
+  jp_test_make_newer_schema (path);
   newer = jp_opening_new (path, FALSE, NULL);
   g_assert_nonnull (jp_opening_get_store (newer));
   g_assert_true (jp_store_get_read_only (jp_opening_get_store (newer)));

@@ -823,21 +823,9 @@ test_review_newer_schema (void)
 {
   g_autofree char *dir = jp_test_make_dir ();
   g_autofree char *path = jp_test_make_sample_db (dir);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
   JpWindow *window;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 100);
-  contents[60] = 0;
-  contents[61] = 0;
-  contents[62] = 0x03;
-  contents[63] = (char) 0xe7; /* 999 */
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-
+  jp_test_make_newer_schema (path);
   window = jp_test_open_window (app, path, FALSE, FALSE);
   g_assert_nonnull (jp_window_get_plan (window));
   g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (window)), ==, 17);
