@@ -862,7 +862,8 @@ breakdown_new (JpBreakdownShape shape)
   breakdown->counts[JP_STATUS_AT_RISK] = 2;
   breakdown->counts[JP_STATUS_BEHIND] = 2;
   breakdown->counts[JP_STATUS_OVERDUE] = 1;
-  breakdown->counts[JP_STATUS_NOT_STARTED] = 3;
+  breakdown->counts[JP_STATUS_NOT_STARTED] = 1;
+  breakdown->counts[JP_STATUS_NO_REPORT] = 2;
 
   return breakdown;
 }

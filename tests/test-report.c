@@ -795,7 +795,7 @@ test_summary (void)
   g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
   g_autoptr(JpReportLayout) layout = export_and_check (plan, JP_REPORT_SUMMARY, NULL, path);
   g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
-  g_autoptr(GPtrArray) flagged = g_ptr_array_new ();
+  g_autoptr(GPtrArray) flagged = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *title = pdf_info_field (path, "Title");
   g_autofree char *creator = pdf_info_field (path, "Creator");
   g_autofree char *text = pdf_text (path, 0);
@@ -815,14 +815,16 @@ test_summary (void)
       g_assert_nonnull (strstr (text, name));
     }
 
-  /* The final list holds exactly the behind and overdue items. */
+  /* The final list holds exactly the items that need attention, in the
+   * model's order (most severe, then furthest behind, first). */
+  g_ptr_array_extend_and_steal (flagged, jp_items_dup_attention (items, AS_OF));
   for (guint i = 0; i < items->len; i++)
     {
       JpProgress p;
 
       jp_item_evaluate (g_ptr_array_index (items, i), AS_OF, &p);
-      if (p.status == JP_STATUS_BEHIND || p.status == JP_STATUS_OVERDUE)
-        g_ptr_array_add (flagged, g_ptr_array_index (items, i));
+      g_assert_cmpint (jp_status_needs_attention (p.status), ==,
+                       g_ptr_array_find (flagged, g_ptr_array_index (items, i), NULL));
     }
   g_assert_cmpuint (flagged->len, >, 0);
   n_tables = jp_report_layout_get_n_tables (layout);

@@ -135,7 +135,10 @@ static const ClassifyCase classify_cases[] = {
   { 0.9999, TRUE,  1.0,  TRUE,  JP_STATUS_OVERDUE },
   { 0.0,    FALSE, 1.0,  TRUE,  JP_STATUS_OVERDUE },     /* overdue before not started */
   { 0.0,    FALSE, 0.0,  FALSE, JP_STATUS_NOT_STARTED },
-  { 0.5,    FALSE, 0.5,  FALSE, JP_STATUS_NOT_STARTED },
+  { 0.0,    FALSE, 0.10, FALSE, JP_STATUS_NOT_STARTED },   /* e = 0.10 exactly: nothing expected yet */
+  { 0.0,    FALSE, 0.1001, FALSE, JP_STATUS_NO_REPORT },   /* silence once something is expected */
+  { 0.0,    FALSE, 0.5,  FALSE, JP_STATUS_NO_REPORT },
+  { 0.0,    FALSE, 1.0,  FALSE, JP_STATUS_NO_REPORT },
   { 0.0,    TRUE,  0.0,  FALSE, JP_STATUS_ON_TRACK },    /* e = 0 */
   { 0.0,    TRUE,  0.10, FALSE, JP_STATUS_ON_TRACK },
   { 0.0,    TRUE,  0.25, FALSE, JP_STATUS_AT_RISK },
@@ -279,13 +282,18 @@ test_indicator_as_of (void)
   add_entry (indicator, "2023-03-01", 45);
   add_entry (indicator, "2023-06-01", 90);
 
-  /* Not started before the first entry. */
+  /* Nothing recorded before the first entry: not started while nothing
+   * is expected (e = 30 / 364 on 01-31), no report once something is
+   * (e = 58 / 364 on 02-28). */
+  jp_indicator_evaluate (indicator, "2023-01-31", &progress);
+  g_assert_false (progress.started);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_NOT_STARTED);
   jp_indicator_evaluate (indicator, "2023-02-28", &progress);
   g_assert_false (progress.started);
   g_assert_false (progress.has_value);
   g_assert_cmpfloat (progress.p, ==, 0.0);
   g_assert_cmpfloat (progress.ratio, ==, 0.0);
-  g_assert_cmpint (progress.status, ==, JP_STATUS_NOT_STARTED);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_NO_REPORT);
 
   /* The entry dated after as-of is ignored. */
   jp_indicator_evaluate (indicator, "2023-04-01", &progress);
@@ -317,8 +325,10 @@ test_indicator_overdue_and_done (void)
   jp_indicator_set_due (indicator, "2023-03-31");
   add_entry (indicator, "2023-03-15", 50);
 
+  jp_indicator_evaluate (indicator, "2023-03-30", &progress);
+  g_assert_cmpint (progress.status, !=, JP_STATUS_OVERDUE); /* the day before due */
   jp_indicator_evaluate (indicator, "2023-03-31", &progress);
-  g_assert_cmpint (progress.status, !=, JP_STATUS_OVERDUE); /* due day itself */
+  g_assert_cmpint (progress.status, ==, JP_STATUS_OVERDUE); /* as-of equal to due: the deadline has come */
   jp_indicator_evaluate (indicator, "2023-04-01", &progress);
   g_assert_cmpint (progress.status, ==, JP_STATUS_OVERDUE);
 
@@ -433,7 +443,7 @@ test_due_fallback (void)
   g_assert_cmpstr (jp_indicator_get_effective_due (indicator), ==, "2023-10-31");
   jp_indicator_evaluate (indicator, "2023-10-01", &progress);
   g_assert_cmpstr (progress.due, ==, "2023-10-31");
-  g_assert_cmpint (progress.status, ==, JP_STATUS_NOT_STARTED);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_NO_REPORT);
 
   /* Outside a plan: nothing to fall back on. */
   g_assert_null (jp_indicator_get_effective_due (loose));
@@ -524,10 +534,15 @@ test_item_status (void)
   jp_item_evaluate (item, "2023-04-12", &progress);
   g_assert_cmpint (progress.status, ==, JP_STATUS_OVERDUE);
 
-  /* Started when one indicator has an entry on or before as-of. */
-  jp_item_evaluate (item, "2023-01-31", &progress);
+  /* Started when one indicator has an entry on or before as-of; before
+   * that, not started while e ≤ 0.10 (9 / 100 on 01-10), no report after
+   * (30 / 100 on 01-31). */
+  jp_item_evaluate (item, "2023-01-10", &progress);
   g_assert_false (progress.started);
   g_assert_cmpint (progress.status, ==, JP_STATUS_NOT_STARTED);
+  jp_item_evaluate (item, "2023-01-31", &progress);
+  g_assert_false (progress.started);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_NO_REPORT);
 
   add_entry (a, "2023-05-01", 100);
   add_entry (b, "2023-05-01", 100);
@@ -618,7 +633,7 @@ test_section_plan_mean (void)
   jp_section_evaluate (two, "2023-07-02", &progress);
   g_assert_cmpfloat (progress.p, ==, 0.0);
   g_assert_false (progress.started);
-  g_assert_cmpint (progress.status, ==, JP_STATUS_NOT_STARTED);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_NO_REPORT);
 
   jp_section_evaluate (empty, "2023-07-02", &progress);
   g_assert_cmpfloat (progress.p, ==, 0.0);
@@ -630,9 +645,11 @@ test_section_plan_mean (void)
   g_assert_true (progress.started);
   g_assert_cmpint (progress.status, ==, JP_STATUS_ON_TRACK);
 
-  /* e = 1 at the end: 0.5 is behind; after it: overdue. */
-  jp_plan_evaluate (plan, "2023-12-31", &progress);
+  /* The day before the end: 0.5 is behind; at the end: overdue. */
+  jp_plan_evaluate (plan, "2023-12-30", &progress);
   g_assert_cmpint (progress.status, ==, JP_STATUS_BEHIND);
+  jp_plan_evaluate (plan, "2023-12-31", &progress);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_OVERDUE);
   jp_plan_evaluate (plan, "2024-01-01", &progress);
   g_assert_cmpint (progress.status, ==, JP_STATUS_OVERDUE);
 
@@ -644,7 +661,8 @@ test_section_plan_mean (void)
   jp_plan_count_item_statuses (plan, "2023-07-02", counts);
   g_assert_cmpuint (counts[JP_STATUS_OVERDUE], ==, 1);     /* a, past its due */
   g_assert_cmpuint (counts[JP_STATUS_DONE], ==, 1);        /* b */
-  g_assert_cmpuint (counts[JP_STATUS_NOT_STARTED], ==, 1); /* c */
+  g_assert_cmpuint (counts[JP_STATUS_NO_REPORT], ==, 1);   /* c, silent while half is expected */
+  g_assert_cmpuint (counts[JP_STATUS_NOT_STARTED], ==, 0);
   g_assert_cmpuint (counts[JP_STATUS_ON_TRACK], ==, 0);
   g_assert_cmpuint (counts[JP_STATUS_AT_RISK], ==, 0);
   g_assert_cmpuint (counts[JP_STATUS_BEHIND], ==, 0);
@@ -732,6 +750,7 @@ test_colours (void)
     { JP_STATUS_BEHIND,      0xD55E00 },
     { JP_STATUS_OVERDUE,     0xA3001B },
     { JP_STATUS_NOT_STARTED, 0x8C8C8C },
+    { JP_STATUS_NO_REPORT,   0xC0186A },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -857,6 +876,7 @@ test_labels_zh_cn (void)
     [JP_STATUS_BEHIND]      = "进度滞后",
     [JP_STATUS_OVERDUE]     = "已逾期",
     [JP_STATUS_DONE]        = "已完成",
+    [JP_STATUS_NO_REPORT]   = "未填报",
   };
   static const char * const kinds[] = { "不低于", "不超过", "区间", "下降", "提高", "里程碑" };
   g_autofree char *mo = g_build_filename (BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",

@@ -225,7 +225,7 @@ test_cells (Fixture       *f,
     { "3", "加强学生近视防控", "张学兵, 马丽", "体卫艺科", "3", "13.33%", "▼ Behind",
       "2023-12-31" },
     { "三、深化教育改革", "", "", "", "", "", "", "" },
-    { "1", "推进集团化办学", "高学芳", "各中小学校、幼儿园", "2", "", "○ Not started",
+    { "1", "推进集团化办学", "高学芳", "各中小学校、幼儿园", "2", "", "! No report",
       "2023-12-31" },
   };
   g_autofree char *xlsx = write_workbook (f, "2023-06-30", NULL);
@@ -241,7 +241,7 @@ test_cells (Fixture       *f,
   g_assert_cmpstr (cell (first, 0, 0), ==, "金凤区教育党工委　金凤区教育局　2023年工作要点");
   g_assert_cmpstr (cell (first, 1, 0), ==, "As of Jun 30, 2023");
   g_assert_cmpstr (cell (first, 2, 0), ==, "✓ Done 0　　● On track 0　　▲ At risk 1　　▼ Behind 2"
-                                           "　　× Overdue 0　　○ Not started 1");
+                                           "　　! No report 1　　× Overdue 0　　○ Not started 0");
   g_assert_cmpstr (cell (second, 0, 0), ==, cell (first, 0, 0));
   g_assert_cmpstr (cell (second, 1, 0), ==, "As of Jun 30, 2023");
 
@@ -293,7 +293,7 @@ test_format (Fixture       *f,
              gconstpointer  data)
 {
   static const JpStatus statuses[] = {
-    JP_STATUS_ON_TRACK, JP_STATUS_AT_RISK, JP_STATUS_BEHIND, JP_STATUS_NOT_STARTED,
+    JP_STATUS_ON_TRACK, JP_STATUS_AT_RISK, JP_STATUS_BEHIND, JP_STATUS_NO_REPORT,
   };
   g_autofree char *xlsx = write_workbook (f, "2023-06-30", NULL);
   g_autofree char *html = read_converted (f, xlsx, "Gnumeric_html:html40", "book.html");

@@ -348,7 +348,7 @@ format_counts (const guint *counts)
 {
   static const JpStatus order[] = {
     JP_STATUS_DONE, JP_STATUS_ON_TRACK, JP_STATUS_AT_RISK,
-    JP_STATUS_BEHIND, JP_STATUS_OVERDUE, JP_STATUS_NOT_STARTED,
+    JP_STATUS_BEHIND, JP_STATUS_NO_REPORT, JP_STATUS_OVERDUE, JP_STATUS_NOT_STARTED,
   };
   g_autoptr(GString) text = g_string_new (NULL);
 

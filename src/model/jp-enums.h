@@ -21,7 +21,8 @@ typedef enum
 
 /**
  * JpStatus:
- * The 红黄绿灯 of supervision practice, in the order the rules test them.
+ * The 红黄绿灯 of supervision practice (docs/status-rules.md). The values
+ * are not stored (the nicks are), and NO_REPORT came last.
  */
 typedef enum
 {
@@ -31,8 +32,9 @@ typedef enum
   JP_STATUS_BEHIND,      /*< nick=behind >*/
   JP_STATUS_OVERDUE,     /*< nick=overdue >*/
   JP_STATUS_DONE,        /*< nick=done >*/
+  JP_STATUS_NO_REPORT,   /*< nick=no_report >*/
 } JpStatus;
 
-#define JP_N_STATUSES (JP_STATUS_DONE + 1)
+#define JP_N_STATUSES (JP_STATUS_NO_REPORT + 1)
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _JpIndicator
   guint            has_target_max : 1;
   guint            has_baseline : 1;
   guint            history_loaded : 1;
+  char *curve; /* The expected-progress curve spec (jp-curve.h); NULL: the item's */
 };
 
 G_DEFINE_FINAL_TYPE (JpIndicator, jp_indicator, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ enum {
   PROP_WEIGHT,
   PROP_HISTORY_LOADED,
   PROP_LATEST,
+  PROP_CURVE,
   N_PROPS
 };
 
@@ -181,6 +183,8 @@ jp_indicator_finalize (GObject *object)
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->due, g_free);
 
+  g_clear_pointer (&self->curve, g_free);
+
   G_OBJECT_CLASS (jp_indicator_parent_class)->finalize (object);
 }
 
@@ -250,6 +254,10 @@ jp_indicator_get_property (GObject    *object,
       g_value_set_object (value, jp_indicator_get_latest (self));
       break;
 
+    case PROP_CURVE:
+      g_value_set_string (value, self->curve);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -315,6 +323,10 @@ jp_indicator_set_property (GObject      *object,
 
     case PROP_HISTORY_LOADED:
       jp_indicator_set_history_loaded (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CURVE:
+      jp_indicator_set_curve (self, g_value_get_string (value));
       break;
 
     default:
@@ -403,6 +415,11 @@ jp_indicator_class_init (JpIndicatorClass *klass)
     g_param_spec_object ("latest", NULL, NULL,
                          JP_TYPE_PROGRESS_ENTRY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CURVE] =
+    g_param_spec_string ("curve", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -945,4 +962,23 @@ jp_indicator_resort_progress (JpIndicator *self)
 
   if (self->progress != NULL && _jp_resort_by_date (self->progress, entry_date))
     update_latest (self);
+}
+
+/* The expected-progress curve spec (jp-curve.h); NULL: the item's */
+const char *
+jp_indicator_get_curve (JpIndicator *self)
+{
+  g_return_val_if_fail (JP_IS_INDICATOR (self), NULL);
+
+  return self->curve;
+}
+
+void
+jp_indicator_set_curve (JpIndicator *self,
+                             const char *curve)
+{
+  g_return_if_fail (JP_IS_INDICATOR (self));
+
+  if (_jp_set_date (&self->curve, curve))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURVE]);
 }

@@ -97,4 +97,8 @@ void             jp_indicator_resort_progress    (JpIndicator     *self);
 void             _jp_indicator_set_item          (JpIndicator     *self,
                                                   JpItem          *item);
 
+const char *jp_indicator_get_curve (JpIndicator *self);
+void        jp_indicator_set_curve (JpIndicator *self,
+                                    const char *curve);
+
 G_END_DECLS

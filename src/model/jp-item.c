@@ -28,6 +28,7 @@ struct _JpItem
   GListStore *partner_units; /* Owned, nullable: JpUnit (the plan's) */
   GListStore *updates;       /* Owned, nullable: JpItemUpdate, by date */
   GListStore *indicators;    /* Owned, nullable: JpIndicator */
+  char *curve; /* The expected-progress curve spec (jp-curve.h); NULL: the plan's */
 };
 
 G_DEFINE_FINAL_TYPE (JpItem, jp_item, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_TITLE,
   PROP_BODY,
   PROP_DUE,
+  PROP_CURVE,
   N_PROPS
 };
 
@@ -200,6 +202,8 @@ jp_item_finalize (GObject *object)
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->due, g_free);
 
+  g_clear_pointer (&self->curve, g_free);
+
   G_OBJECT_CLASS (jp_item_parent_class)->finalize (object);
 }
 
@@ -231,6 +235,10 @@ jp_item_get_property (GObject    *object,
 
     case PROP_DUE:
       g_value_set_string (value, self->due);
+      break;
+
+    case PROP_CURVE:
+      g_value_set_string (value, self->curve);
       break;
 
     default:
@@ -266,6 +274,10 @@ jp_item_set_property (GObject      *object,
 
     case PROP_DUE:
       jp_item_set_due (self, g_value_get_string (value));
+      break;
+
+    case PROP_CURVE:
+      jp_item_set_curve (self, g_value_get_string (value));
       break;
 
     default:
@@ -305,6 +317,11 @@ jp_item_class_init (JpItemClass *klass)
 
   properties[PROP_DUE] =
     g_param_spec_string ("due", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CURVE] =
+    g_param_spec_string ("curve", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -728,4 +745,23 @@ jp_item_remove_indicator (JpItem      *self,
   _jp_indicator_set_item (indicator, NULL);
   g_list_store_remove (self->indicators, position);
   return TRUE;
+}
+
+/* The expected-progress curve spec (jp-curve.h); NULL: the plan's */
+const char *
+jp_item_get_curve (JpItem *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM (self), NULL);
+
+  return self->curve;
+}
+
+void
+jp_item_set_curve (JpItem *self,
+                        const char *curve)
+{
+  g_return_if_fail (JP_IS_ITEM (self));
+
+  if (_jp_set_date (&self->curve, curve))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURVE]);
 }

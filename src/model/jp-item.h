@@ -88,4 +88,8 @@ gboolean    jp_item_remove_indicator    (JpItem       *self,
 void        _jp_item_set_section        (JpItem       *self,
                                          JpSection    *section);
 
+const char *jp_item_get_curve (JpItem *self);
+void        jp_item_set_curve (JpItem *self,
+                               const char *curve);
+
 G_END_DECLS

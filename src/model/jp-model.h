@@ -18,6 +18,7 @@
  *   is disposed;
  * - "id" is the store's row id, 0 when not stored. */
 
+#include "jp-curve.h"
 #include "jp-date.h"
 #include "jp-enums.h"
 #include "jp-indicator.h"

@@ -43,6 +43,8 @@ struct _JpPlan
   guint            end_explicit : 1;
   guint            leader_index_dirty : 1;
   guint            unit_index_dirty : 1;
+  char *curve; /* The default expected-progress curve spec (jp-curve.h); NULL: linear */
+  char *report_cycle; /* The reporting cycle spec (jp-curve.h); NULL: none */
 };
 
 G_DEFINE_FINAL_TYPE (JpPlan, jp_plan, G_TYPE_OBJECT)
@@ -56,6 +58,8 @@ enum {
   PROP_PREAMBLE,
   PROP_START,
   PROP_END,
+  PROP_CURVE,
+  PROP_REPORT_CYCLE,
   N_PROPS
 };
 
@@ -266,6 +270,10 @@ jp_plan_finalize (GObject *object)
   g_clear_pointer (&self->start, g_free);
   g_clear_pointer (&self->end, g_free);
 
+  g_clear_pointer (&self->curve, g_free);
+
+  g_clear_pointer (&self->report_cycle, g_free);
+
   G_OBJECT_CLASS (jp_plan_parent_class)->finalize (object);
 }
 
@@ -305,6 +313,14 @@ jp_plan_get_property (GObject    *object,
 
     case PROP_END:
       g_value_set_string (value, self->end);
+      break;
+
+    case PROP_CURVE:
+      g_value_set_string (value, self->curve);
+      break;
+
+    case PROP_REPORT_CYCLE:
+      g_value_set_string (value, self->report_cycle);
       break;
 
     default:
@@ -348,6 +364,14 @@ jp_plan_set_property (GObject      *object,
 
     case PROP_END:
       jp_plan_set_end (self, g_value_get_string (value));
+      break;
+
+    case PROP_CURVE:
+      jp_plan_set_curve (self, g_value_get_string (value));
+      break;
+
+    case PROP_REPORT_CYCLE:
+      jp_plan_set_report_cycle (self, g_value_get_string (value));
       break;
 
     default:
@@ -397,6 +421,16 @@ jp_plan_class_init (JpPlanClass *klass)
 
   properties[PROP_END] =
     g_param_spec_string ("end", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CURVE] =
+    g_param_spec_string ("curve", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REPORT_CYCLE] =
+    g_param_spec_string ("report-cycle", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -1093,4 +1127,42 @@ jp_plan_emit_changed (JpPlan *self)
   g_return_if_fail (JP_IS_PLAN (self));
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The default expected-progress curve spec (jp-curve.h); NULL: linear */
+const char *
+jp_plan_get_curve (JpPlan *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN (self), NULL);
+
+  return self->curve;
+}
+
+void
+jp_plan_set_curve (JpPlan *self,
+                        const char *curve)
+{
+  g_return_if_fail (JP_IS_PLAN (self));
+
+  if (_jp_set_date (&self->curve, curve))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURVE]);
+}
+
+/* The reporting cycle spec (jp-curve.h); NULL: none */
+const char *
+jp_plan_get_report_cycle (JpPlan *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN (self), NULL);
+
+  return self->report_cycle;
+}
+
+void
+jp_plan_set_report_cycle (JpPlan *self,
+                               const char *report_cycle)
+{
+  g_return_if_fail (JP_IS_PLAN (self));
+
+  if (_jp_set_date (&self->report_cycle, report_cycle))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_CYCLE]);
 }

@@ -100,4 +100,12 @@ gboolean            _jp_plan_load_history        (JpPlan              *self,
  * recompute. Fine-grained views use notify:: and items-changed. */
 void                jp_plan_emit_changed         (JpPlan              *self);
 
+const char *jp_plan_get_curve (JpPlan *self);
+void        jp_plan_set_curve (JpPlan *self,
+                               const char *curve);
+
+const char *jp_plan_get_report_cycle (JpPlan *self);
+void        jp_plan_set_report_cycle (JpPlan *self,
+                                      const char *report_cycle);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "jp-status.h"
 
+#include "jp-curve.h"
 #include "jp-date.h"
 #include "jp-indicator.h"
 #include "jp-item.h"
@@ -23,6 +24,10 @@
 /* Thresholds of DESIGN.md, "Status as of a date". */
 #define ON_TRACK_MARGIN 0.10
 #define AT_RISK_MARGIN  0.25
+/* Nothing is expected yet while e ≤ this: silence is "not started". */
+#define NOTHING_EXPECTED 0.10
+/* An item's own report differs from its targets by more than this. */
+#define SELF_REPORT_MARGIN 0.20
 
 typedef struct
 {
@@ -41,19 +46,23 @@ typedef struct
  *   at risk      #E69F00 orange          ▲
  *   behind       #D55E00 vermillion      ▼
  *   overdue      #A3001B dark red        × (U+00D7: in the CJK fonts, where ✕ is not)
+ *   no report    #C0186A crimson         ! (red like the others that need
+ *                                          attention, told apart by its symbol)
  *   not started  #8C8C8C grey            ○ */
 static const StatusInfo status_info[JP_N_STATUSES] = {
   /* Translators: the statuses of a target or a work point, the 红黄绿灯 of
    * supervision, the same words in the window, the charts and the
    * reports: not started (未开始), on track (正常推进), at risk (存在风险),
    * behind what is expected by now (进度滞后), past its due date (已逾期),
-   * done (已完成). */
+   * done (已完成), nothing reported although something is expected by now
+   * (未填报). */
   [JP_STATUS_NOT_STARTED] = { "not_started", N_("Not started"), "○", 0x8C8C8C },
   [JP_STATUS_ON_TRACK]    = { "on_track",    N_("On track"),    "●", 0x009E73 },
   [JP_STATUS_AT_RISK]     = { "at_risk",     N_("At risk"),     "▲", 0xE69F00 },
   [JP_STATUS_BEHIND]      = { "behind",      N_("Behind"),      "▼", 0xD55E00 },
   [JP_STATUS_OVERDUE]     = { "overdue",     N_("Overdue"),     "×", 0xA3001B },
   [JP_STATUS_DONE]        = { "done",        N_("Done"),        "✓", 0x0072B2 },
+  [JP_STATUS_NO_REPORT]   = { "no_report",   N_("No report"),   "!", 0xC0186A },
 };
 
 typedef struct
@@ -107,19 +116,43 @@ resolve_as_of (JpPlan     *plan,
   return jp_date_today_iso ();
 }
 
-/* Fills expected, due and status of @out from its p and started. */
+/* Fills due, expected (from @curve unless @expected is given, ≥ 0) and
+ * status of @out from its p and started. */
 static void
 finish (JpProgress *out,
+        const char *curve,
         const char *start,
         const char *due,
-        const char *as_of)
+        const char *as_of,
+        double      expected)
 {
   gboolean past_due;
 
   out->due = due;
-  out->expected = jp_progress_expected (start, due, as_of);
-  past_due = due != NULL && as_of != NULL && jp_date_compare (as_of, due) > 0;
+  out->expected = expected >= 0.0 ? expected : jp_curve_expected (curve, start, due, as_of);
+  past_due = due != NULL && as_of != NULL && jp_date_compare (as_of, due) >= 0;
   out->status = jp_status_classify (out->p, out->started, out->expected, past_due);
+}
+
+/* 逾期未报送: the plan has a reporting cycle, a deadline has passed, and
+ * nothing is dated in the period it closes (up to @as_of). Not for what
+ * is done. */
+static gboolean
+is_late (JpPlan     *plan,
+         const char *latest,
+         const char *as_of,
+         JpStatus    status)
+{
+  char deadline[11], period_start[11];
+
+  if (plan == NULL || status == JP_STATUS_DONE || jp_plan_get_report_cycle (plan) == NULL)
+    return FALSE;
+
+  if (!jp_cycle_last_deadline (jp_plan_get_report_cycle (plan), jp_plan_get_start (plan),
+                               as_of, deadline, period_start))
+    return FALSE;
+
+  return latest == NULL || strcmp (latest, period_start) < 0;
 }
 
 /**
@@ -175,34 +208,23 @@ jp_progress_ratio (JpIndicatorKind kind,
 /**
  * jp_progress_expected:
  *
- * e in whole days: (as_of − start) / (due − start), clamped to [0, 1]. When
- * due is not after start, e is 1 from due on and 0 before. Missing or
- * invalid dates give 0.
+ * e of the linear curve in whole days: (as_of − start) / (due − start),
+ * clamped to [0, 1]. When due is not after start, e is 1 from due on and
+ * 0 before. Missing or invalid dates give 0.
  */
 double
 jp_progress_expected (const char *start,
                       const char *due,
                       const char *as_of)
 {
-  guint32 s = jp_date_julian (start);
-  guint32 d = jp_date_julian (due);
-  guint32 a = jp_date_julian (as_of);
-  double e;
-
-  if (s == 0 || d == 0 || a == 0)
-    return 0.0;
-
-  if (d <= s)
-    return a >= d ? 1.0 : 0.0;
-
-  e = ((double) a - (double) s) / ((double) d - (double) s);
-  return CLAMP (e, 0.0, 1.0);
+  return jp_curve_expected ("linear", start, due, as_of);
 }
 
 /**
  * jp_status_classify:
  *
- * In this order: done if p ≥ 1 · overdue if past due · not started ·
+ * In this order: done if p ≥ 1 · overdue if the due date has come ·
+ * nothing recorded yet: not started while e ≤ 0.10, else no report ·
  * on track if p ≥ e − 0.10 · at risk if p ≥ e − 0.25 · behind. Compared
  * with a tolerance of 1e-9.
  */
@@ -219,7 +241,7 @@ jp_status_classify (double   p,
     return JP_STATUS_OVERDUE;
 
   if (!started)
-    return JP_STATUS_NOT_STARTED;
+    return expected > NOTHING_EXPECTED + EPSILON ? JP_STATUS_NO_REPORT : JP_STATUS_NOT_STARTED;
 
   if (p >= expected - ON_TRACK_MARGIN - EPSILON)
     return JP_STATUS_ON_TRACK;
@@ -270,6 +292,38 @@ jp_item_get_effective_due (JpItem *item)
   return jp_plan_get_end (plan);
 }
 
+/* Borrowed; NULL: linear. */
+const char *
+jp_indicator_get_effective_curve (JpIndicator *indicator)
+{
+  JpItem *item;
+
+  g_return_val_if_fail (JP_IS_INDICATOR (indicator), NULL);
+
+  if (jp_indicator_get_curve (indicator) != NULL)
+    return jp_indicator_get_curve (indicator);
+
+  item = jp_indicator_get_item (indicator);
+
+  return item != NULL ? jp_item_get_effective_curve (item) : NULL;
+}
+
+/* Borrowed; NULL: linear. */
+const char *
+jp_item_get_effective_curve (JpItem *item)
+{
+  JpPlan *plan;
+
+  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
+
+  if (jp_item_get_curve (item) != NULL)
+    return jp_item_get_curve (item);
+
+  plan = item_get_plan (item);
+
+  return plan != NULL ? jp_plan_get_curve (plan) : NULL;
+}
+
 /* @as_of NULL: the plan's default (min(today, plan end)). */
 void
 jp_indicator_evaluate (JpIndicator *indicator,
@@ -308,21 +362,62 @@ jp_indicator_evaluate (JpIndicator *indicator,
 
   out->p = clamp_share (out->ratio);
   finish (out,
+          jp_indicator_get_effective_curve (indicator),
           plan != NULL ? jp_plan_get_start (plan) : NULL,
           jp_indicator_get_effective_due (indicator),
-          date);
+          date, -1.0);
+  out->late_report = is_late (plan, entry != NULL ? jp_progress_entry_get_date (entry) : NULL,
+                              date, out->status);
+}
+
+/* The latest update on or before @date (borrowed), and the latest of
+ * those that give a completion. */
+static JpItemUpdate *
+find_updates (JpItem        *item,
+              const char    *date,
+              JpItemUpdate **with_completion)
+{
+  GListModel *updates = jp_item_get_updates (item);
+  JpItemUpdate *latest = NULL;
+
+  *with_completion = NULL;
+  for (guint i = g_list_model_get_n_items (updates); i > 0; i--)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i - 1);
+      const char *update_date = jp_item_update_get_date (update);
+
+      if (update_date == NULL || strcmp (update_date, date) > 0)
+        continue;
+
+      if (latest == NULL)
+        latest = update;
+      if (jp_item_update_get_has_completion (update))
+        {
+          *with_completion = update;
+          break;
+        }
+    }
+
+  return latest;
 }
 
 /* For an item (and a section, a plan) ratio equals p, the mean of shares
- * already clamped. Without indicators, the value is the completion (0–100)
- * of the latest update on or before as-of that gives one; started is TRUE
- * when any update is dated on or before as-of. */
+ * already clamped, and e the same mean of the indicators' e. Without
+ * indicators, p is the completion (0–100) of the latest update on or
+ * before as-of that gives one, and e comes from the item's curve. Started
+ * when any indicator has an entry or any update is dated on or before
+ * as-of. Overdue when any indicator is. */
 void
 jp_item_evaluate (JpItem     *item,
                   const char *as_of,
                   JpProgress *out)
 {
   g_autofree char *date = NULL;
+  JpItemUpdate *self_report = NULL;
+  JpItemUpdate *latest_update;
+  gboolean any_overdue = FALSE;
+  gboolean any_late = FALSE;
+  double expected = -1.0;
   GListModel *indicators;
   guint n;
   JpPlan *plan;
@@ -335,14 +430,16 @@ jp_item_evaluate (JpItem     *item,
   plan = item_get_plan (item);
   date = resolve_as_of (plan, as_of);
 
+  latest_update = find_updates (item, date, &self_report);
+  out->started = latest_update != NULL;
+
   indicators = jp_item_get_indicators (item);
   n = g_list_model_get_n_items (indicators);
 
   if (n > 0)
     {
-      double sum_wp = 0.0;
-      double sum_w = 0.0;
-      double sum_p = 0.0;
+      double sum_wp = 0.0, sum_we = 0.0, sum_w = 0.0;
+      double sum_p = 0.0, sum_e = 0.0;
 
       for (guint i = 0; i < n; i++)
         {
@@ -352,55 +449,83 @@ jp_item_evaluate (JpItem     *item,
 
           jp_indicator_evaluate (indicator, date, &progress);
           out->started |= progress.started;
+          any_overdue |= progress.status == JP_STATUS_OVERDUE;
+          any_late |= progress.late_report;
           sum_p += progress.p;
+          sum_e += progress.expected;
           if (weight > 0.0)
             {
               sum_wp += weight * progress.p;
+              sum_we += weight * progress.expected;
               sum_w += weight;
             }
         }
 
       out->p = sum_w > 0.0 ? sum_wp / sum_w : sum_p / n;
-    }
-  else
-    {
-      GListModel *updates = jp_item_get_updates (item);
-      guint n_updates = g_list_model_get_n_items (updates);
+      expected = sum_w > 0.0 ? sum_we / sum_w : sum_e / n;
 
-      for (guint i = n_updates; i > 0; i--)
+      if (self_report != NULL)
         {
-          g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i - 1);
-          const char *update_date = jp_item_update_get_date (update);
-
-          if (update_date == NULL || strcmp (update_date, date) > 0)
-            continue;
-
-          out->started = TRUE;
-          if (jp_item_update_get_has_completion (update))
-            {
-              out->has_value = TRUE;
-              out->value = jp_item_update_get_completion (update);
-              out->p = clamp_share (out->value / 100.0);
-              break;
-            }
+          out->has_self_report = TRUE;
+          out->self_report = clamp_share (jp_item_update_get_completion (self_report) / 100.0);
         }
+    }
+  else if (self_report != NULL)
+    {
+      out->has_value = TRUE;
+      out->value = jp_item_update_get_completion (self_report);
+      out->p = out->value / 100.0;
     }
 
   out->p = clamp_share (out->p);
   out->ratio = out->p;
+  out->self_report_differs = out->has_self_report &&
+                             fabs (out->self_report - out->p) > SELF_REPORT_MARGIN + EPSILON;
   finish (out,
+          jp_item_get_effective_curve (item),
           plan != NULL ? jp_plan_get_start (plan) : NULL,
           jp_item_get_effective_due (item),
-          date);
+          date, expected);
+  if (any_overdue && out->status != JP_STATUS_DONE)
+    out->status = JP_STATUS_OVERDUE;
+
+  if (n > 0)
+    out->late_report = any_late && out->status != JP_STATUS_DONE;
+  else
+    out->late_report = is_late (plan, latest_update != NULL ? jp_item_update_get_date (latest_update)
+                                                            : NULL,
+                                date, out->status);
+}
+
+typedef struct
+{
+  double   sum_p;
+  double   sum_e;
+  guint    n_items;
+  gboolean started;
+  gboolean late;
+} Sums;
+
+static void
+add_item (Sums       *sums,
+          JpItem     *item,
+          const char *as_of)
+{
+  JpProgress progress;
+
+  jp_item_evaluate (item, as_of, &progress);
+  sums->sum_p += progress.p;
+  sums->sum_e += progress.expected;
+  sums->started |= progress.started;
+  sums->late |= progress.late_report;
+  sums->n_items++;
 }
 
 /* Adds the items of @section to the sums. */
 static void
 sum_items (JpSection  *section,
            const char *as_of,
-           double     *sum_p,
-           guint      *n_items,
-           gboolean   *started)
+           Sums       *sums)
 {
   GListModel *items = jp_section_get_items (section);
   guint n = g_list_model_get_n_items (items);
@@ -408,40 +533,37 @@ sum_items (JpSection  *section,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JpItem) item = g_list_model_get_item (items, i);
-      JpProgress progress;
 
-      jp_item_evaluate (item, as_of, &progress);
-      *sum_p += progress.p;
-      *started |= progress.started;
+      add_item (sums, item, as_of);
     }
-
-  *n_items += n;
 }
 
+/* p and e: the means of the items'; due: the plan end. */
 static void
 finish_mean (JpProgress *out,
              JpPlan     *plan,
              const char *as_of,
-             double      sum_p,
-             guint       n_items)
+             const Sums *sums)
 {
-  out->p = n_items > 0 ? clamp_share (sum_p / n_items) : 0.0;
+  out->p = sums->n_items > 0 ? clamp_share (sums->sum_p / sums->n_items) : 0.0;
   out->ratio = out->p;
+  out->started = sums->started;
   finish (out,
+          plan != NULL ? jp_plan_get_curve (plan) : NULL,
           plan != NULL ? jp_plan_get_start (plan) : NULL,
           plan != NULL ? jp_plan_get_end (plan) : NULL,
-          as_of);
+          as_of,
+          sums->n_items > 0 ? clamp_share (sums->sum_e / sums->n_items) : -1.0);
+  out->late_report = sums->late && out->status != JP_STATUS_DONE;
 }
 
-/* Mean of the items' p; due is the plan end; started when any item is. */
 void
 jp_section_evaluate (JpSection  *section,
                      const char *as_of,
                      JpProgress *out)
 {
   g_autofree char *date = NULL;
-  double sum_p = 0.0;
-  guint n_items = 0;
+  Sums sums = { 0, };
   JpPlan *plan;
 
   g_return_if_fail (JP_IS_SECTION (section));
@@ -452,8 +574,8 @@ jp_section_evaluate (JpSection  *section,
   plan = jp_section_get_plan (section);
   date = resolve_as_of (plan, as_of);
 
-  sum_items (section, date, &sum_p, &n_items, &out->started);
-  finish_mean (out, plan, date, sum_p, n_items);
+  sum_items (section, date, &sums);
+  finish_mean (out, plan, date, &sums);
 }
 
 /* Mean of all the plan's items (not of the sections' means). */
@@ -464,8 +586,7 @@ jp_plan_evaluate (JpPlan     *plan,
 {
   g_autofree char *date = NULL;
   GListModel *sections;
-  double sum_p = 0.0;
-  guint n_items = 0;
+  Sums sums = { 0, };
   guint n;
 
   g_return_if_fail (JP_IS_PLAN (plan));
@@ -481,10 +602,51 @@ jp_plan_evaluate (JpPlan     *plan,
     {
       g_autoptr(JpSection) section = g_list_model_get_item (sections, i);
 
-      sum_items (section, date, &sum_p, &n_items, &out->started);
+      sum_items (section, date, &sums);
     }
 
-  finish_mean (out, plan, date, sum_p, n_items);
+  finish_mean (out, plan, date, &sums);
+}
+
+void
+jp_items_evaluate (JpPlan     *plan,
+                   GPtrArray  *items,
+                   const char *as_of,
+                   JpProgress *out)
+{
+  g_autofree char *date = NULL;
+  Sums sums = { 0, };
+
+  g_return_if_fail (JP_IS_PLAN (plan));
+  g_return_if_fail (items != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+
+  date = resolve_as_of (plan, as_of);
+  for (guint i = 0; i < items->len; i++)
+    add_item (&sums, g_ptr_array_index (items, i), date);
+
+  finish_mean (out, plan, date, &sums);
+}
+
+void
+jp_items_count_statuses (GPtrArray  *items,
+                         const char *as_of,
+                         guint      *counts)
+{
+  g_return_if_fail (items != NULL);
+  g_return_if_fail (counts != NULL);
+
+  memset (counts, 0, sizeof (guint) * JP_N_STATUSES);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpProgress progress;
+
+      jp_item_evaluate (g_ptr_array_index (items, i), as_of, &progress);
+      counts[progress.status]++;
+    }
 }
 
 void
@@ -498,17 +660,94 @@ jp_plan_count_item_statuses (JpPlan     *plan,
   g_return_if_fail (JP_IS_PLAN (plan));
   g_return_if_fail (counts != NULL);
 
-  memset (counts, 0, sizeof (guint) * JP_N_STATUSES);
-
   date = resolve_as_of (plan, as_of);
   items = jp_plan_dup_items (plan);
+  jp_items_count_statuses (items, date, counts);
+}
+
+gboolean
+jp_status_needs_attention (JpStatus status)
+{
+  return jp_status_get_severity (status) > 0;
+}
+
+guint
+jp_status_get_severity (JpStatus status)
+{
+  switch (status)
+    {
+    case JP_STATUS_OVERDUE:
+      return 4;
+    case JP_STATUS_NO_REPORT:
+      return 3;
+    case JP_STATUS_BEHIND:
+      return 2;
+    case JP_STATUS_AT_RISK:
+      return 1;
+    case JP_STATUS_NOT_STARTED:
+    case JP_STATUS_ON_TRACK:
+    case JP_STATUS_DONE:
+    default:
+      return 0;
+    }
+}
+
+typedef struct
+{
+  JpItem  *item;
+  guint    index;
+  guint    severity;
+  double   gap;
+} Attention;
+
+static int
+compare_attention (gconstpointer a,
+                   gconstpointer b)
+{
+  const Attention *x = a;
+  const Attention *y = b;
+
+  if (x->severity != y->severity)
+    return x->severity > y->severity ? -1 : 1;
+  if (fabs (x->gap - y->gap) > EPSILON)
+    return x->gap > y->gap ? -1 : 1;
+
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+GPtrArray *
+jp_items_dup_attention (GPtrArray  *items,
+                        const char *as_of)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Attention));
+  GPtrArray *result;
+
+  g_return_val_if_fail (items != NULL, NULL);
+
   for (guint i = 0; i < items->len; i++)
     {
+      JpItem *item = g_ptr_array_index (items, i);
       JpProgress progress;
+      Attention attention;
 
-      jp_item_evaluate (g_ptr_array_index (items, i), date, &progress);
-      counts[progress.status]++;
+      jp_item_evaluate (item, as_of, &progress);
+      if (!jp_status_needs_attention (progress.status))
+        continue;
+
+      attention.item = item;
+      attention.index = i;
+      attention.severity = jp_status_get_severity (progress.status);
+      attention.gap = progress.expected - progress.p;
+      g_array_append_val (found, attention);
     }
+
+  g_array_sort (found, compare_attention);
+
+  result = g_ptr_array_new_full (found->len, g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (result, g_object_ref (g_array_index (found, Attention, i).item));
+
+  return result;
 }
 
 const char *
@@ -750,6 +989,12 @@ jp_format_quantity (double      value,
                     const char *unit)
 {
   return format_quantity (value, unit);
+}
+
+double
+jp_round_percent (double ratio)
+{
+  return round (ratio * 100.0 * 100.0) / 100.0;
 }
 
 /* 0.72 → "72%", 0.005 → "0.5%", 1.234 → "123.4%". */

@@ -28,7 +28,7 @@ typedef struct
   JpUnit         *unit;     /* borrowed; JP_REPORT_UNIT */
   const char     *as_of;
   JpReportLayout *layout;   /* borrowed */
-  GPtrArray      *flagged;  /* JpItem, borrowed: behind or overdue */
+  GPtrArray      *flagged;  /* JpItem: what needs attention, in order */
 } Builder;
 
 /* Helpers */
@@ -721,7 +721,7 @@ jp_report_build (JpPlan        *plan,
 
   layout = jp_report_layout_new (FALSE);
   b.layout = layout;
-  flagged = g_ptr_array_new ();
+  flagged = g_ptr_array_new_with_free_func (g_object_unref);
   b.flagged = flagged;
 
   label = report_label (kind, kind == JP_REPORT_LEADER ? jp_leader_get_name (b.leader) :
@@ -774,16 +774,15 @@ jp_report_build (JpPlan        *plan,
              jp_item_get_section (g_ptr_array_index (selected, next)) == section)
         {
           JpItem *item = g_ptr_array_index (selected, next++);
-          JpProgress p;
 
           g_ptr_array_add (items, item);
-          jp_item_evaluate (item, as_of, &p);
-          if (p.status == JP_STATUS_BEHIND || p.status == JP_STATUS_OVERDUE)
-            g_ptr_array_add (flagged, item);
         }
       add_section (&b, section, items);
     }
 
+  /* What needs attention, most severe and furthest behind first: the
+   * model's order, the same as the dashboard's. */
+  g_ptr_array_extend_and_steal (flagged, jp_items_dup_attention (selected, as_of));
   add_flagged (&b);
   jp_report_layout_paginate (layout);
 

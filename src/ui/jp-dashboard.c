@@ -225,9 +225,11 @@ compare_attention (gconstpointer a,
   const AttentionEntry *y = b;
   double gap_x, gap_y;
 
-  /* Overdue first, then behind; the furthest behind first. */
-  if (x->progress.status != y->progress.status)
-    return x->progress.status == JP_STATUS_OVERDUE ? -1 : 1;
+  /* The most severe first (jp_status_get_severity), then the furthest
+   * behind. */
+  if (x->progress.status != y->progress.status &&
+      jp_status_get_severity (x->progress.status) != jp_status_get_severity (y->progress.status))
+    return jp_status_get_severity (x->progress.status) > jp_status_get_severity (y->progress.status) ? -1 : 1;
 
   gap_x = x->progress.expected - x->progress.p;
   gap_y = y->progress.expected - y->progress.p;
@@ -309,7 +311,7 @@ fill_attention (JpDashboard *self,
         continue;
 
       jp_item_evaluate (entry.item, self->as_of, &entry.progress);
-      if (entry.progress.status == JP_STATUS_BEHIND || entry.progress.status == JP_STATUS_OVERDUE)
+      if (jp_status_needs_attention (entry.progress.status))
         g_array_append_val (entries, entry);
     }
 

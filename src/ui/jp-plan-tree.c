@@ -141,7 +141,8 @@ compare_progress_cb (gconstpointer a,
 static int
 status_rank (JpStatus status)
 {
-  /* Best first, so that a descending sort puts what needs attention first. */
+  /* Best first, so that a descending sort puts what needs attention
+   * first, in the model's order of severity. */
   switch (status)
     {
     case JP_STATUS_DONE:
@@ -151,13 +152,11 @@ status_rank (JpStatus status)
     case JP_STATUS_NOT_STARTED:
       return 2;
     case JP_STATUS_AT_RISK:
-      return 3;
     case JP_STATUS_BEHIND:
-      return 4;
+    case JP_STATUS_NO_REPORT:
     case JP_STATUS_OVERDUE:
-      return 5;
     default:
-      return 6;
+      return 2 + (int) jp_status_get_severity (status);
     }
 }
 

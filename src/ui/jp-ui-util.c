@@ -194,6 +194,7 @@ static const char *status_classes[JP_N_STATUSES] = {
   "status-behind",
   "status-overdue",
   "status-done",
+  "status-no-report",
 };
 
 const char *
