@@ -140,7 +140,7 @@ static const BadImport bad_imports[] = {
   { "trailing-garbage.json", "trailing-garbage.json:75: more data after the end of the JSON document" },
   { "deep-nesting.json", "deep-nesting.json:1: nested deeper than the format allows" },
   { "wrong-format.json", "wrong-format.json: format: not a plan file" },
-  { "higher-version.json", "higher-version.json: version: version 2 was written by a newer version" },
+  { "higher-version.json", "higher-version.json: version: version 3 was written by a newer version" },
   { "version-string.json", "version-string.json: version: expected an integer" },
   { "plans-missing.json", "plans-missing.json: plans: required but missing" },
   { "plans-object.json", "plans-object.json: plans: expected an array" },

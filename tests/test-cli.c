@@ -433,10 +433,10 @@ static const struct
 } error_cases[] = {
   { "bad.json", "{\"format\": \"jinfeng-plan\",\n\"version\" 1}",
     { "--import=bad.json" }, NULL, "jinfeng-plan: bad.json:2:" },
-  { "v2.json", "{\"format\": \"jinfeng-plan\", \"version\": 2, \"plans\": []}",
-    { "--import=v2.json" },
-    "jinfeng-plan: v2.json: version: version 2 was written by a newer version of this program "
-    "(this one reads version 1)\n" },
+  { "v3.json", "{\"format\": \"jinfeng-plan\", \"version\": 3, \"plans\": []}",
+    { "--import=v3.json" },
+    "jinfeng-plan: v3.json: version: version 3 was written by a newer version of this program "
+    "(this one reads version 2)\n" },
   { "type.json",
     "{\"format\": \"jinfeng-plan\", \"version\": 1, \"plans\": [{\"title\": \"T\", \"year\": 2023, "
     "\"sections\": [{\"title\": \"S\", \"items\": [{\"number\": 1, \"title\": \"I\", "

@@ -144,6 +144,95 @@ export_all (GPtrArray *plans)
 
 /* ---- Round trips ----------------------------------------------------- */
 
+static char *
+read_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "json", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A version 1 file (before curves and reporting cycles) reads as the same
+ * plan with everything inherited, and is written back as version 2. */
+static void
+test_version_1 (void)
+{
+  g_autofree char *v1 = read_data ("plan-v1.json");
+  g_autofree char *v2 = read_data ("plan.json");
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (strstr (v1, "\"version\" : 1,"));
+  g_assert_null (strstr (v1, "curve"));
+  plans = import_text (v1, &error);
+  g_assert_no_error (error);
+  g_assert_null (jp_plan_get_curve (g_ptr_array_index (plans, 0)));
+  g_assert_null (jp_plan_get_report_cycle (g_ptr_array_index (plans, 0)));
+  text = export_all (plans);
+  g_assert_cmpstr (text, ==, v2);
+}
+
+/* Curves and the reporting cycle go out and come back; bad specs are
+ * refused with their place. */
+static void
+test_curves (void)
+{
+  static const struct { const char *from, *to, *message; } bad[] = {
+    { "\"curve\" : \"quarterly\"", "\"curve\" : \"weekly\"",
+      "t.json: plans[0].curve: “weekly”: not a curve (linear, quarterly, terms, due or custom:DATE=PERCENT,…)" },
+    { "\"report_cycle\" : \"monthly:25\"", "\"report_cycle\" : \"monthly:32\"",
+      "t.json: plans[0].report_cycle: “monthly:32”: the report day is a day of the month, 1 to 31" },
+    { "custom:2023-03-31=20,2023-06-30=50", "custom:2023-06-30=50,2023-03-31=20",
+      NULL },
+  };
+  g_autoptr(JpPlan) plan = build_full_plan ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(JpIndicator) indicator = NULL;
+  JpItem *item;
+
+  jp_plan_set_curve (plan, "quarterly");
+  jp_plan_set_report_cycle (plan, "monthly:25");
+  items = jp_plan_dup_items (plan);
+  item = g_ptr_array_index (items, 0);
+  jp_item_set_curve (item, "terms:07-10");
+  indicator = g_list_model_get_item (jp_item_get_indicators (item), 0);
+  jp_indicator_set_curve (indicator, "custom:2023-03-31=20,2023-06-30=50");
+
+  text = export_one (plan);
+  g_assert_nonnull (strstr (text, "\"curve\" : \"quarterly\",\n"));
+  g_assert_nonnull (strstr (text, "\"report_cycle\" : \"monthly:25\",\n"));
+  plans = import_text (text, &error);
+  g_assert_no_error (error);
+  again = export_all (plans);
+  g_assert_cmpstr (again, ==, text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GString) json = g_string_new (text);
+      g_autoptr(GPtrArray) refused = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      g_test_message ("%s", bad[i].to);
+      g_assert_cmpuint (g_string_replace (json, bad[i].from, bad[i].to, 1), ==, 1);
+      refused = import_text (json->str, &local_error);
+      g_assert_null (refused);
+      g_assert_error (local_error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE);
+      if (bad[i].message != NULL)
+        g_assert_cmpstr (local_error->message, ==, bad[i].message);
+      else
+        g_assert_nonnull (strstr (local_error->message, ".indicators[0].curve: "));
+    }
+}
+
 static void
 test_round_trip (void)
 {
@@ -219,7 +308,7 @@ test_format (void)
   g_assert_cmpstr (text, ==, expected);
 
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"jinfeng-plan\",\n"
-                                         "  \"version\" : 1,\n  \"plans\" : [\n    {\n"
+                                         "  \"version\" : 2,\n  \"plans\" : [\n    {\n"
                                          "      \"title\" : \"2023年工作要点\",\n"
                                          "      \"year\" : 2023,\n"));
   g_assert_true (g_str_has_suffix (text, "}\n"));
@@ -306,9 +395,9 @@ static const struct
     "t.json: format: required but missing" },
   { "\"jinfeng-plan\"", "\"other-format\"", JP_IMPORT_ERROR_BAD_VALUE,
     "t.json: format: not a plan file (expected “jinfeng-plan”)" },
-  { "\"version\": 1", "\"version\": 2", JP_IMPORT_ERROR_VERSION,
-    "t.json: version: version 2 was written by a newer version of this program "
-    "(this one reads version 1)" },
+  { "\"version\": 1", "\"version\": 3", JP_IMPORT_ERROR_VERSION,
+    "t.json: version: version 3 was written by a newer version of this program "
+    "(this one reads version 2)" },
   { "\"version\": 1", "\"version\": \"1\"", JP_IMPORT_ERROR_PARSE,
     "t.json: version: expected an integer" },
   { "\"version\": 1", "\"version\": 0", JP_IMPORT_ERROR_BAD_VALUE,
@@ -796,6 +885,8 @@ main (int   argc,
 
   g_test_add_func ("/jp/json/round-trip", test_round_trip);
   g_test_add_func ("/jp/json/format", test_format);
+  g_test_add_func ("/jp/json/version-1", test_version_1);
+  g_test_add_func ("/jp/json/curves", test_curves);
   g_test_add_func ("/jp/json/fixture-round-trip", test_fixture_round_trip);
   g_test_add_func ("/jp/json/several-plans", test_several_plans);
   g_test_add_func ("/jp/json/base-imports", test_base_imports);

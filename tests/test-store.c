@@ -1839,6 +1839,79 @@ test_migrate_version_0 (Fixture       *f,
   }
 }
 
+/* A file of version 1 (before curves and reporting cycles) keeps its
+ * plan when migrated to version 2, which inherits everything (NULL); the
+ * new fields are then stored, edited and undone like the others. */
+static void
+test_migrate_version_1 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpPlan) built = build_plan ();
+  gint64 id;
+
+  {
+    g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+
+    id = insert_plan (store, built);
+  }
+  /* What version 1 had: the same tables without the new columns. */
+  raw_exec (f->path,
+            "ALTER TABLE plans DROP COLUMN curve;"
+            "ALTER TABLE plans DROP COLUMN report_cycle;"
+            "ALTER TABLE items DROP COLUMN curve;"
+            "ALTER TABLE indicators DROP COLUMN curve;"
+            "PRAGMA user_version = 1;");
+
+  {
+    g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+    g_autoptr(JpPlan) plan = load_plan (store, id);
+    JpIndicator *indicator = indicator_at (plan, 0, 0, 0);
+
+    assert_plans_equal (built, plan, TRUE);
+    g_assert_null (jp_plan_get_curve (plan));
+    g_assert_null (jp_plan_get_report_cycle (plan));
+    g_assert_null (jp_item_get_curve (item_at (plan, 0, 0)));
+    g_assert_null (jp_indicator_get_curve (indicator));
+
+    g_assert_true (jp_store_set_string (store, plan, "curve", "quarterly", &error));
+    g_assert_no_error (error);
+    g_assert_true (jp_store_set_string (store, plan, "report-cycle", "monthly:25", &error));
+    g_assert_no_error (error);
+    g_assert_true (jp_store_set_string (store, item_at (plan, 0, 0), "curve", "terms:07-10", &error));
+    g_assert_no_error (error);
+    g_assert_true (jp_store_set_string (store, indicator, "curve",
+                                        "custom:2023-03-31=10,2023-06-30=40", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
+
+  {
+    g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+    g_autoptr(JpPlan) plan = load_plan (store, id);
+    g_autoptr(JpPlan) copy = NULL;
+
+    g_assert_cmpstr (jp_plan_get_curve (plan), ==, "quarterly");
+    g_assert_cmpstr (jp_plan_get_report_cycle (plan), ==, "monthly:25");
+    g_assert_cmpstr (jp_item_get_curve (item_at (plan, 0, 0)), ==, "terms:07-10");
+    g_assert_cmpstr (jp_indicator_get_curve (indicator_at (plan, 0, 0, 0)), ==,
+                     "custom:2023-03-31=10,2023-06-30=40");
+
+    /* Inserted elsewhere (an import), they come along. */
+    g_assert_true (jp_store_insert_plans (store, &plan, 1, &error));
+    g_assert_no_error (error);
+    copy = load_plan (store, jp_plan_get_id (plan));
+    g_assert_cmpstr (jp_plan_get_report_cycle (copy), ==, "monthly:25");
+    g_assert_cmpstr (jp_indicator_get_curve (indicator_at (copy, 0, 0, 0)), ==,
+                     "custom:2023-03-31=10,2023-06-30=40");
+
+    /* Back to inheriting. */
+    g_assert_true (jp_store_set_string (store, plan, "curve", NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM plans WHERE curve IS NULL"), ==, 1);
+}
+
 /* ------------------------------------------------------------------ */
 /* Two connections                                                     */
 
@@ -1921,6 +1994,7 @@ main (int   argc,
   ADD ("/jp/store/read-only", test_read_only);
   ADD ("/jp/store/migrate-empty-file", test_migrate_empty_file);
   ADD ("/jp/store/migrate-version-0", test_migrate_version_0);
+  ADD ("/jp/store/migrate-version-1", test_migrate_version_1);
   ADD ("/jp/store/data-version", test_data_version);
   ADD ("/jp/store/delete-plan", test_delete_plan);
 

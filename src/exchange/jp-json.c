@@ -1,4 +1,4 @@
-/* jp-json.c: the JSON exchange format (DESIGN.md, version 1)
+/* jp-json.c: the JSON exchange format (docs/json-format.md, version 2; reads 1)
  *
  * Export writes the document as it goes (no JsonNode tree), in the
  * documented member order and exactly as json-glib's generator would.
@@ -445,6 +445,7 @@ write_indicator (Ctx          *ctx,
                        jp_indicator_get_baseline (indicator));
   add_date (out, "due", jp_indicator_get_due (indicator));
   add_number (ctx, out, "weight", jp_indicator_get_weight (indicator));
+  add_date (out, "curve", jp_indicator_get_curve (indicator));
 
   out_begin_array (out, "progress");
   old_len = push_member (ctx, "progress");
@@ -487,6 +488,7 @@ write_item (Ctx          *ctx,
   add_names (out, "units", jp_item_get_units (item), FALSE);
   add_names (out, "partner_units", jp_item_get_partner_units (item), FALSE);
   add_date (out, "due", jp_item_get_due (item));
+  add_date (out, "curve", jp_item_get_curve (item));
 
   out_begin_array (out, "updates");
   old_len = push_member (ctx, "updates");
@@ -540,6 +542,8 @@ write_plan (Ctx          *ctx,
   out_string (out, "preamble", jp_plan_get_preamble (plan));
   add_date (out, "start", jp_plan_get_start (plan));
   add_date (out, "end", jp_plan_get_end (plan));
+  add_date (out, "curve", jp_plan_get_curve (plan));
+  add_date (out, "report_cycle", jp_plan_get_report_cycle (plan));
 
   out_begin_array (out, "sections");
   old_len = push_member (ctx, "sections");
@@ -922,6 +926,33 @@ read_date (Ctx          *ctx,
   return ret;
 }
 
+typedef gboolean (*SpecValidator) (const char *spec, GError **error);
+
+/* A curve or reporting cycle (jp-curve.h): a string, null or absent (the
+ * version 1 format has none). */
+static gboolean
+read_spec (Ctx           *ctx,
+           JsonObject    *object,
+           const char    *member,
+           SpecValidator  validate,
+           const char   **value,
+           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ret = TRUE;
+  gsize old_len;
+
+  if (!read_string (ctx, object, member, FALSE, NULL, value, error))
+    return FALSE;
+
+  old_len = push_member (ctx, member);
+  if (*value != NULL && !validate (*value, &local_error))
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, "%s", local_error->message);
+  pop (ctx, old_len);
+
+  return ret;
+}
+
 /* An optional array member: *array NULL when absent (or null). */
 static gboolean
 read_array (Ctx          *ctx,
@@ -1086,7 +1117,7 @@ read_indicator (Ctx         *ctx,
 {
   g_autoptr(GEnumClass) kinds = g_type_class_ref (JP_TYPE_INDICATOR_KIND);
   g_autoptr(JpIndicator) indicator = NULL;
-  const char *name, *text, *kind_nick, *unit, *due;
+  const char *name, *text, *kind_nick, *unit, *due, *curve;
   gboolean has_target_max, has_baseline;
   double target, target_max, baseline, weight;
   GEnumValue *kind;
@@ -1129,6 +1160,7 @@ read_indicator (Ctx         *ctx,
       !read_number (ctx, object, "baseline", 0, 0, &has_baseline, &baseline, error) ||
       !read_date (ctx, object, "due", FALSE, &due, error) ||
       !read_number (ctx, object, "weight", NUMBER_NON_NEGATIVE, 1, NULL, &weight, error) ||
+      !read_spec (ctx, object, "curve", jp_curve_validate, &curve, error) ||
       !read_array (ctx, object, "progress", FALSE, &progress, error))
     return FALSE;
 
@@ -1143,6 +1175,7 @@ read_indicator (Ctx         *ctx,
     jp_indicator_set_baseline (indicator, baseline);
   jp_indicator_set_due (indicator, due);
   jp_indicator_set_weight (indicator, weight);
+  jp_indicator_set_curve (indicator, curve);
 
   n = progress != NULL ? json_array_get_length (progress) : 0;
   old_len = push_member (ctx, "progress");
@@ -1205,7 +1238,7 @@ read_item (Ctx         *ctx,
            GError     **error)
 {
   g_autoptr(JpItem) item = NULL;
-  const char *title, *body, *due;
+  const char *title, *body, *due, *curve;
   JsonArray *updates, *indicators;
   gsize old_len;
   int number;
@@ -1223,11 +1256,13 @@ read_item (Ctx         *ctx,
       !read_item_people (ctx, object, "units", plan, item, error) ||
       !read_item_people (ctx, object, "partner_units", plan, item, error) ||
       !read_date (ctx, object, "due", FALSE, &due, error) ||
+      !read_spec (ctx, object, "curve", jp_curve_validate, &curve, error) ||
       !read_array (ctx, object, "updates", FALSE, &updates, error) ||
       !read_array (ctx, object, "indicators", FALSE, &indicators, error))
     return FALSE;
 
   jp_item_set_due (item, due);
+  jp_item_set_curve (item, curve);
 
   n = updates != NULL ? json_array_get_length (updates) : 0;
   old_len = push_member (ctx, "updates");
@@ -1306,7 +1341,7 @@ read_plan (Ctx         *ctx,
   g_auto(GStrv) organizations = NULL;
   g_auto(GStrv) leaders = NULL;
   g_auto(GStrv) units = NULL;
-  const char *title, *preamble, *start, *end;
+  const char *title, *preamble, *start, *end, *curve, *report_cycle;
   JsonArray *sections;
   gsize old_len;
   int year;
@@ -1320,6 +1355,8 @@ read_plan (Ctx         *ctx,
       !read_string (ctx, object, "preamble", FALSE, "", &preamble, error) ||
       !read_date (ctx, object, "start", FALSE, &start, error) ||
       !read_date (ctx, object, "end", FALSE, &end, error) ||
+      !read_spec (ctx, object, "curve", jp_curve_validate, &curve, error) ||
+      !read_spec (ctx, object, "report_cycle", jp_cycle_validate, &report_cycle, error) ||
       !read_array (ctx, object, "sections", FALSE, &sections, error))
     return NULL;
 
@@ -1330,6 +1367,8 @@ read_plan (Ctx         *ctx,
   for (guint i = 0; units[i] != NULL; i++)
     jp_plan_ensure_unit (plan, units[i]);
   jp_plan_set_preamble (plan, preamble);
+  jp_plan_set_curve (plan, curve);
+  jp_plan_set_report_cycle (plan, report_cycle);
   if (start != NULL)
     jp_plan_set_start (plan, start);
   if (end != NULL)

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * number" or "NAME:LINE:COLUMN: …" for malformed JSON. */
 
 #define JP_JSON_FORMAT_NAME    "jinfeng-plan"
-#define JP_JSON_FORMAT_VERSION 1
+#define JP_JSON_FORMAT_VERSION 2
 /* The deepest nesting the format needs is 11 (root → plans → plan →
  * sections → section → items → item → indicators → indicator → progress →
  * entry); a few more levels are left for unknown members. Anything deeper

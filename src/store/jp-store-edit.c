@@ -332,6 +332,7 @@ typedef enum
 {
   COL_TEXT,       /* string; NULL is '' */
   COL_DATE,       /* string or NULL */
+  COL_SPEC,       /* a curve or reporting cycle (jp-curve.h), or NULL */
   COL_INT,
   COL_DOUBLE,
   COL_KIND,       /* JpIndicatorKind as its nick */
@@ -361,6 +362,10 @@ static const EditableProperty editable_properties[] = {
     "UPDATE plans SET organizations = ?1 WHERE id = ?2" },
   { jp_plan_get_type, "preamble", "plan", COL_TEXT, NULL,
     "UPDATE plans SET preamble = ?1 WHERE id = ?2" },
+  { jp_plan_get_type, "curve", "plan", COL_SPEC, NULL,
+    "UPDATE plans SET curve = ?1 WHERE id = ?2" },
+  { jp_plan_get_type, "report-cycle", "plan", COL_SPEC, NULL,
+    "UPDATE plans SET report_cycle = ?1 WHERE id = ?2" },
   { jp_plan_get_type, "start", "plan", COL_PLAN_DATES, NULL, PLAN_DATES_SQL },
   { jp_plan_get_type, "end", "plan", COL_PLAN_DATES, NULL, PLAN_DATES_SQL },
 
@@ -377,6 +382,8 @@ static const EditableProperty editable_properties[] = {
     "UPDATE items SET body = ?1 WHERE id = ?2" },
   { jp_item_get_type, "due", "item", COL_DATE, NULL,
     "UPDATE items SET due = ?1 WHERE id = ?2" },
+  { jp_item_get_type, "curve", "item", COL_SPEC, NULL,
+    "UPDATE items SET curve = ?1 WHERE id = ?2" },
 
   { jp_indicator_get_type, "name", "indicator", COL_TEXT, NULL,
     "UPDATE indicators SET name = ?1 WHERE id = ?2" },
@@ -400,6 +407,8 @@ static const EditableProperty editable_properties[] = {
     "UPDATE indicators SET due = ?1 WHERE id = ?2" },
   { jp_indicator_get_type, "weight", "indicator", COL_DOUBLE, NULL,
     "UPDATE indicators SET weight = ?1 WHERE id = ?2" },
+  { jp_indicator_get_type, "curve", "indicator", COL_SPEC, NULL,
+    "UPDATE indicators SET curve = ?1 WHERE id = ?2" },
 
   { jp_progress_entry_get_type, "date", "progress", COL_DATE, NULL,
     "UPDATE progress SET date = ?1 WHERE id = ?2" },
@@ -478,6 +487,7 @@ column_text_for (const EditableProperty *info,
       return g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
 
     case COL_DATE:
+    case COL_SPEC:
       {
         const char *date = g_value_get_string (value);
 
@@ -527,6 +537,7 @@ bind_column (JpStmt                 *stmt,
     {
     case COL_TEXT:
     case COL_DATE:
+    case COL_SPEC:
     case COL_KIND:
     case COL_STRV:
       if (text != NULL)

@@ -509,7 +509,7 @@ load_items (JpStore    *self,
   int rc;
 
   stmt = _jp_store_prepare (self,
-                            "SELECT i.id, i.section, i.number, i.title, i.body, i.due"
+                            "SELECT i.id, i.section, i.number, i.title, i.body, i.due, i.curve"
                             " FROM sections s JOIN items i ON i.section = s.id"
                             " WHERE s.plan = ?1"
                             " ORDER BY s.position, s.id, i.position, i.id",
@@ -531,6 +531,7 @@ load_items (JpStore    *self,
       jp_item_set_id (item, sqlite3_column_int64 (stmt, 0));
       jp_item_set_body (item, column_text (stmt, 4));
       jp_item_set_due (item, column_text (stmt, 5));
+      jp_item_set_curve (item, column_text (stmt, 6));
       jp_section_append_item (section, item);
       g_ptr_array_add (items, item);
     }
@@ -751,7 +752,7 @@ load_indicators (JpStore    *self,
 
   stmt = _jp_store_prepare (self,
                             "SELECT ind.item, ind.id, ind.name, ind.text, ind.kind, ind.target,"
-                            " ind.target_max, ind.unit, ind.baseline, ind.due, ind.weight"
+                            " ind.target_max, ind.unit, ind.baseline, ind.due, ind.weight, ind.curve"
                             " FROM sections s JOIN items i ON i.section = s.id"
                             " JOIN indicators ind ON ind.item = i.id"
                             " WHERE s.plan = ?1"
@@ -794,6 +795,7 @@ load_indicators (JpStore    *self,
         jp_indicator_set_baseline (indicator, sqlite3_column_double (stmt, 8));
       jp_indicator_set_due (indicator, column_text (stmt, 9));
       jp_indicator_set_weight (indicator, sqlite3_column_double (stmt, 10));
+      jp_indicator_set_curve (indicator, column_text (stmt, 11));
       g_ptr_array_add (indicators, indicator);
     }
 
@@ -870,8 +872,8 @@ load_plan_row (JpStore     *self,
   int rc;
 
   stmt = _jp_store_prepare (self,
-                            "SELECT title, year, organizations, preamble, start_date, end_date"
-                            " FROM plans WHERE id = ?1",
+                            "SELECT title, year, organizations, preamble, start_date, end_date,"
+                            " curve, report_cycle FROM plans WHERE id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -902,6 +904,8 @@ load_plan_row (JpStore     *self,
     jp_plan_set_start (plan, column_text (stmt, 4));
   if (!column_is_null (stmt, 5))
     jp_plan_set_end (plan, column_text (stmt, 5));
+  jp_plan_set_curve (plan, column_text (stmt, 6));
+  jp_plan_set_report_cycle (plan, column_text (stmt, 7));
 
   *out_plan = g_steal_pointer (&plan);
   return TRUE;
@@ -1270,8 +1274,8 @@ _jp_store_insert_indicator_tree (JpInsertContext  *ctx,
 
   stmt = _jp_store_prepare (ctx->store,
                             "INSERT INTO indicators (item, position, name, text, kind, target,"
-                            " target_max, unit, baseline, due, weight)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                            " target_max, unit, baseline, due, weight, curve)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1290,6 +1294,7 @@ _jp_store_insert_indicator_tree (JpInsertContext  *ctx,
                         jp_indicator_get_baseline (indicator));
   bind_date (stmt, 10, jp_indicator_get_due (indicator));
   sqlite3_bind_double (stmt, 11, jp_indicator_get_weight (indicator));
+  bind_date (stmt, 12, jp_indicator_get_curve (indicator));
   if (!step_insert (ctx->store, stmt, &id, error))
     return FALSE;
   g_clear_pointer (&stmt, _jp_stmt_release);
@@ -1320,8 +1325,8 @@ _jp_store_insert_item_tree (JpInsertContext  *ctx,
   gint64 id;
 
   stmt = _jp_store_prepare (ctx->store,
-                            "INSERT INTO items (section, position, number, title, body, due)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            "INSERT INTO items (section, position, number, title, body, due, curve)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1332,6 +1337,7 @@ _jp_store_insert_item_tree (JpInsertContext  *ctx,
   bind_text (stmt, 4, jp_item_get_title (item));
   bind_text (stmt, 5, jp_item_get_body (item));
   bind_date (stmt, 6, jp_item_get_due (item));
+  bind_date (stmt, 7, jp_item_get_curve (item));
   if (!step_insert (ctx->store, stmt, &id, error))
     return FALSE;
   g_clear_pointer (&stmt, _jp_stmt_release);
@@ -1499,7 +1505,8 @@ insert_plan (JpStore     *self,
 
   stmt = _jp_store_prepare (self,
                             "INSERT INTO plans (title, year, organizations, preamble,"
-                            " start_date, end_date, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            " start_date, end_date, created, curve, report_cycle)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1512,6 +1519,8 @@ insert_plan (JpStore     *self,
   bind_date (stmt, 5, jp_plan_get_start (plan));
   bind_date (stmt, 6, jp_plan_get_end (plan));
   bind_text (stmt, 7, now);
+  bind_date (stmt, 8, jp_plan_get_curve (plan));
+  bind_date (stmt, 9, jp_plan_get_report_cycle (plan));
   if (!step_insert (self, stmt, &plan_id, error))
     return FALSE;
   g_clear_pointer (&stmt, _jp_stmt_release);

@@ -145,8 +145,19 @@ static const char migration_1[] =
   "CREATE INDEX history_plan ON history (plan, id);\n"
   "PRAGMA user_version = 1;\n";
 
+/* Version 2: expected-progress curves (plan default, item, indicator) and
+ * the plan's reporting cycle, as the specs of jp-curve.h; NULL inherits
+ * (a plan's NULL curve is linear, its NULL cycle none). */
+static const char migration_2[] =
+  "ALTER TABLE plans ADD COLUMN curve TEXT;\n"
+  "ALTER TABLE plans ADD COLUMN report_cycle TEXT;\n"
+  "ALTER TABLE items ADD COLUMN curve TEXT;\n"
+  "ALTER TABLE indicators ADD COLUMN curve TEXT;\n"
+  "PRAGMA user_version = 2;\n";
+
 static const Migration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * tests/test-store.c for the fault hooks at the end. */
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define JP_STORE_SCHEMA_VERSION 1
+#define JP_STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of our files: "JPLN". */
 #define JP_STORE_APPLICATION_ID 0x4A504C4E

@@ -279,7 +279,7 @@ static const struct
   { "png-renamed.txt", "png-renamed.txt: this is not a text file" },
   { "gb18030-invalid.txt", "gb18030-invalid.txt:5: the text is neither UTF-8, GB18030 (GBK) nor " },
   { "deep-nesting.json", "deep-nesting.json:1: nested deeper than the format allows" },
-  { "higher-version.json", "higher-version.json: version: version 2 was written by a newer version" },
+  { "higher-version.json", "higher-version.json: version: version 3 was written by a newer version" },
   { "truncated.json", "truncated.json:40:35: Parse error" },
   { "date-format.json", "date-format.json: plans[0].sections[0].items[0].due: “2023/06/30” is not a valid date" },
   { "latin1.json", "latin1.json:1: not valid UTF-8 text" },
