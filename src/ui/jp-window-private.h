@@ -15,6 +15,8 @@ struct _JpWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *undo_toast;     /* weak: the toast offering Undo */
+  GMenu                *undo_section;   /* of the main menu: Undo, Redo */
   GtkMenuButton        *plan_button;
   GtkLabel             *plan_button_label;
   GtkListBox           *plans_list;

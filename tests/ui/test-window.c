@@ -376,6 +376,77 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 17)), ==, "加强校园安全管理");
 }
 
+static char *
+menu_label (GMenuModel *menu,
+            int         index)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+/* A toast's Undo acts on the step it announced, never on another: after
+ * Ctrl+Z undid that step, the toast is gone, and its action (were it
+ * clicked) leaves an older deletion alone. The toast names the work
+ * point by title; the menu says what Undo and Redo act on. */
+static void
+test_toast_after_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  JpItem *older = jp_plan_find_item_by_number (f->plan, 3);
+  g_autoptr(JpItem) keep_older = g_object_ref (older);
+  JpItem *item;
+
+  select_item (f, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+
+  select_item (f, 10);
+  item = jp_plan_find_item_by_number (f->plan, 10);
+  title = g_strdup (jp_item_get_title (item));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 15);
+
+  /* The toast names the work point and undoes its own step. */
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (f->window->undo_toast), title));
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo-step");
+  target = g_variant_ref (adw_toast_get_action_target_value (f->window->undo_toast));
+  undo = menu_label (G_MENU_MODEL (f->window->undo_section), 0);
+  g_assert_cmpstr (undo, ==, "_Undo Delete work point");
+
+  /* Ctrl+Z brings it back: the toast goes, the menu offers to redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+  g_assert_null (f->window->undo_toast);
+  redo = menu_label (G_MENU_MODEL (f->window->undo_section), 1);
+  g_assert_cmpstr (redo, ==, "_Redo Delete work point");
+
+  /* The stale toast's action does not undo the older deletion. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-step", target));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+  g_assert_null (jp_item_get_section (keep_older));
+
+  /* A toast of the latest step still undoes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 15);
+  g_clear_pointer (&target, g_variant_unref);
+  target = g_variant_ref_sink (g_variant_new_uint64 (jp_undo_get_undo_serial (f->window->undo)));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-step", target));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+}
+
 static void
 test_merge_units (Fixture       *f,
                   gconstpointer  data)
@@ -956,6 +1027,8 @@ main (int   argc,
               fixture_set_up, test_invalid_input, fixture_tear_down);
   g_test_add ("/jp/window/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/jp/window/toast-after-undo", Fixture, NULL,
+              fixture_set_up, test_toast_after_undo, fixture_tear_down);
   g_test_add ("/jp/window/merge-units", Fixture, NULL,
               fixture_set_up, test_merge_units, fixture_tear_down);
   g_test_add ("/jp/window/filter-leader", Fixture, NULL,
