@@ -1358,6 +1358,40 @@ test_entry_update_owners (void)
   g_assert_null (jp_item_update_get_item (v));
 }
 
+/* Dates as people type them into a date picker. */
+static void
+test_date_parse_loose (void)
+{
+  static const struct { const char *text; const char *iso; } cases[] = {
+    { "2023-06-30", "2023-06-30" },
+    { "2023-6-30", "2023-06-30" },
+    { " 2023/6/30 ", "2023-06-30" },
+    { "2023.06.30", "2023-06-30" },
+    { "2023年6月30日", "2023-06-30" },
+    { "2023 年 6 月 30 日", "2023-06-30" },
+    { "２０２３年６月３０日", "2023-06-30" },
+    { "20230630", "2023-06-30" },
+    { "2024-2-29", "2024-02-29" },
+    { "2023-2-29", NULL },
+    { "2023-6-31", NULL },
+    { "23-6-30", NULL },
+    { "2023-13-01", NULL },
+    { "2023-06", NULL },
+    { "June 30", NULL },
+    { "2023-06-30-01", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = jp_date_parse_loose (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1366,6 +1400,7 @@ main (int   argc,
 
   g_test_add_func ("/jp/model/date-parse", test_date_parse);
   g_test_add_func ("/jp/model/date-misc", test_date_misc);
+  g_test_add_func ("/jp/model/date-parse-loose", test_date_parse_loose);
   g_test_add_func ("/jp/model/date-julian-every-day", test_date_julian_every_day);
   g_test_add_func ("/jp/model/properties-notify", test_properties_notify);
   g_test_add_func ("/jp/model/string-conventions", test_string_conventions);

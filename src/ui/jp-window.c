@@ -490,20 +490,16 @@ apply_as_of (JpWindow   *self,
 static void
 on_as_of_popover_show_cb (JpWindow *self)
 {
-  self->syncing_as_of = TRUE;
-  jp_ui_calendar_select_iso (self->as_of_calendar, self->as_of);
-  self->syncing_as_of = FALSE;
+  if (self->plan != NULL)
+    jp_date_picker_set_range (self->as_of_picker, jp_plan_get_start (self->plan),
+                              jp_plan_get_end (self->plan));
+  jp_date_picker_set_date (self->as_of_picker, self->as_of);
 }
 
 static void
-on_as_of_day_selected_cb (JpWindow *self)
+on_as_of_chosen_cb (JpWindow   *self,
+                    const char *iso)
 {
-  g_autofree char *iso = NULL;
-
-  if (self->syncing_as_of)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (self->as_of_calendar);
   apply_as_of (self, iso);
   gtk_popover_popdown (self->as_of_popover);
 }
@@ -1583,6 +1579,7 @@ jp_window_class_init (JpWindowClass *klass)
    * them in (their constructor registers them). */
   g_assert (jp_get_resource () != NULL);
 
+  g_type_ensure (JP_TYPE_DATE_PICKER);
   g_type_ensure (JP_TYPE_PLAN_TREE);
   g_type_ensure (JP_TYPE_ITEM_PAGE);
   g_type_ensure (JP_TYPE_DASHBOARD);
@@ -1601,7 +1598,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_picker);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_default_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_label);
@@ -1633,7 +1630,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_people_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_chosen_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
