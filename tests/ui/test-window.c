@@ -493,6 +493,94 @@ test_merge_units (Fixture       *f,
   g_assert_true (jp_test_has_name (jp_item_get_units (jp_plan_find_item_by_number (reloaded, 12)), from));
 }
 
+/* The buttons under @root with the CSS class @name, in order. */
+static void
+collect_with_class (GtkWidget  *root,
+                    const char *name,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (root, name))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, name, found);
+}
+
+/* Near-duplicate names are flagged with a Merge button; a merge leaves the
+ * focus on the merged row; adding a near name asks first; review mode
+ * shows no hints and no menus. */
+static void
+test_near_duplicates (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *from = "各中小学、幼儿园";
+  const char *into = "各中小学校、幼儿园";
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+  g_autoptr(JpPlan) reloaded = NULL;
+  GtkWidget *merge = NULL;
+  GtkWidget *focus;
+  GtkWidget *dialog;
+  GtkWidget *error;
+
+  dialog = open_dialog (f, "win.manage-people", NULL);
+  g_assert_true (JP_IS_PEOPLE_DIALOG (dialog));
+
+  collect_with_class (dialog, "near-duplicate", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
+      const char *a, *b;
+      gboolean leaders;
+
+      g_variant_get (target, "(b&s&s)", &leaders, &a, &b);
+      if (!leaders && g_str_equal (a, from) && g_str_equal (b, into))
+        merge = g_ptr_array_index (buttons, i);
+    }
+  g_assert_nonnull (merge);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (merge), into));
+
+  g_signal_emit_by_name (merge, "clicked");
+  jp_test_pump ();
+  g_assert_null (jp_plan_find_unit (f->plan, from));
+  reloaded = jp_test_reload (f->path);
+  g_assert_null (jp_plan_find_unit (reloaded, from));
+  g_assert_nonnull (jp_plan_find_unit (reloaded, into));
+
+  /* The focus is on the row that took the other's place. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, into);
+
+  /* "督导" beside "督导室": asked first, added when asked again. */
+  g_assert_nonnull (jp_plan_find_unit (f->plan, "督导室"));
+  g_assert_true (gtk_widget_activate_action (dialog, "people.add", "(bs)", FALSE, "督导"));
+  jp_test_pump ();
+  g_assert_null (jp_plan_find_unit (f->plan, "督导"));
+  error = jp_test_get (dialog, "units_error");
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "督导室"));
+  g_assert_true (gtk_widget_activate_action (dialog, "people.add", "(bs)", FALSE, "督导"));
+  jp_test_pump ();
+  g_assert_nonnull (jp_plan_find_unit (f->plan, "督导"));
+
+  /* Review mode: no hints, no menus to open. */
+  jp_people_dialog_set_editable (JP_PEOPLE_DIALOG (dialog), FALSE);
+  jp_test_pump ();
+  g_ptr_array_set_size (buttons, 0);
+  collect_with_class (dialog, "near-duplicate", buttons);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  collect_with_class (dialog, "flat", menus);
+  for (guint i = 0; i < menus->len; i++)
+    g_assert_false (GTK_IS_MENU_BUTTON (g_ptr_array_index (menus, i)) &&
+                    gtk_widget_is_sensitive (g_ptr_array_index (menus, i)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static guint
 count_rows (Fixture   *f,
             GPtrArray *items)
@@ -1029,6 +1117,8 @@ main (int   argc,
               fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/jp/window/toast-after-undo", Fixture, NULL,
               fixture_set_up, test_toast_after_undo, fixture_tear_down);
+  g_test_add ("/jp/window/near-duplicates", Fixture, NULL,
+              fixture_set_up, test_near_duplicates, fixture_tear_down);
   g_test_add ("/jp/window/merge-units", Fixture, NULL,
               fixture_set_up, test_merge_units, fixture_tear_down);
   g_test_add ("/jp/window/filter-leader", Fixture, NULL,
