@@ -670,49 +670,49 @@ write_indicators (Writer *w)
 
 /* ---- Public API ------------------------------------------------------ */
 
+/* libxlsxwriter does not report every failed write of the zip file (a full
+ * disk can cut it short unnoticed): its last bytes must be the zip's end
+ * record ("PK\5\6", 22 bytes, no comment). */
 static gboolean
-fail_errno (const char  *path,
-            int          saved_errno,
-            GError     **error)
+check_zip_end (const char *path)
 {
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Flushes the file the workbook was written to onto the disk. */
-static gboolean
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  static const char end_record[4] = { 'P', 'K', 5, 6 };
+  g_autofree char *tail = NULL;
+  GStatBuf st;
   gboolean ok;
+  int fd;
 
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     return FALSE;
-  ok = fsync (fd) == 0;
+
+  tail = g_malloc (22);
+  ok = fstat (fd, &st) == 0 && st.st_size >= 22 &&
+       pread (fd, tail, 22, st.st_size - 22) == 22 &&
+       memcmp (tail, end_record, sizeof end_record) == 0;
   close (fd);
+
   return ok;
 }
 
 gboolean
-jp_xlsx_write_plan (JpPlan      *plan,
-                    const char  *as_of,
-                    const char  *spec,
-                    const char  *path,
-                    GError     **error)
+jp_xlsx_write_output (JpPlan      *plan,
+                      const char  *as_of,
+                      const char  *spec,
+                      JpOutput    *output,
+                      GError     **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *label = NULL;
   g_autofree char *default_as_of = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autofree char *display = NULL;
   lxw_workbook_options options = { 0, };
   lxw_doc_properties properties = { 0, };
   Writer w = { NULL, };
   lxw_error closed;
-  int fd;
 
   g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (as_of != NULL && !jp_date_is_valid (as_of))
@@ -728,24 +728,19 @@ jp_xlsx_write_plan (JpPlan      *plan,
   if (items == NULL)
     return FALSE;
 
-  /* Reserve a temporary name beside @path; the workbook is written there
-   * and renamed over @path once complete. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return fail_errno (path, errno, error);
-  close (fd);
+  /* The workbook is written into the output's temporary file, by name
+   * (libxlsxwriter opens it itself). */
+  display = g_filename_display_name (jp_output_get_path (output));
 
   w.plan = plan;
   w.as_of = as_of;
   w.label = label;
   w.items = items;
-  w.workbook = workbook_new_opt (tmp_path, &options);
+  w.workbook = workbook_new_opt (jp_output_get_temp_path (output), &options);
   if (w.workbook == NULL)
     {
-      g_unlink (tmp_path);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   C_("sheet", "%s: cannot create the workbook"), path);
+                   C_("sheet", "%s: cannot create the workbook"), display);
       return FALSE;
     }
 
@@ -761,20 +756,35 @@ jp_xlsx_write_plan (JpPlan      *plan,
     w.first_error = closed;
   if (w.first_error != LXW_NO_ERROR)
     {
-      g_unlink (tmp_path);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   C_("sheet", "%s: cannot write the workbook: %s"), path,
+                   C_("sheet", "%s: cannot write the workbook: %s"), display,
                    lxw_strerror (w.first_error));
       return FALSE;
     }
 
-  if (!sync_file (tmp_path) || g_rename (tmp_path, path) != 0)
+  if (!check_zip_end (jp_output_get_temp_path (output)))
     {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return fail_errno (path, saved_errno, error);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   C_("sheet", "%s: cannot write the workbook: %s"), display,
+                   C_("sheet", "the file was cut short (is the disk full?)"));
+      return FALSE;
     }
 
-  return TRUE;
+  /* Flushes what libxlsxwriter wrote (into the same file) to the disk. */
+  return jp_output_close (output, error);
+}
+
+gboolean
+jp_xlsx_write_plan (JpPlan      *plan,
+                    const char  *as_of,
+                    const char  *spec,
+                    const char  *path,
+                    GError     **error)
+{
+  /* The checks of @path are jp_output_new()'s. */
+  g_autoptr(JpOutput) output = jp_output_new (path, error);
+
+  return output != NULL &&
+         jp_xlsx_write_output (plan, as_of, spec, output, error) &&
+         jp_output_commit (output, error);
 }
