@@ -672,24 +672,39 @@ run_store (JpStore        *store,
       !run_export_json (plan, opts, error))
     return FALSE;
 
-  if (exports[EXPORT_JSON].output != NULL &&
-      !jp_json_write_output (&plan, 1, exports[EXPORT_JSON].output, error))
-    return FALSE;
+  for (guint i = 0; i < N_EXPORTS; i++)
+    {
+      JpOutput *output = exports[i].output;
+      gboolean ok = FALSE;
 
-  if (exports[EXPORT_PDF].output != NULL &&
-      !jp_report_write_pdf_output (plan, opts->report_kind, opts->report_name, opts->as_of,
-                                   exports[EXPORT_PDF].output, error))
-    return FALSE;
+      if (output == NULL)
+        continue;
 
-  if (exports[EXPORT_CSV].output != NULL &&
-      !jp_csv_write_output (plan, opts->as_of, opts->report_spec,
-                            exports[EXPORT_CSV].output, error))
-    return FALSE;
+      switch (i)
+        {
+        case EXPORT_JSON:
+          ok = jp_json_write_output (&plan, 1, output, error);
+          break;
+        case EXPORT_PDF:
+          ok = jp_report_write_pdf_output (plan, opts->report_kind, opts->report_name,
+                                           opts->as_of, output, error);
+          break;
+        case EXPORT_CSV:
+          ok = jp_csv_write_output (plan, opts->as_of, opts->report_spec, output, error);
+          break;
+        case EXPORT_XLSX:
+          ok = jp_xlsx_write_output (plan, opts->as_of, opts->report_spec, output, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
 
-  if (exports[EXPORT_XLSX].output != NULL &&
-      !jp_xlsx_write_output (plan, opts->as_of, opts->report_spec,
-                             exports[EXPORT_XLSX].output, error))
-    return FALSE;
+      if (!ok)
+        {
+          g_prefix_error (error, "%s: ", exports[i].option);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }

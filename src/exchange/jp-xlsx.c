@@ -670,29 +670,132 @@ write_indicators (Writer *w)
 
 /* ---- Public API ------------------------------------------------------ */
 
-/* libxlsxwriter does not report every failed write of the zip file (a full
- * disk can cut it short unnoticed): its last bytes must be the zip's end
- * record ("PK\5\6", 22 bytes, no comment). */
-static gboolean
-check_zip_end (const char *path)
+/* Little-endian fields of the zip format. */
+static guint
+zip_u16 (const guint8 *p)
 {
-  static const char end_record[4] = { 'P', 'K', 5, 6 };
-  g_autofree char *tail = NULL;
-  GStatBuf st;
-  gboolean ok;
-  int fd;
+  return p[0] | (guint) p[1] << 8;
+}
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+static guint32
+zip_u32 (const guint8 *p)
+{
+  return p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+/* The member at local header @offset, inflated; NULL when it is not whole
+ * or not the @expected size. */
+static GBytes *
+zip_inflate (const guint8 *data,
+             gsize         length,
+             guint32       offset,
+             guint         method,
+             gsize         compressed,
+             gsize         expected)
+{
+  g_autoptr(GZlibDecompressor) inflater = NULL;
+  g_autofree guint8 *out = NULL;
+  const guint8 *in;
+  gsize in_done = 0;
+  gsize out_done = 0;
+
+  if ((gsize) offset + 30 > length || zip_u32 (data + offset) != 0x04034b50)
+    return NULL;
+  in = data + offset + 30 + zip_u16 (data + offset + 26) + zip_u16 (data + offset + 28);
+  if (in + compressed > data + length)
+    return NULL;
+
+  if (method == 0)
+    return compressed == expected ? g_bytes_new (in, compressed) : NULL;
+  if (method != 8)
+    return NULL;
+
+  inflater = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  out = g_malloc (expected + 1);
+  for (;;)
+    {
+      gsize n_read = 0;
+      gsize n_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (inflater), in + in_done, compressed - in_done,
+                                    out + out_done, expected + 1 - out_done,
+                                    G_CONVERTER_INPUT_AT_END, &n_read, &n_written, NULL);
+      in_done += n_read;
+      out_done += n_written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (result == G_CONVERTER_ERROR || (n_read == 0 && n_written == 0))
+        return NULL;
+    }
+  if (out_done != expected)
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&out), out_done);
+}
+
+/* libxlsxwriter does not check every write: of the zip file (a full disk
+ * can cut it short) nor of its own temporary files (a full /tmp leaves a
+ * well-formed zip of cut sheets). The workbook is read back: the zip ends
+ * with its directory, every member inflates to its size, and every XML
+ * member ends with its root's end tag. */
+static gboolean
+check_workbook (const char *path)
+{
+  g_autofree char *contents = NULL;
+  const guint8 *data;
+  const guint8 *end;
+  const guint8 *p;
+  gsize length = 0;
+  guint n_entries;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 22)
+    return FALSE;
+  data = (const guint8 *) contents;
+  end = data + length - 22;
+  if (zip_u32 (end) != 0x06054b50)
     return FALSE;
 
-  tail = g_malloc (22);
-  ok = fstat (fd, &st) == 0 && st.st_size >= 22 &&
-       pread (fd, tail, 22, st.st_size - 22) == 22 &&
-       memcmp (tail, end_record, sizeof end_record) == 0;
-  close (fd);
+  n_entries = zip_u16 (end + 10);
+  if (zip_u32 (end + 16) > length)
+    return FALSE;
+  p = data + zip_u32 (end + 16);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(GBytes) member = NULL;
+      g_autofree char *name = NULL;
+      const char *text;
+      gsize size;
+      guint name_length;
 
-  return ok;
+      if (p + 46 > end || zip_u32 (p) != 0x02014b50)
+        return FALSE;
+      name_length = zip_u16 (p + 28);
+      if (p + 46 + name_length > end)
+        return FALSE;
+      name = g_strndup ((const char *) p + 46, name_length);
+
+      member = zip_inflate (data, length, zip_u32 (p + 42), zip_u16 (p + 10),
+                            zip_u32 (p + 20), zip_u32 (p + 24));
+      if (member == NULL)
+        return FALSE;
+
+      text = g_bytes_get_data (member, &size);
+      while (size > 0 && g_ascii_isspace (text[size - 1]))
+        size--;
+      if ((g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels")) &&
+          (size < 2 || text[size - 1] != '>' ||
+           (g_str_has_prefix (name, "xl/worksheets/sheet") &&
+            !g_str_has_suffix (name, ".rels") &&
+            (size < 12 || memcmp (text + size - 12, "</worksheet>", 12) != 0)) ||
+           (g_str_equal (name, "xl/sharedStrings.xml") &&
+            (size < 6 || memcmp (text + size - 6, "</sst>", 6) != 0))))
+        return FALSE;
+
+      p += 46 + name_length + zip_u16 (p + 30) + zip_u16 (p + 32);
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -762,11 +865,12 @@ jp_xlsx_write_output (JpPlan      *plan,
       return FALSE;
     }
 
-  if (!check_zip_end (jp_output_get_temp_path (output)))
+  if (!check_workbook (jp_output_get_temp_path (output)))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    C_("sheet", "%s: cannot write the workbook: %s"), display,
-                   C_("sheet", "the file was cut short (is the disk full?)"));
+                   C_("sheet", "the file came out incomplete (is the disk or the "
+                               "temporary folder full?)"));
       return FALSE;
     }
 
