@@ -666,6 +666,8 @@ test_escape (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "a\033]0;title\007.json", NULL);
   g_autofree char *arg_missing = arg ("import", missing);
+  g_autofree char *table = g_build_filename (f->dir, "progress.csv", NULL);
+  g_autofree char *arg_progress = arg ("import-progress", table);
 
   /* A tampered title (the importers may refuse such text). */
   rel_raw_exec (f->db, "UPDATE plans SET title = 'A' || char (27) || '[2J' || char (7) || 'B' || "
@@ -695,6 +697,15 @@ test_escape (Fixture       *f,
   g_assert_null (strchr (err, '\007'));
   /* One line. */
   g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+  g_clear_pointer (&err, g_free);
+
+  /* A progress table's cell, quoted in a row's error. */
+  rel_write_file (table, "序号,指标,日期,数值\n1,\033[2J坏\007,2023-06-30,45\n", -1);
+  g_assert_cmpint (rel_run (NULL, &err, arg_db, arg_progress, NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "\\x1b[2J坏\\x07"));
+  g_assert_null (strchr (err, '\033'));
+  g_assert_null (strchr (err, '\007'));
 }
 
 /* A link to a regular file: the file is replaced, the link kept. */

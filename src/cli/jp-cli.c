@@ -699,9 +699,14 @@ run_store (JpStore        *store,
           g_assert_not_reached ();
         }
 
+      /* A file that could not be written is named with its option; other
+       * errors (no such leader …) say what they are about. */
       if (!ok)
         {
-          g_prefix_error (error, "%s: ", exports[i].option);
+          if (error != NULL && *error != NULL &&
+              ((*error)->domain == G_FILE_ERROR ||
+               g_error_matches (*error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE)))
+            g_prefix_error (error, "%s: ", exports[i].option);
           return FALSE;
         }
     }
