@@ -194,7 +194,8 @@ check_path (const char  *path,
 
   if (g_lstat (path, &st) != 0)
     {
-      if (errno != ENOENT)
+      /* (ENOTDIR: its folder is a file, which check_new_name() says.) */
+      if (errno != ENOENT && errno != ENOTDIR)
         return fail_errno (path, errno, error);
       return check_new_name (path, error);
     }
