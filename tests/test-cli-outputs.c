@@ -8,12 +8,15 @@
  * a 250-byte file name works; --db naming anything but a regular file is
  * refused at once; terminal output escapes control characters. */
 
+#define _GNU_SOURCE /* unshare() */
+
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -429,7 +432,12 @@ mount_full_disk (Fixture    *f,
     {
       f->mnt = g_build_filename (f->dir, "full", NULL);
       g_assert_cmpint (g_mkdir (f->mnt, 0700), ==, 0);
-      if (mount ("tmpfs", f->mnt, "tmpfs", 0, "size=1m") != 0)
+      /* In a mount namespace of the test's own (the executable it runs
+       * inherits it): the tmpfs goes with the test, even one that fails
+       * half-way. */
+      if (unshare (CLONE_NEWNS) != 0 ||
+          mount ("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+          mount ("tmpfs", f->mnt, "tmpfs", 0, "size=1m") != 0)
         {
           g_autofree char *reason = g_strdup_printf ("cannot mount a tmpfs: %s",
                                                      g_strerror (errno));
