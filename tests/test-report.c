@@ -884,7 +884,7 @@ test_unit (void)
     {
       JpReportTable *table = jp_report_layout_get_table (layout, t);
 
-      if (jp_report_table_get_n_columns (table) != 7 ||
+      if (jp_report_table_get_n_columns (table) != 8 ||
           g_strcmp0 (jp_report_table_get_column_title (table, 2), C_("report", "Role")) != 0)
         continue;
       for (guint r = 0; r < jp_report_table_get_n_rows (table); r++)
@@ -994,7 +994,7 @@ test_failures_leave_nothing (void)
   g_assert_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_CANCELLED);
   g_clear_error (&error);
   g_cancellable_reset (cancellable);
-  g_assert_false (jp_report_write_pdf_full (plan, JP_REPORT_SUMMARY, NULL, AS_OF, path,
+  g_assert_false (jp_report_write_pdf_full (plan, JP_REPORT_SUMMARY, NULL, AS_OF, NULL, path,
                                             cancel_after_first_page, cancellable, cancellable,
                                             &error));
   g_assert_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_CANCELLED);

@@ -246,6 +246,7 @@ jp_csv_select_items (JpPlan      *plan,
   switch (kind)
     {
     case JP_REPORT_SUMMARY:
+    case JP_REPORT_BULLETIN:
       return g_steal_pointer (&items);
 
     case JP_REPORT_LEADER:

@@ -240,7 +240,10 @@ file_name_for (JpExportDialog *self)
   else
     extension = "pdf";
 
-  if (jp_export_dialog_get_kind (self) != JP_REPORT_SUMMARY && name != NULL)
+  if (jp_export_dialog_get_kind (self) == JP_REPORT_BULLETIN)
+    base = g_strdup_printf ("%s-%s.%s", jp_plan_get_title (self->plan), _("Supervision bulletin"),
+                            extension);
+  else if (jp_export_dialog_get_kind (self) != JP_REPORT_SUMMARY && name != NULL)
     base = g_strdup_printf ("%s-%s.%s", jp_plan_get_title (self->plan), name, extension);
   else
     base = g_strdup_printf ("%s.%s", jp_plan_get_title (self->plan), extension);
@@ -275,7 +278,8 @@ validate (JpExportDialog *self)
   g_free (self->as_of);
   self->as_of = g_steal_pointer (&iso);
 
-  if (message == NULL && kind != JP_REPORT_SUMMARY && jp_export_dialog_get_name (self) == NULL)
+  if (message == NULL && names_for_kind (self, kind) != NULL &&
+      jp_export_dialog_get_name (self) == NULL)
     message = kind == JP_REPORT_LEADER ? _("The plan has no leaders.")
                                        : _("The plan has no units.");
 
@@ -747,7 +751,8 @@ jp_export_dialog_new (JpPlan       *plan,
                                                     _("One leader’s work points"),
                                                     _("One unit’s work points"), NULL })
           : gtk_string_list_new ((const char *[]) { _("Whole plan"), _("One leader"),
-                                                    _("One unit"), NULL });
+                                                    _("One unit"), _("Supervision bulletin"),
+                                                    NULL });
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row),
                                  mode == JP_EXPORT_SPREADSHEET ? _("Rows") : _("Report"));
@@ -770,12 +775,14 @@ jp_export_dialog_get_mode (JpExportDialog *self)
 JpReportKind
 jp_export_dialog_get_kind (JpExportDialog *self)
 {
-  guint selected;
+  guint selected, last;
 
   g_return_val_if_fail (JP_IS_EXPORT_DIALOG (self), JP_REPORT_SUMMARY);
 
+  /* The spreadsheets have no bulletin. */
+  last = self->mode == JP_EXPORT_SPREADSHEET ? JP_REPORT_UNIT : JP_REPORT_BULLETIN;
   selected = adw_combo_row_get_selected (self->kind_row);
-  return selected <= JP_REPORT_UNIT ? (JpReportKind) selected : JP_REPORT_SUMMARY;
+  return selected <= last ? (JpReportKind) selected : JP_REPORT_SUMMARY;
 }
 
 void
@@ -783,7 +790,8 @@ jp_export_dialog_set_kind (JpExportDialog *self,
                            JpReportKind    kind)
 {
   g_return_if_fail (JP_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (kind <= JP_REPORT_UNIT);
+  g_return_if_fail (kind <= JP_REPORT_UNIT ||
+                    (kind == JP_REPORT_BULLETIN && self->mode != JP_EXPORT_SPREADSHEET));
 
   adw_combo_row_set_selected (self->kind_row, kind);
 }
@@ -903,6 +911,8 @@ jp_export_dup_spec (JpReportKind  kind,
       return g_strconcat ("leader:", name, NULL);
     case JP_REPORT_UNIT:
       return g_strconcat ("unit:", name, NULL);
+    case JP_REPORT_BULLETIN:
+      return g_strdup ("bulletin");
     case JP_REPORT_SUMMARY:
     default:
       return g_strdup ("summary");
