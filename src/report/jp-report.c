@@ -88,15 +88,14 @@ status_markup (JpStatus status)
   return g_strdup_printf ("%s %s", symbol, label);
 }
 
-/* The status and, under it, the flags that go with any status: 逾期未报送
+/* The flags that go with any status, a line each after @markup: 逾期未报送
  * and a self-reported completion far from the indicators'. */
 static char *
-status_with_flags_markup (const JpProgress *progress)
+append_flags_markup (const char       *markup_in,
+                     const JpProgress *progress)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *status = status_markup (progress->status);
+  g_autoptr(GString) markup = g_string_new (markup_in);
 
-  g_string_append (markup, status);
   if (progress->late_report)
     {
       g_autofree char *flag = escape (C_("report", "Late report"));
@@ -116,6 +115,14 @@ status_with_flags_markup (const JpProgress *progress)
       g_string_append_printf (markup, "\n<span foreground=\"#555555\">%s</span>", flag);
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static char *
+status_with_flags_markup (const JpProgress *progress)
+{
+  g_autofree char *status = status_markup (progress->status);
+
+  return append_flags_markup (status, progress);
 }
 
 static char *
@@ -611,9 +618,14 @@ add_gap_row (Builder       *b,
                                number, title, leaders, expected, progress, gap, status,
                                problems });
   else
-    jp_report_table_add_row (table, (const char *[]) {
-                               number, title, units, leaders, expected, progress, gap,
-                               problems });
+    {
+      /* No status column: the group says it; the flags go with the title. */
+      g_autofree char *title_flags = append_flags_markup (title, &p);
+
+      jp_report_table_add_row (table, (const char *[]) {
+                                 number, title_flags, units, leaders, expected, progress, gap,
+                                 problems });
+    }
 }
 
 /* Overview: counts, overall progress, status breakdown */
