@@ -458,6 +458,46 @@ test_pdf_leader (Fixture       *f,
   g_assert_cmpuint (n_others, >, 0);
 }
 
+/* The supervision bulletin: offered for the PDF (not for the
+ * spreadsheets), for the whole plan, every item in its group. */
+static void
+test_pdf_bulletin (Fixture       *f,
+                   gconstpointer  data)
+{
+  JpPlan *plan = jp_window_get_plan (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "bulletin.pdf", NULL);
+  g_autofree char *title = g_strdup_printf (C_("report", "%s: supervision bulletin"),
+                                            jp_plan_get_title (plan));
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autofree char *text = NULL;
+  GtkWidget *kind_row;
+  JpExportDialog *dialog;
+  guint exported = 0;
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-spreadsheet", NULL));
+  kind_row = jp_test_get (GTK_WIDGET (dialog), "kind_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-pdf", NULL));
+  kind_row = jp_test_get (GTK_WIDGET (dialog), "kind_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 4);
+  jp_export_dialog_set_kind (dialog, JP_REPORT_BULLETIN);
+  g_assert_cmpint (jp_export_dialog_get_kind (dialog), ==, JP_REPORT_BULLETIN);
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dialog), "name_row")));
+  g_assert_null (jp_export_dialog_get_name (dialog));
+  jp_export_dialog_set_as_of (dialog, "2023-12-31");
+  g_assert_true (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+  export_to (f, dialog, path, &exported);
+  g_assert_cmpuint (exported, ==, 1);
+
+  text = pdf_text (path);
+  g_assert_true (contains_packed (text, title));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (contains_packed (text, jp_item_get_title (g_ptr_array_index (items, i))));
+}
+
 /* Edits made while the export runs change the window's plan, not the file:
  * the PDF is the plan as it was when Export was pressed. */
 static void
@@ -1241,6 +1281,7 @@ main (int   argc,
   add ("/jp/export/actions", test_actions);
   add ("/jp/export/pdf", test_pdf);
   add ("/jp/export/pdf-leader", test_pdf_leader);
+  add ("/jp/export/pdf-bulletin", test_pdf_bulletin);
   add ("/jp/export/pdf-edit-during-export", test_pdf_edit_during_export);
   add ("/jp/export/pdf-cancel", test_pdf_cancel);
   add ("/jp/export/pdf-progress", test_pdf_progress);
