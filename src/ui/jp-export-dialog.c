@@ -34,6 +34,8 @@ struct _JpExportDialog
   AdwComboRow         *format_row;
   AdwComboRow         *kind_row;
   AdwComboRow         *name_row;
+  AdwActionRow        *updates_row;
+  GtkSwitch           *updates_switch;
   AdwEntryRow         *as_of_row;
   GtkMenuButton       *calendar_button;
   GtkPopover          *calendar_popover;
@@ -82,6 +84,7 @@ typedef struct
   JpExportMode    mode;
   JpExportFormat  format;
   JpReportKind    kind;
+  JpReportOptions options;
   char           *name;
   char           *as_of;
   GFile          *file;
@@ -181,7 +184,8 @@ export_thread (GTask        *task,
       return;
     }
 
-  layout = jp_report_build (plan, job->kind, job->name, job->as_of, cancellable, &error);
+  layout = jp_report_build_full (plan, job->kind, job->name, job->as_of, &job->options,
+                                 cancellable, &error);
   if (layout == NULL)
     {
       g_task_return_error (task, error);
@@ -454,6 +458,8 @@ start (JpExportDialog *self,
   job->format = jp_export_dialog_get_format (self);
   job->kind = jp_export_dialog_get_kind (self);
   job->name = job->kind != JP_REPORT_SUMMARY ? g_strdup (jp_export_dialog_get_name (self)) : NULL;
+  job->options.updates = gtk_switch_get_active (self->updates_switch) ? JP_REPORT_UPDATES_ALL
+                                                                      : JP_REPORT_UPDATES_LATEST;
   job->as_of = g_strdup (self->as_of);
   if (file != NULL)
     {
@@ -667,6 +673,8 @@ jp_export_dialog_class_init (JpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, group);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, JpExportDialog, updates_row);
+  gtk_widget_class_bind_template_child (widget_class, JpExportDialog, updates_switch);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, calendar_button);
@@ -735,6 +743,8 @@ jp_export_dialog_new (JpPlan       *plan,
         _("The targets as a table for Excel or WPS, one row per target. Fill in 当前值 and bring "
           "it back with Import Progress…"));
       gtk_widget_set_visible (GTK_WIDGET (self->format_row), TRUE);
+      /* The spreadsheets have no item updates. */
+      gtk_widget_set_visible (GTK_WIDGET (self->updates_row), FALSE);
       break;
     case JP_EXPORT_PRINT:
       gtk_window_set_title (GTK_WINDOW (self), _("Print"));
