@@ -244,12 +244,13 @@ add_items_table (Builder    *b,
     { C_("report", "No."), 28, 0, PANGO_ALIGN_CENTER, TRUE },
     { C_("report", "Work item"), 0, 1.0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Role"), 38, 0, PANGO_ALIGN_CENTER, FALSE },
-    { C_("report", "Leaders"), 76, 0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Leaders"), 72, 0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Units"), 0, 0.75, PANGO_ALIGN_LEFT, FALSE },
     /* Translators: a column: the progress expected by the as-of date (应达). */
-    { C_("report", "Expected"), 46, 0, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Progress"), 46, 0, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Status"), 72, 0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Expected"), 44, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Progress"), 44, 0, PANGO_ALIGN_RIGHT, TRUE },
+    /* Wide enough for "自报 50%，指标 0%" on one line. */
+    { C_("report", "Status"), 84, 0, PANGO_ALIGN_LEFT, FALSE },
   };
 
   return add_table_without (b, columns, G_N_ELEMENTS (columns),
