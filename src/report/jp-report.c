@@ -463,6 +463,7 @@ add_update_field (Builder    *b,
                   const char *format,
                   const char *text)
 {
+  g_autofree char *stripped = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *line = NULL;
   g_autofree char *label = NULL;
@@ -472,7 +473,8 @@ add_update_field (Builder    *b,
     return;
 
   /* The label ("存在问题：") in bold, the text after it. */
-  escaped = escape (g_strstrip (g_strdup (text)));
+  stripped = g_strstrip (g_strdup (text));
+  escaped = escape (stripped);
   s = strstr (format, "%s");
   if (s != NULL)
     {
