@@ -244,13 +244,13 @@ add_items_table (Builder    *b,
     { C_("report", "No."), 28, 0, PANGO_ALIGN_CENTER, TRUE },
     { C_("report", "Work item"), 0, 1.0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Role"), 38, 0, PANGO_ALIGN_CENTER, FALSE },
-    { C_("report", "Leaders"), 72, 0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Leaders"), 68, 0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Units"), 0, 0.75, PANGO_ALIGN_LEFT, FALSE },
-    /* Translators: a column: the progress expected by the as-of date (应达). */
-    { C_("report", "Expected"), 44, 0, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Progress"), 44, 0, PANGO_ALIGN_RIGHT, TRUE },
-    /* Wide enough for "自报 50%，指标 0%" on one line. */
-    { C_("report", "Status"), 84, 0, PANGO_ALIGN_LEFT, FALSE },
+    /* Translators: a column: the progress expected by the as-of date (应达).
+     * The numeric columns fit "Expected" and "Progress" in bold. */
+    { C_("report", "Expected"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Progress"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Status"), 80, 0, PANGO_ALIGN_LEFT, FALSE },
   };
 
   return add_table_without (b, columns, G_N_ELEMENTS (columns),
@@ -572,10 +572,10 @@ add_gap_table (Builder    *b,
     { C_("report", "Work item"), 0, 1.0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Units"), 0, 0.6, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Leaders"), 50, 0, PANGO_ALIGN_LEFT, FALSE },
-    { C_("report", "Expected"), 40, 0, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Progress"), 40, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Expected"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Progress"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
     /* Translators: a column: expected minus actual progress (差距). */
-    { C_("report", "Gap"), 40, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Gap"), 44, 0, PANGO_ALIGN_RIGHT, TRUE },
     { C_("report", "Status"), 60, 0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Problems"), 0, 1.1, PANGO_ALIGN_LEFT, FALSE },
   };
