@@ -49,6 +49,7 @@ typedef struct
   JpReportKind  report_kind;
   char         *report_name;
   char         *report_spec;  /* as given, for the spreadsheets */
+  JpReportOptions report_options;
   char         *as_of;
   char         *export_csv;
   char         *export_xlsx;
@@ -75,7 +76,9 @@ static const GOptionEntry option_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a PDF report of the plan"), N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The report to export: summary (default), leader:NAME or unit:NAME"), N_("REPORT") },
+    N_("The report to export: summary (default), leader:NAME, unit:NAME or bulletin"), N_("REPORT") },
+  { "report-updates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The item updates of a PDF report: latest (default) or all of the period"), N_("WHICH") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date of the status (default: today, or the end of the plan)"), N_("YYYY-MM-DD") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -184,6 +187,20 @@ parse_options (GVariantDict  *options,
   if (report != NULL &&
       !jp_report_parse_spec (report, &opts->report_kind, &opts->report_name, error))
     return FALSE;
+
+  if (g_variant_dict_contains (options, "report-updates"))
+    {
+      g_autofree char *updates = lookup_string (options, "report-updates");
+
+      if (opts->export_pdf == NULL)
+        {
+          g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                               _("--report-updates goes with --export-pdf"));
+          return FALSE;
+        }
+      if (!jp_report_updates_from_string (updates, &opts->report_options.updates, error))
+        return FALSE;
+    }
 
   if (opts->import_path != NULL && opts->read_only)
     {
@@ -743,7 +760,7 @@ run_store (JpStore        *store,
           break;
         case EXPORT_PDF:
           ok = jp_report_write_pdf_output (plan, opts->report_kind, opts->report_name,
-                                           opts->as_of, output, error);
+                                           opts->as_of, &opts->report_options, output, error);
           break;
         case EXPORT_CSV:
           ok = jp_csv_write_output (plan, opts->as_of, opts->report_spec, output, error);
