@@ -15,6 +15,7 @@
 
 #include "jp-document-import.h"
 
+#include "jp-limits.h"
 #include "jp-target-parser.h"
 #include "jp-text-private.h"
 
@@ -386,6 +387,15 @@ decode (Importer      *imp,
   if (len == 0)
     {
       set_error (error, imp->name, 0, JP_IMPORT_ERROR_NOT_TEXT, _("the file is empty"));
+      return NULL;
+    }
+
+  /* UTF-32, or UTF-16 without a byte-order mark: say so, rather than
+   * "binary data". */
+  if (jp_limits_check_encoding (data, len, TRUE) != NULL)
+    {
+      set_error (error, imp->name, 0, JP_IMPORT_ERROR_ENCODING, "%s",
+                 jp_limits_check_encoding (data, len, TRUE));
       return NULL;
     }
 
@@ -2114,25 +2124,22 @@ jp_document_import_file (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
 
-  /* An absurd file is not even loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      !check_size (name, (guint64) g_file_info_get_size (info), error))
-    return NULL;
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* An absurd file is not even loaded, nor one that grows while read. */
+  bytes = jp_file_load_bounded (file, JP_DOCUMENT_MAX_SIZE, cancellable, &size, &local_error);
   if (bytes == NULL)
     {
+      if (g_error_matches (local_error, JP_FILE_ERROR, JP_FILE_ERROR_TOO_LARGE) &&
+          !check_size (name, MAX (size, (guint64) JP_DOCUMENT_MAX_SIZE + 1), error))
+        return NULL;
       set_error (error, name, 0, JP_IMPORT_ERROR_READ, "%s", local_error->message);
       return NULL;
     }

@@ -24,6 +24,7 @@
 #include "jp-item.h"
 #include "jp-item-update.h"
 #include "jp-leader.h"
+#include "jp-limits.h"
 #include "jp-plan.h"
 #include "jp-progress-entry.h"
 #include "jp-section.h"
