@@ -1515,9 +1515,13 @@ add_targets (Importer   *imp,
       jp_item_append_indicator (item, indicator);
     }
   for (guint i = 0; i < odd->len; i++)
-    add_warning (imp, lineno, _("item %d: could not tell what kind of target “%s” is; "
-                                "it was not imported"),
-                 jp_item_get_number (item), (const char *) g_ptr_array_index (odd, i));
+    {
+      g_autofree char *quoted = jp_limits_quote (g_ptr_array_index (odd, i), -1);
+
+      add_warning (imp, lineno, _("item %d: could not tell what kind of target %s is; "
+                                  "it was not imported"),
+                   jp_item_get_number (item), quoted);
+    }
 }
 
 static JpItem *
@@ -1589,8 +1593,12 @@ build_item (Importer  *imp,
             due = parse_due (value, jp_plan_get_year (plan), jp_plan_get_end (plan),
                              &unreadable);
             if (unreadable)
-              add_warning (imp, resp->lineno, _("item %d: could not read the due date “%s”"),
-                           ib->number, value);
+              {
+                g_autofree char *quoted = jp_limits_quote (value, -1);
+
+                add_warning (imp, resp->lineno, _("item %d: could not read the due date %s"),
+                             ib->number, quoted);
+              }
           }
           break;
 
@@ -2006,6 +2014,65 @@ check_size (const char  *name,
   return FALSE;
 }
 
+/* @text can be stored and written back out (jp-limits.h); else the
+ * error, at @line, saying what it is (@what). */
+static gboolean
+check_text (Importer    *imp,
+            guint        line,
+            const char  *what,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *reason = jp_limits_check_text (text, -1);
+
+  if (reason == NULL)
+    return TRUE;
+
+  /* Translators: "item 3: the text is 40000 characters long: …" */
+  set_error (error, imp->name, line, JP_IMPORT_ERROR_TOO_LARGE, _("%s: %s"), what, reason);
+  return FALSE;
+}
+
+/* The names of one of an item's lists (leaders or units). */
+static gboolean
+check_names (Importer    *imp,
+             guint        line,
+             const char  *what,
+             GListModel  *people,
+             GError     **error)
+{
+  guint n = g_list_model_get_n_items (people);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (people, i);
+      const char *name = JP_IS_LEADER (person) ? jp_leader_get_name (JP_LEADER (person))
+                                               : jp_unit_get_name (JP_UNIT (person));
+
+      if (!check_text (imp, line, what, name, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every text of @item, at its line. */
+static gboolean
+check_item (Importer  *imp,
+            JpItem    *item,
+            guint      line,
+            GError   **error)
+{
+  g_autofree char *what = g_strdup_printf (_("item %d"), jp_item_get_number (item));
+  g_autofree char *names = g_strdup_printf (_("item %d: a name"), jp_item_get_number (item));
+
+  return check_text (imp, line, what, jp_item_get_title (item), error) &&
+         check_text (imp, line, what, jp_item_get_body (item), error) &&
+         check_names (imp, line, names, jp_item_get_leaders (item), error) &&
+         check_names (imp, line, names, jp_item_get_units (item), error) &&
+         check_names (imp, line, names, jp_item_get_partner_units (item), error);
+}
+
 /* For g_ptr_array_sort(), which is stable. */
 static int
 compare_warnings (gconstpointer a,
@@ -2080,6 +2147,14 @@ jp_document_import_bytes (GBytes      *bytes,
   check_numbers (&imp);
 
   plan = build_plan_head (&imp);
+  {
+    guint head_line = head->len > 0 ? ((const Line *) g_ptr_array_index (head, 0))->lineno : 0;
+
+    if (!check_text (&imp, head_line, _("the title of the plan"), jp_plan_get_title (plan), error) ||
+        !check_text (&imp, head_line, _("the text before the first section"),
+                     jp_plan_get_preamble (plan), error))
+      return NULL;
+  }
 
   for (guint s = 0, i = 0; s < sections->len; s++)
     {
@@ -2093,6 +2168,8 @@ jp_document_import_bytes (GBytes      *bytes,
       if (sb->n_items == 0)
         add_warning (&imp, sb->lineno, _("section %s has no items"), sb->ordinal);
 
+      if (!check_text (&imp, sb->lineno, _("the title of the section"), sb->title->str, error))
+        return NULL;
       new_section = jp_section_new (sb->ordinal, sb->title->str);
       jp_plan_append_section (plan, new_section);
       section = new_section;
@@ -2105,6 +2182,8 @@ jp_document_import_bytes (GBytes      *bytes,
           if (ib->section != s)
             break;
           item = build_item (&imp, plan, ib);
+          if (!check_item (&imp, item, ib->lineno, error))
+            return NULL;
           jp_section_append_item (section, item);
         }
     }
