@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * a spreadsheet cell holds (xlsx: 32,767), so that every export can
  * write it. */
 #define JP_TEXT_MAX         32767
+/* The largest progress sheet (CSV) read: one with a row for each of
+ * 50,000 indicators is about 10 MB. */
+#define JP_SHEET_MAX_SIZE   (32 * 1000 * 1000)
 /* The characters of an input quoted in a message, and the entries of a
  * list a message names, before "…" and "and N more". */
 #define JP_QUOTE_MAX        60

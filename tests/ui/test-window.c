@@ -257,6 +257,25 @@ test_invalid_input (Fixture       *f,
   g_assert_true (save_enabled (dialog));
   g_assert_false (gtk_widget_get_visible (error_label));
 
+  /* A number the program cannot store, or writes no other way: the
+   * message says what is wrong with it (jp-limits.h). */
+  jp_test_set_text (dialog, "target_row", "1234567890123456");
+  g_assert_false (save_enabled (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "has 16 digits"));
+  jp_test_set_text (dialog, "target_row", "1E2");
+  g_assert_false (save_enabled (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "with an exponent"));
+  jp_test_set_text (dialog, "target_row", "90");
+  {
+    g_autofree char *long_name = g_strnfill (40000, 'a');
+
+    jp_test_set_text (dialog, "name_row", long_name);
+    g_assert_false (save_enabled (dialog));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "40000 characters long"));
+    jp_test_set_text (dialog, "name_row", name);
+  }
+  g_assert_true (save_enabled (dialog));
+
   /* A range whose upper bound is below the target. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (jp_test_get (dialog, "kind_row")), JP_INDICATOR_KIND_RANGE);
   jp_test_pump ();
