@@ -28,20 +28,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *arg_db = NULL;
-  g_autofree char *arg_import = NULL;
-  g_autofree char *json = rel_dup_json_plan ("好计划", 1, 2, 2, 2);
-
   f->dir = rel_make_tmpdir ();
-  f->db = g_build_filename (f->dir, "plans.db", NULL);
-  f->good = g_build_filename (f->dir, "good.json", NULL);
-  rel_write_file (f->good, json, -1);
-
-  arg_db = g_strconcat ("--db=", f->db, NULL);
-  arg_import = g_strconcat ("--import=", f->good, NULL);
-  g_assert_cmpint (rel_run (&out, &err, arg_db, arg_import, NULL), ==, 0);
+  f->db = rel_dup_db_with_plan (f->dir, &f->good);
   f->before = rel_db_checksum (f->db);
 }
 
