@@ -358,6 +358,36 @@ test_encodings_and_documents (Fixture       *f,
   g_assert_cmpuint (strlen (err), <, 600);
 }
 
+/* A report for a leader the plan lacks lists ten of its 4,000 leaders,
+ * not all of them. */
+static void
+test_capped_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) doc = g_string_new ("2023年工作要点\n\n一、总体要求\n\n1. 做好各项工作。\n\n责任领导：");
+  g_autofree char *path = g_build_filename (f->dir, "names.txt", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *arg_import = g_strconcat ("--import=", path, NULL);
+  g_autofree char *arg_export = g_strconcat ("--export-pdf=", pdf, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (doc, "%s领导%05u", i > 0 ? " " : "", i);
+  g_string_append (doc, "\n\n责任单位：教育局\n");
+  rel_write_file (path, doc->str, (gssize) doc->len);
+  g_assert_cmpint (rel_run (&out, &err, f->arg_db, arg_import, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (rel_run (&out, &err, f->arg_db, "--plan=2", arg_export, "--report=leader:无此人",
+                            NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "No leader named “无此人” in this plan; the leaders are: 领导00000, "));
+  g_assert_nonnull (strstr (err, "领导00009 and 3990 more"));
+  g_assert_cmpuint (strlen (err), <, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +402,8 @@ main (int   argc,
               fixture_set_up, test_json_exponent, fixture_tear_down);
   g_test_add ("/jp/cli-inputs/encodings-and-documents", Fixture, NULL,
               fixture_set_up, test_encodings_and_documents, fixture_tear_down);
+  g_test_add ("/jp/cli-inputs/capped-list", Fixture, NULL,
+              fixture_set_up, test_capped_list, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -181,13 +181,13 @@ test_quote_and_list (void)
 
   for (guint i = 0; i < 25000; i++)
     g_ptr_array_add (names, g_strdup_printf ("单位%05u", i));
-  list = jp_limits_join_capped ((const char * const *) names->pdata, names->len, TRUE);
+  list = jp_limits_join_capped ((const char * const *) names->pdata, names->len, NULL, TRUE);
   assert_contains (list, "“单位00000”, “单位00001”");
   assert_contains (list, "“单位00009” and 24990 more");
   g_assert_null (strstr (list, "单位00010"));
   g_assert_cmpuint (strlen (list), <, 400);
-  few = jp_limits_join_capped ((const char * const *) names->pdata, 2, FALSE);
-  g_assert_cmpstr (few, ==, "单位00000, 单位00001");
+  few = jp_limits_join_capped ((const char * const *) names->pdata, 2, "；", FALSE);
+  g_assert_cmpstr (few, ==, "单位00000；单位00001");
 }
 
 /* ---- Encodings -------------------------------------------------------- */

@@ -211,6 +211,7 @@ jp_limits_quote (const char *text,
 char *
 jp_limits_join_capped (const char * const *strings,
                        guint               n,
+                       const char         *separator,
                        gboolean            quote)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -222,7 +223,7 @@ jp_limits_join_capped (const char * const *strings,
     {
       if (i > 0)
         /* Translators: between the entries of a list in a message */
-        g_string_append (out, C_("list", ", "));
+        g_string_append (out, separator != NULL ? separator : C_("list", ", "));
       if (quote)
         {
           g_autofree char *q = jp_limits_quote (strings[i], -1);

@@ -60,9 +60,11 @@ char        *jp_limits_parse_number   (const char    *text,
 char        *jp_limits_quote          (const char  *text,
                                        gssize       length) G_GNUC_WARN_UNUSED_RESULT;
 /* The first JP_LIST_MAX of @n strings (each quoted as above when @quote)
- * joined with the locale's list separator, then "and N more". */
+ * joined with @separator (NULL: the locale's list separator, ", " or
+ * "、"), then "and N more": a message never lists 30,000 names. */
 char        *jp_limits_join_capped    (const char * const *strings,
                                        guint               n,
+                                       const char         *separator,
                                        gboolean            quote) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A translated message when @data (the start of a file is enough) is
