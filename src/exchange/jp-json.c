@@ -27,10 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Numbers beyond this are refused: every integer up to it is exact in a
- * double, and json-glib writes no exponent for them. */
-#define MAX_NUMBER 1e15
-
 typedef struct
 {
   const char *name;     /* the file, in messages */
@@ -330,7 +326,7 @@ add_number (Ctx        *ctx,
 {
   gsize old_len = push_member (ctx, member);
 
-  if (!isfinite (value) || fabs (value) > MAX_NUMBER)
+  if (!isfinite (value) || fabs (value) > JP_VALUE_MAX)
     {
       if (ctx->bad_path == NULL)
         ctx->bad_path = g_strdup (ctx->path->str);
@@ -876,6 +872,7 @@ read_number (Ctx          *ctx,
 {
   gboolean required = (flags & NUMBER_REQUIRED) != 0;
   JsonNode *node = get_member (ctx, object, member, required, error);
+  g_autofree char *reason = NULL;
   gboolean ret = TRUE;
   gsize old_len;
   double v;
@@ -902,10 +899,9 @@ read_number (Ctx          *ctx,
       goto out;
     }
 
-  if (!isfinite (v))
-    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("expected a finite number"));
-  else if (fabs (v) > MAX_NUMBER)
-    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("the number is too large"));
+  /* check_syntax() refused the written number first, with its cause. */
+  if ((reason = jp_limits_check_value (v)) != NULL)
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, "%s", reason);
   else if ((flags & NUMBER_NON_NEGATIVE) != 0 && v < 0)
     ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("must not be negative"));
   else if ((flags & NUMBER_PERCENT) != 0 && (v < 0 || v > 100))
