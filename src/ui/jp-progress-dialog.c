@@ -50,6 +50,7 @@ validate (JpProgressDialog *self)
   g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
   g_autofree char *problem = NULL;
+  g_autofree char *note_problem = NULL;
   const char *message;
   gboolean valid = TRUE;
 
@@ -95,6 +96,11 @@ validate (JpProgressDialog *self)
   jp_ui_show_invalid (GTK_WIDGET (self->value_row), NULL, message);
   if (message != NULL)
     g_ptr_array_add (messages, (gpointer) message);
+
+  note_problem = jp_limits_check_text (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), -1);
+  jp_ui_show_invalid (GTK_WIDGET (self->note_row), NULL, note_problem);
+  if (note_problem != NULL)
+    g_ptr_array_add (messages, note_problem);
 
   g_ptr_array_add (messages, NULL);
   {

@@ -319,6 +319,19 @@ test_invalid_input (Fixture       *f,
   g_assert_false (save_enabled (dialog));
   jp_test_set_text (dialog, "value_row", "七十");
   g_assert_false (save_enabled (dialog));
+  /* A value beyond 10^15, a note longer than a spreadsheet cell. */
+  jp_test_set_text (dialog, "value_row", "1e16");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "value_row", "72");
+  g_assert_true (save_enabled (dialog));
+  {
+    g_autofree char *long_note = g_strnfill (32768, 'n');
+
+    jp_test_set_text (dialog, "note_row", long_note);
+    g_assert_false (save_enabled (dialog));
+    jp_test_set_text (dialog, "note_row", "");
+    g_assert_true (save_enabled (dialog));
+  }
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
   jp_test_pump ();
   g_assert_null (jp_indicator_get_latest (indicator));
