@@ -89,6 +89,7 @@ validate (JpIndicatorDialog *self)
   g_autofree char *baseline_problem = NULL;
   g_autofree char *weight_problem = NULL;
   g_autofree char *name_problem = NULL;
+  g_autofree char *unit_problem = NULL;
   const char *message;
   guint selected = adw_combo_row_get_selected (self->kind_row);
   gboolean target_ok;
@@ -146,6 +147,8 @@ validate (JpIndicatorDialog *self)
     g_autofree char *unit = row_text (self->unit_row);
 
     jp_ui_set_str (&self->unit, self->kind == JP_INDICATOR_KIND_MILESTONE ? "" : unit);
+    unit_problem = jp_limits_check_text (unit, -1);
+    mark (target_messages, self->unit_row, unit_problem);
   }
 
   message = NULL;

@@ -336,6 +336,21 @@ test_invalid_input (Fixture       *f,
   jp_test_pump ();
   g_assert_null (jp_indicator_get_latest (indicator));
 
+  /* Work point update: a note longer than a spreadsheet cell. */
+  dialog = open_dialog (f, "win.add-update", NULL);
+  g_assert_true (save_enabled (dialog));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (jp_test_get (dialog, "note_view")));
+    g_autofree char *long_note = g_strnfill (32768, 'n');
+
+    gtk_text_buffer_set_text (buffer, long_note, -1);
+    g_assert_false (save_enabled (dialog));
+    gtk_text_buffer_set_text (buffer, "进展顺利", -1);
+    g_assert_true (save_enabled (dialog));
+  }
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
+
   /* Work point: a number that is not a whole number above 0. */
   dialog = open_dialog (f, "win.edit-selected", NULL);
   g_assert_true (JP_IS_ITEM_DIALOG (dialog));
