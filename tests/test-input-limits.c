@@ -496,6 +496,28 @@ test_json_refusals (void)
         assert_contains (error->message, "the member is given twice in the same object");
       }
   }
+  /* Not JSON, though json-glib reads them. */
+  {
+    const char *texts[] = {
+      "{\"format\": \"jinfeng-plan\", \"version\": 1, /* no */ \"plans\": []}",
+      "{\"format\": \"jinfeng-plan\", \"version\": 1,\n\"plans\": [{'title': 'T', 'year': 2023}]}",
+    };
+    const char *messages[] = {
+      "t.json:1: a comment, which JSON does not allow",
+      "t.json:2: a string in single quotes: JSON strings are in double quotes",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) plans = import_json (texts[i], &error);
+
+        g_assert_null (plans);
+        g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE);
+        g_assert_cmpstr (error->message, ==, messages[i]);
+      }
+  }
+
   for (guint i = 0; i < 100; i++)
     g_string_append_printf (many_keys, "\"x%u\": %u, ", i, i);
   g_string_append (many_keys, "\"x42\": 0, \"plans\": []}");

@@ -1727,9 +1727,9 @@ scan_number (Scan     *scan,
 /* Before json-glib sees the data: json-glib 1.6 parses recursively
  * (refuse deep nesting), reads the first of several values, decodes a
  * lone surrogate into invalid UTF-8, cuts a string at "\u0000", keeps
- * the last of two members of the same name and reads 0x5A as 90: each is
- * refused here, with the line or the JSON path. Brackets inside strings do
- * not count. */
+ * the last of two members of the same name, reads 0x5A as 90, 'strings'
+ * and comments: each is refused here, with the line or the JSON path.
+ * Brackets inside strings do not count. */
 static gboolean
 check_syntax (Ctx         *ctx,
               const char  *data,
@@ -1904,6 +1904,15 @@ check_syntax (Ctx         *ctx,
                 frame->index++;
             }
           break;
+
+        case '\'':
+        case '/':
+          /* json-glib 1.6 also reads 'strings' and skips comments. */
+          g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                       c == '/' ? _("%s:%u: a comment, which JSON does not allow")
+                                : _("%s:%u: a string in single quotes: JSON strings are in double quotes"),
+                       ctx->name, count_lines (data, i));
+          goto out;
 
         default:
           if (g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.')
