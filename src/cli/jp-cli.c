@@ -353,13 +353,18 @@ read_import (const char  *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(JpPlan) plan = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  gboolean document = has_suffix_nocase (path, ".txt") || has_suffix_nocase (path, ".md") ||
+                      has_suffix_nocase (path, ".markdown");
 
-  /* Messages name the file as it was typed. */
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  bytes = g_bytes_new_take (contents, length);
+  /* Checked by its size before it is read, and read no further than
+   * the limit of what it can be. Messages name the file as it was typed. */
+  bytes = jp_file_read_bounded (path, document ? JP_DOCUMENT_MAX_SIZE : JP_JSON_MAX_SIZE,
+                                NULL, error);
+  if (bytes == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
 
   if (looks_like_json (path, bytes))
     return jp_json_import_bytes (bytes, path, error);

@@ -872,7 +872,8 @@ find_person (Builder     *b,
 {
   GListModel *list = b->kind == JP_REPORT_LEADER ? jp_plan_get_leaders (b->plan) :
                                                    jp_plan_get_units (b->plan);
-  g_autoptr(GString) known = g_string_new (NULL);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autofree char *known = NULL;
   g_autofree char *wanted = NULL;
   guint n = g_list_model_get_n_items (list);
 
@@ -912,20 +913,22 @@ find_person (Builder     *b,
             b->unit = JP_UNIT (object);
           return TRUE;
         }
-      if (i > 0)
-        g_string_append (known, b->kind == JP_REPORT_LEADER ? list_separator () :
-                                                              unit_separator ());
-      g_string_append (known, candidate);
+      g_ptr_array_add (candidates, (gpointer) candidate); /* the plan holds it */
     }
+
+  /* At most ten names, then "and N more": a plan may have thousands. */
+  known = jp_limits_join_capped ((const char * const *) candidates->pdata, candidates->len,
+                                 b->kind == JP_REPORT_LEADER ? list_separator () : unit_separator (),
+                                 FALSE);
 
   if (b->kind == JP_REPORT_LEADER)
     g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_NAME,
                  C_("report", "No leader named “%s” in this plan; the leaders are: %s"),
-                 name, known->len > 0 ? known->str : C_("report", "(none)"));
+                 name, *known != '\0' ? known : C_("report", "(none)"));
   else
     g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_NAME,
                  C_("report", "No unit named “%s” in this plan; the units are: %s"),
-                 name, known->len > 0 ? known->str : C_("report", "(none)"));
+                 name, *known != '\0' ? known : C_("report", "(none)"));
   return FALSE;
 }
 
