@@ -34,6 +34,8 @@ struct _JpStore
   guint       check_version : 1; /* edits check loaded_version */
   guint       batch_depth;       /* jp_store_begin_batch(): edits are savepoints */
   guint       batch_broken : 1;  /* SQLite ended the batch's transaction itself */
+  guint       references_checked : 1; /* _jp_store_check_references() found nothing */
+  guint       write_checked : 1;      /* PRAGMA quick_check before the first write */
 };
 
 /* A cached statement; the autoptr cleanup resets it (it stays cached). */
@@ -72,6 +74,25 @@ void            _jp_store_rollback        (JpStore      *self);
  * committed since jp_store_mark_loaded(). */
 gboolean        _jp_store_begin_edit      (JpStore      *self,
                                            GError      **error);
+
+/* A file changed by hand (JP_STORE_ERROR_CORRUPT): "The database “FILE”
+ * is damaged: @detail". */
+void            _jp_store_set_damaged     (JpStore      *self,
+                                           GError      **error,
+                                           const char   *detail);
+/* Checks the text and blob columns of the current row of @stmt: valid
+ * UTF-8 without NUL characters, as the model needs; else a damage error
+ * naming @table, @row_id and the column. */
+gboolean        _jp_store_check_row_text  (JpStore      *self,
+                                           JpStmt       *stmt,
+                                           const char   *table,
+                                           gint64        row_id,
+                                           GError      **error);
+/* PRAGMA foreign_key_check, once per store (until it finds nothing): a row
+ * that refers to a row that does not exist (an item whose section is
+ * gone …) would be left out of every load; a damage error names it. */
+gboolean        _jp_store_check_references (JpStore     *self,
+                                            GError     **error);
 
 /* One row of the change history, inside the current transaction. */
 gboolean        _jp_store_add_history     (JpStore      *self,
