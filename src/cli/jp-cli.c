@@ -506,32 +506,22 @@ get_backups_to_keep (void)
   return (guint) MAX (0, g_settings_get_int (settings, "backups-to-keep"));
 }
 
-/* Before an import changes a database that holds plans: a copy of it
- * (jp-store-backup.h). Without the copy nothing is imported. */
+/* Before an import changes a database that holds plans: a check and a
+ * copy of it (jp-store-backup.h; a progress import makes a copy at most
+ * once a day, and says so). Without the copy nothing is imported. */
 static gboolean
-backup_before_import (JpStore  *store,
-                      GError  **error)
+backup_before_import (JpStore   *store,
+                      gboolean   progress_only,
+                      GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gint64 latest;
+  g_autofree char *message = NULL;
 
-  latest = jp_store_get_latest_plan_id (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (latest == 0)
-    return TRUE;
+  if (!jp_store_backup_before_import (store, progress_only, &message, error))
+    return FALSE;
 
-  if (!jp_store_backup (store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
-                        NULL, &local_error))
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("nothing was imported, because the database could not be "
-                                    "backed up first: "));
-      return FALSE;
-    }
+  /* Standard error: standard output may carry an export. */
+  if (progress_only && message != NULL)
+    g_printerr ("%s: %s\n", g_get_prgname (), message);
 
   return TRUE;
 }
@@ -580,7 +570,8 @@ run (GVariantDict  *options,
   if (store == NULL)
     return 1;
 
-  if ((flags & JP_STORE_FLAGS_READ_ONLY) == 0 && !backup_before_import (store, error))
+  if ((flags & JP_STORE_FLAGS_READ_ONLY) == 0 &&
+      !backup_before_import (store, plans == NULL, error))
     return 1;
 
   if (plans != NULL && !run_import (store, &opts, plans, error))

@@ -94,6 +94,13 @@ gboolean        _jp_store_check_row_text  (JpStore      *self,
 gboolean        _jp_store_check_references (JpStore     *self,
                                             GError     **error);
 
+/* PRAGMA quick_check, before the first write of the store (its first
+ * transaction calls it; so does the backup before an import, so that a
+ * damaged file does not push good backups out): JP_STORE_ERROR_CORRUPT
+ * with SQLite's findings, and the file named. Once it passed, free. */
+gboolean        _jp_store_check_before_write (JpStore   *self,
+                                              GError   **error);
+
 /* One row of the change history, inside the current transaction. */
 gboolean        _jp_store_add_history     (JpStore      *self,
                                            gint64        plan_id,

@@ -211,6 +211,17 @@ _jp_store_set_error (JpStore  *self,
         rc = SQLITE_READONLY;
     }
 
+  /* Which file is damaged: the window may have several open. */
+  if ((rc & 0xff) == SQLITE_CORRUPT && self != NULL && self->path != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CORRUPT,
+                   /* Translators: %s are a file name and SQLite's message */
+                   _("The database “%s” is damaged (%s)"), display, detail);
+      return;
+    }
+
   set_error_literal_detail (error, rc, detail);
 }
 
@@ -256,6 +267,25 @@ _jp_store_exec_script (JpStore     *self,
 }
 
 /* ---- Files changed by hand ------------------------------------------------ */
+
+/* (transfer full) @first, followed by "(and N more such rows)" when
+ * @n_more is not 0. */
+static char *
+add_n_more (char  *first,
+            guint  n_more)
+{
+  char *text;
+
+  if (n_more == 0)
+    return first;
+
+  /* Translators: a problem, then how many more of the same kind there are */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more such row)",
+                                       "%s (and %u more such rows)", n_more),
+                          first, n_more);
+  g_free (first);
+  return text;
+}
 
 void
 _jp_store_set_damaged (JpStore     *self,
@@ -362,14 +392,8 @@ _jp_store_check_references (JpStore  *self,
 
   if (first != NULL)
     {
-      g_autofree char *detail = NULL;
-
-      if (n_more > 0)
-        /* Translators: a problem, then how many more of the same kind there are */
-        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more such row)",
-                                               "%s (and %u more such rows)", n_more),
-                                  first, n_more);
-      _jp_store_set_damaged (self, error, detail != NULL ? detail : first);
+      first = add_n_more (g_steal_pointer (&first), n_more);
+      _jp_store_set_damaged (self, error, first);
       return FALSE;
     }
 
@@ -378,6 +402,81 @@ _jp_store_check_references (JpStore  *self,
 }
 
 /* ---- Transactions and history -------------------------------------------- */
+
+/* Before the first write of this store (an import, a progress import, the
+ * window's first edit): PRAGMA quick_check, so that nothing is written
+ * into a damaged file (a broken index, a garbled page) as though it were
+ * sound. About 0.4 s for a 10,000-item plan, once. */
+gboolean
+_jp_store_check_before_write (JpStore  *self,
+                              GError  **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *display = NULL;
+  guint n_more = 0;
+  int rc;
+
+  if (self->write_checked)
+    return TRUE;
+
+  stmt = _jp_store_prepare (self, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (row == NULL)
+        continue;
+      /* "*** in database main ***\nOn tree page 28 …": the findings. */
+      if (g_str_has_prefix (row, "*** in database main ***"))
+        row += strlen ("*** in database main ***");
+      if (first == NULL)
+        {
+          /* One row may hold many findings: the start says enough. */
+          g_autofree char *text = g_strstrip (g_strdelimit (g_strdup (row), "\n", ' '));
+
+          if (g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) > 160)
+            {
+              g_autofree char *start = g_utf8_substring (text, 0, 160);
+
+              first = g_strconcat (start, "…", NULL);
+            }
+          else
+            first = g_steal_pointer (&text);
+        }
+      else
+        n_more++;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      /* A damaged file often stops the check itself. */
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+        {
+          _jp_store_set_error (self, error, rc);
+          return FALSE;
+        }
+      g_free (first);
+      first = g_strdup (sqlite3_errmsg (self->db));
+    }
+  else if (g_strcmp0 (first, "ok") == 0 && n_more == 0)
+    {
+      self->write_checked = TRUE;
+      return TRUE;
+    }
+
+  display = g_filename_display_name (self->path);
+  first = add_n_more (g_steal_pointer (&first), n_more);
+  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CORRUPT,
+               /* Translators: %s are a file name and SQLite's findings */
+               _("The database “%s” is damaged (%s): nothing was written. Restore a backup "
+                 "of it, or export what can still be read."),
+               display, first != NULL ? first : "");
+  return FALSE;
+}
 
 gboolean
 _jp_store_begin (JpStore  *self,
@@ -428,6 +527,9 @@ _jp_store_begin (JpStore  *self,
       stmt = _jp_store_prepare (self, "SAVEPOINT jp_step", error);
       return stmt != NULL && _jp_store_exec (self, stmt, error);
     }
+
+  if (!_jp_store_check_before_write (self, error))
+    return FALSE;
 
   if (!sqlite3_get_autocommit (self->db))
     {
@@ -1643,6 +1745,9 @@ open_database (JpStore     *self,
             g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
                          _("“%s” is not a database (%s)"), display,
                          self->db != NULL ? sqlite3_errmsg (self->db) : local_error->message);
+          else if (g_error_matches (local_error, JP_STORE_ERROR, JP_STORE_ERROR_CORRUPT))
+            /* It names the file already. */
+            g_propagate_error (error, g_steal_pointer (&local_error));
           else
             g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                         _("Cannot open the database “%s”: "), display);
