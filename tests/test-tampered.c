@@ -5,7 +5,7 @@
  * its schema version (negative, zero with tables, huge), its application
  * id, bytes of its SQLite header, a table dropped, renamed columns, an
  * extra column, a table no longer STRICT; rows that refer to rows that do
- * not exist, links to another plan's leader, text that is not UTF-8 or
+ * not exist, a value of another type in a STRICT table, links to another plan's leader, text that is not UTF-8 or
  * holds a NUL, an unknown indicator kind, a year out of range; a damaged
  * index page. Listing, exporting and importing must exit 1 with the file
  * named and what is wrong on standard error (never a crash, a GLib
@@ -341,6 +341,9 @@ test_rows (Fixture       *f,
                                              "UPDATE plans SET title = CAST (x'e5b7a5ff80' AS TEXT)");
   g_autofree char *orphan = make_tampered (f, "orphan",
                                            "DELETE FROM sections WHERE id = (SELECT min (id) FROM sections)");
+  g_autofree char *typed = make_tampered (f, "typed",
+                                          "PRAGMA writable_schema = ON; UPDATE sqlite_schema"
+                                          " SET sql = replace (sql, ') STRICT', ')') WHERE name = 'plans'");
   g_autofree char *dangling = make_tampered (f, "dangling",
                                              "UPDATE item_leaders SET leader = 9999"
                                              " WHERE item = (SELECT min (item) FROM item_leaders)");
@@ -355,6 +358,16 @@ test_rows (Fixture       *f,
                              "that does not exist (and 2 more such rows)");
   assert_refused_everywhere (f, dangling, TRUE,
                              "a row of the table “item_leaders” refers to a row of the table “leaders”");
+
+  /* A STRICT table holding a value of another type: its schema made
+   * loose by hand, the value written, the schema made STRICT again. The
+   * year read as 0. Writing is refused by PRAGMA quick_check. */
+  rel_raw_exec (typed, "UPDATE plans SET year = 'abc'");
+  rel_raw_exec (typed, "PRAGMA writable_schema = ON;"
+                       "UPDATE sqlite_schema SET sql = sql || ' STRICT' WHERE name = 'plans'");
+  assert_refused_everywhere (f, typed, TRUE, "is damaged");
+  g_free (run_on (typed, 1, "in the table “plans”, row 1, the column “year” holds a value that is "
+                            "not INTEGER", "--list", NULL));
 }
 
 /* Damage that only loading the plan finds: --list works, every export of

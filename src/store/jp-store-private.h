@@ -80,9 +80,10 @@ gboolean        _jp_store_begin_edit      (JpStore      *self,
 void            _jp_store_set_damaged     (JpStore      *self,
                                            GError      **error,
                                            const char   *detail);
-/* Checks the text and blob columns of the current row of @stmt: valid
- * UTF-8 without NUL characters, as the model needs; else a damage error
- * naming @table, @row_id and the column. */
+/* Checks the current row of @stmt: each column of a table holds its
+ * declared type (or NULL), text is valid UTF-8 without NUL characters, as
+ * the model needs; else a damage error naming @table, @row_id and the
+ * column. */
 gboolean        _jp_store_check_row_text  (JpStore      *self,
                                            JpStmt       *stmt,
                                            const char   *table,

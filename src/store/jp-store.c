@@ -311,10 +311,28 @@ _jp_store_check_row_text (JpStore     *self,
   for (int i = 0; i < n_columns; i++)
     {
       int type = sqlite3_column_type (stmt, i);
+      const char *declared = sqlite3_column_decltype (stmt, i);
       g_autofree char *detail = NULL;
       g_autofree char *row = NULL;
       const char *text;
       int length;
+
+      /* STRICT tables hold only their columns' types, unless the schema
+       * was changed by hand meanwhile. */
+      if (declared != NULL && type != SQLITE_NULL &&
+          ((g_ascii_strcasecmp (declared, "INTEGER") == 0 && type != SQLITE_INTEGER) ||
+           (g_ascii_strcasecmp (declared, "REAL") == 0 && type != SQLITE_FLOAT) ||
+           (g_ascii_strcasecmp (declared, "TEXT") == 0 && type != SQLITE_TEXT)))
+        {
+          row = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+          /* Translators: %s are the name of a table, a number, the name of a
+           * column and its type (INTEGER, REAL, TEXT) */
+          detail = g_strdup_printf (_("in the table “%s”, row %s, the column “%s” holds a value "
+                                      "that is not %s"),
+                                    table, row, sqlite3_column_name (stmt, i), declared);
+          _jp_store_set_damaged (self, error, detail);
+          return FALSE;
+        }
 
       if (type != SQLITE_TEXT && type != SQLITE_BLOB)
         continue;
