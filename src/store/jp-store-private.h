@@ -28,6 +28,10 @@ struct _JpStore
   /* Prepared statements, keyed by the address of their (static) SQL text:
    * each kind is prepared once. Owned (sqlite3_finalize). */
   GHashTable *statements;
+  /* The declared type of each column of a cached statement (an array of
+   * SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or 0), keyed by the
+   * statement: _jp_store_check_row_text(). Owned. */
+  GHashTable *column_types;
   gint64      loaded_version; /* jp_store_mark_loaded() */
   char       *private_copy; /* review: the copy read instead (removed at the end) */
   guint       read_only : 1;

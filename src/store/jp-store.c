@@ -307,11 +307,31 @@ _jp_store_check_row_text (JpStore     *self,
                           GError     **error)
 {
   int n_columns = sqlite3_column_count (stmt);
+  guint8 *types = g_hash_table_lookup (self->column_types, stmt);
+
+  /* Once per statement (a load checks some 170,000 rows of a large plan). */
+  if (types == NULL)
+    {
+      types = g_new0 (guint8, MAX (n_columns, 1));
+      for (int i = 0; i < n_columns; i++)
+        {
+          const char *declared = sqlite3_column_decltype (stmt, i);
+
+          if (declared == NULL)
+            continue;
+          if (g_ascii_strcasecmp (declared, "INTEGER") == 0)
+            types[i] = SQLITE_INTEGER;
+          else if (g_ascii_strcasecmp (declared, "REAL") == 0)
+            types[i] = SQLITE_FLOAT;
+          else if (g_ascii_strcasecmp (declared, "TEXT") == 0)
+            types[i] = SQLITE_TEXT;
+        }
+      g_hash_table_insert (self->column_types, stmt, types);
+    }
 
   for (int i = 0; i < n_columns; i++)
     {
       int type = sqlite3_column_type (stmt, i);
-      const char *declared = sqlite3_column_decltype (stmt, i);
       g_autofree char *detail = NULL;
       g_autofree char *row = NULL;
       const char *text;
@@ -319,17 +339,15 @@ _jp_store_check_row_text (JpStore     *self,
 
       /* STRICT tables hold only their columns' types, unless the schema
        * was changed by hand meanwhile. */
-      if (declared != NULL && type != SQLITE_NULL &&
-          ((g_ascii_strcasecmp (declared, "INTEGER") == 0 && type != SQLITE_INTEGER) ||
-           (g_ascii_strcasecmp (declared, "REAL") == 0 && type != SQLITE_FLOAT) ||
-           (g_ascii_strcasecmp (declared, "TEXT") == 0 && type != SQLITE_TEXT)))
+      if (types[i] != 0 && type != SQLITE_NULL && type != types[i])
         {
           row = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
           /* Translators: %s are the name of a table, a number, the name of a
            * column and its type (INTEGER, REAL, TEXT) */
           detail = g_strdup_printf (_("in the table “%s”, row %s, the column “%s” holds a value "
                                       "that is not %s"),
-                                    table, row, sqlite3_column_name (stmt, i), declared);
+                                    table, row, sqlite3_column_name (stmt, i),
+                                    sqlite3_column_decltype (stmt, i));
           _jp_store_set_damaged (self, error, detail);
           return FALSE;
         }
@@ -983,6 +1001,7 @@ jp_store_finalize (GObject *object)
   JpStore *self = (JpStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->column_types, g_hash_table_unref);
   if (self->db != NULL)
     {
       int rc = sqlite3_close (self->db);
@@ -1079,6 +1098,7 @@ static void
 jp_store_init (JpStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->column_types = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->author = g_strdup (g_get_real_name ());
 }
 
@@ -1195,6 +1215,7 @@ open_connection (JpStore     *self,
 static void
 close_connection (JpStore *self)
 {
+  g_hash_table_remove_all (self->column_types);
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, sqlite3_close);
 }
