@@ -2127,7 +2127,12 @@ jp_store_list_history (JpStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JpHistoryEntry *entry = g_new0 (JpHistoryEntry, 1);
+      JpHistoryEntry *entry;
+
+      if (!_jp_store_check_row_text (self, stmt, "history", sqlite3_column_int64 (stmt, 0), error))
+        return NULL;
+
+      entry = g_new0 (JpHistoryEntry, 1);
 
       entry->id = sqlite3_column_int64 (stmt, 0);
       entry->plan_id = sqlite3_column_int64 (stmt, 1);
