@@ -5,8 +5,9 @@
  * its schema version (negative, zero with tables, huge), its application
  * id, bytes of its SQLite header, a table dropped, renamed columns, an
  * extra column, a table no longer STRICT; rows that refer to rows that do
- * not exist, a value of another type in a STRICT table, links to another plan's leader, text that is not UTF-8 or
- * holds a NUL, an unknown indicator kind, a year out of range; a damaged
+ * not exist, a value of another type in a STRICT table, links to another
+ * plan's leader, text that is not UTF-8 or holds a NUL, a date that is
+ * not one, an unknown indicator kind, a year out of range; a damaged
  * index page. Listing, exporting and importing must exit 1 with the file
  * named and what is wrong on standard error (never a crash, a GLib
  * critical or a warning), create no export, and leave the database byte
@@ -389,6 +390,10 @@ test_plan_rows (Fixture       *f,
   g_autofree char *year = make_tampered (f, "year", "UPDATE plans SET year = 123456");
   g_autofree char *nul = make_tampered (f, "nul",
                                         "UPDATE items SET title = CAST (x'41004142' AS TEXT) WHERE id = 3");
+  g_autofree char *start = make_tampered (f, "start", "UPDATE plans SET start_date = 'xx'");
+  g_autofree char *due = make_tampered (f, "due", "UPDATE items SET due = '2023-02-30' WHERE id = 2");
+  g_autofree char *entry_date = make_tampered (f, "entry-date",
+                                               "UPDATE progress SET date = '2023-6-1' WHERE id = 4");
   g_autofree char *bad_note = make_tampered (f, "bad-note",
                                              "UPDATE progress SET note = CAST (x'c0af' AS TEXT) WHERE id = 5");
 
@@ -400,6 +405,15 @@ test_plan_rows (Fixture       *f,
   assert_refused_everywhere (f, year, FALSE, "the year 123456 is not a year");
   assert_refused_everywhere (f, nul, FALSE,
                              "in the table “items”, row 3, the column “title” holds a NUL character");
+  /* Dates that are not dates were exported as they were (JSON that the
+   * application could not read back). */
+  assert_refused_everywhere (f, start, FALSE,
+                             "in the table “plans”, row 1, the column “start_date” holds “xx”, "
+                             "which is not a date (YYYY-MM-DD)");
+  assert_refused_everywhere (f, due, FALSE, "in the table “items”, row 2, the column “due” holds "
+                                            "“2023-02-30”");
+  assert_refused_everywhere (f, entry_date, FALSE, "in the table “progress”, row 4, the column "
+                                                   "“date” holds “2023-6-1”");
   assert_refused_everywhere (f, bad_note, FALSE,
                              "in the table “progress”, row 5, the column “note” is not valid UTF-8");
 }

@@ -299,6 +299,11 @@ _jp_store_set_damaged (JpStore     *self,
                _("The database “%s” is damaged: %s"), display, detail);
 }
 
+/* _jp_store_check_row_text(): a flag beside the type. */
+#define DATE_COLUMN 0x80
+
+static const char * const date_columns[] = { "start_date", "end_date", "due", "date", NULL };
+
 gboolean
 _jp_store_check_row_text (JpStore     *self,
                           JpStmt      *stmt,
@@ -325,6 +330,9 @@ _jp_store_check_row_text (JpStore     *self,
             types[i] = SQLITE_FLOAT;
           else if (g_ascii_strcasecmp (declared, "TEXT") == 0)
             types[i] = SQLITE_TEXT;
+          /* The date columns of the schema (the history's "at" is a time). */
+          if (g_strv_contains (date_columns, sqlite3_column_name (stmt, i)))
+            types[i] |= DATE_COLUMN;
         }
       g_hash_table_insert (self->column_types, stmt, types);
     }
@@ -339,7 +347,8 @@ _jp_store_check_row_text (JpStore     *self,
 
       /* STRICT tables hold only their columns' types, unless the schema
        * was changed by hand meanwhile. */
-      if (types[i] != 0 && type != SQLITE_NULL && type != types[i])
+      if ((types[i] & ~DATE_COLUMN) != 0 && type != SQLITE_NULL &&
+          type != (types[i] & ~DATE_COLUMN))
         {
           row = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
           /* Translators: %s are the name of a table, a number, the name of a
@@ -370,6 +379,16 @@ _jp_store_check_row_text (JpStore     *self,
         detail = g_strdup_printf (_("in the table “%s”, row %s, the column “%s” is not valid "
                                     "UTF-8 text"),
                                   table, row, sqlite3_column_name (stmt, i));
+      else if ((types[i] & DATE_COLUMN) != 0 && !jp_date_is_valid (text))
+        {
+          g_autofree char *value = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+
+          /* Translators: %s are the name of a table, a number, the name of
+           * a column and its text */
+          detail = g_strdup_printf (_("in the table “%s”, row %s, the column “%s” holds “%s”, "
+                                      "which is not a date (YYYY-MM-DD)"),
+                                    table, row, sqlite3_column_name (stmt, i), value);
+        }
       else
         continue;
 
