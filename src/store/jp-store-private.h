@@ -99,10 +99,10 @@ gboolean        _jp_store_check_row_text  (JpStore      *self,
 gboolean        _jp_store_check_references (JpStore     *self,
                                             GError     **error);
 
-/* PRAGMA quick_check, before the first write of the store (its first
- * transaction calls it; so does the backup before an import, so that a
- * damaged file does not push good backups out): JP_STORE_ERROR_CORRUPT
- * with SQLite's findings, and the file named. Once it passed, free. */
+/* PRAGMA quick_check, before an import writes (the backup before an
+ * import calls it first, so that a copy of a damaged file does not push
+ * good backups out either): JP_STORE_ERROR_CORRUPT with SQLite's
+ * findings, and the file named. Once it passed, free. */
 gboolean        _jp_store_check_before_write (JpStore   *self,
                                               GError   **error);
 
