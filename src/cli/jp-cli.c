@@ -508,19 +508,22 @@ get_backups_to_keep (void)
 
 /* Before an import changes a database that holds plans: a check and a
  * copy of it (jp-store-backup.h; a progress import makes a copy at most
- * once a day, and says so). Without the copy nothing is imported. */
+ * once a day, and says when it did not). Without the copy nothing is imported. */
 static gboolean
 backup_before_import (JpStore   *store,
                       gboolean   progress_only,
                       GError   **error)
 {
   g_autofree char *message = NULL;
+  gboolean copied = FALSE;
 
-  if (!jp_store_backup_before_import (store, progress_only, &message, error))
+  if (!jp_store_backup_before_import (store, progress_only, &copied, &message, error))
     return FALSE;
 
-  /* Standard error: standard output may carry an export. */
-  if (progress_only && message != NULL)
+  /* A copy is made silently, as it always was; a progress import that
+   * made none says so (on standard error: standard output may carry an
+   * export). */
+  if (!copied && message != NULL)
     g_printerr ("%s: %s\n", g_get_prgname (), message);
 
   return TRUE;

@@ -688,6 +688,7 @@ find_recent_backup (JpStore  *self,
 gboolean
 jp_store_backup_before_import (JpStore   *self,
                                gboolean   progress_only,
+                               gboolean  *out_copied,
                                char     **out_message,
                                GError   **error)
 {
@@ -699,6 +700,8 @@ jp_store_backup_before_import (JpStore   *self,
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (out_copied != NULL)
+    *out_copied = FALSE;
   if (out_message != NULL)
     *out_message = NULL;
 
@@ -752,10 +755,14 @@ jp_store_backup_before_import (JpStore   *self,
       return FALSE;
     }
 
-  display = g_filename_display_name (path);
-  if (out_message != NULL)
-    /* Translators: %s is a file name */
-    *out_message = g_strdup_printf (_("Backed up the database first, to “%s”."), display);
+  if (out_copied != NULL)
+    *out_copied = path != NULL;
+  if (out_message != NULL && path != NULL)
+    {
+      display = g_filename_display_name (path);
+      /* Translators: %s is a file name */
+      *out_message = g_strdup_printf (_("Backed up the database first, to “%s”."), display);
+    }
   return TRUE;
 }
 

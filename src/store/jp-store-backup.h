@@ -83,11 +83,13 @@ gboolean    jp_store_backup                   (JpStore     *self,
  * JP_STORE_PROGRESS_BACKUP_MAX_AGE old, was not made before a restore,
  * and the history shows nothing but progress entries recorded since: that
  * copy holds everything else, and a copy of a large database for each
- * progress file costs seconds and its size on disk. @out_message: (out)
- * (optional): a sentence saying what was done (NULL when there was
- * nothing to back up). On error nothing was written. */
+ * progress file costs seconds and its size on disk. @out_copied: (out)
+ * (optional): whether a copy was made. @out_message: (out) (optional): a
+ * sentence saying what was done (NULL when there was nothing to back
+ * up). On error nothing was written. */
 gboolean    jp_store_backup_before_import     (JpStore     *self,
                                                gboolean     progress_only,
+                                               gboolean    *out_copied,
                                                char       **out_message,
                                                GError     **error);
 

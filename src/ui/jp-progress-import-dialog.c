@@ -452,7 +452,7 @@ commit (JpProgressImportDialog *self)
   {
     g_autofree char *backup = NULL;
 
-    if (!jp_store_backup_before_import (self->store, TRUE, &backup, &error))
+    if (!jp_store_backup_before_import (self->store, TRUE, NULL, &backup, &error))
       {
         set_error (self, error->message);
         return;

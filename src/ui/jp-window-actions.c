@@ -1140,7 +1140,7 @@ _jp_window_import_plans (JpWindow  *self,
   /* Before an import changes a database that holds plans: a check and a
    * copy of it, as the command line makes. Without them nothing is
    * imported. */
-  if (!jp_store_backup_before_import (self->store, FALSE, NULL, &error))
+  if (!jp_store_backup_before_import (self->store, FALSE, NULL, NULL, &error))
     {
       _jp_window_report_error (self, _("Could Not Import"), error);
       return;
