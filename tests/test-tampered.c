@@ -235,9 +235,13 @@ test_application_id (Fixture       *f,
 {
   g_autofree char *other = make_tampered (f, "other", "PRAGMA application_id = 1234");
   g_autofree char *none = make_tampered (f, "none", "PRAGMA application_id = 0");
+  g_autofree char *none_newer = make_tampered (f, "none-newer",
+                                               "PRAGMA application_id = 0; PRAGMA user_version = 7");
 
   assert_refused_everywhere (f, other, TRUE, "another program");
   assert_refused_everywhere (f, none, TRUE, "another program");
+  /* Not "written by a newer version of this application". */
+  assert_refused_everywhere (f, none_newer, TRUE, "another program");
 }
 
 /* Bytes of the 100-byte SQLite header. */

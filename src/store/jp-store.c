@@ -1295,8 +1295,8 @@ check_schema_info (JpStore           *self,
 
   if ((info->application_id != 0 && info->application_id != JP_STORE_APPLICATION_ID) ||
       (info->application_id == 0 && info->version == 0 && info->n_objects > 0) ||
-      (info->application_id == 0 && info->version > 0 &&
-       info->version <= JP_STORE_SCHEMA_VERSION))
+      /* Ours always carry the id (any version, newer ones too). */
+      (info->application_id == 0 && info->version > 0))
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is a database of another program, not of work plans"),
