@@ -7,7 +7,8 @@
  * extra column, a table no longer STRICT; rows that refer to rows that do
  * not exist, a value of another type in a STRICT table, links to another
  * plan's leader, text that is not UTF-8 or holds a NUL, a date that is
- * not one, an unknown indicator kind, a year out of range; a damaged
+ * not one, an infinite target, an unknown indicator kind, a year out of
+ * range; a damaged
  * index page. Listing, exporting and importing must exit 1 with the file
  * named and what is wrong on standard error (never a crash, a GLib
  * critical or a warning), create no export, and leave the database byte
@@ -394,6 +395,8 @@ test_plan_rows (Fixture       *f,
   g_autofree char *year = make_tampered (f, "year", "UPDATE plans SET year = 123456");
   g_autofree char *nul = make_tampered (f, "nul",
                                         "UPDATE items SET title = CAST (x'41004142' AS TEXT) WHERE id = 3");
+  g_autofree char *infinite = make_tampered (f, "infinite",
+                                             "UPDATE indicators SET target = 1e308 * 10 WHERE id = 3");
   g_autofree char *start = make_tampered (f, "start", "UPDATE plans SET start_date = 'xx'");
   g_autofree char *due = make_tampered (f, "due", "UPDATE items SET due = '2023-02-30' WHERE id = 2");
   g_autofree char *entry_date = make_tampered (f, "entry-date",
@@ -409,6 +412,8 @@ test_plan_rows (Fixture       *f,
   assert_refused_everywhere (f, year, FALSE, "the year 123456 is not a year");
   assert_refused_everywhere (f, nul, FALSE,
                              "in the table “items”, row 3, the column “title” holds a NUL character");
+  assert_refused_everywhere (f, infinite, FALSE, "in the table “indicators”, row 3, the column "
+                                                 "“target” holds a number that is not finite");
   /* Dates that are not dates were exported as they were (JSON that the
    * application could not read back). */
   assert_refused_everywhere (f, start, FALSE,

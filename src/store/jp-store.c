@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -357,6 +358,17 @@ _jp_store_check_row_text (JpStore     *self,
                                       "that is not %s"),
                                     table, row, sqlite3_column_name (stmt, i),
                                     sqlite3_column_decltype (stmt, i));
+          _jp_store_set_damaged (self, error, detail);
+          return FALSE;
+        }
+
+      if (type == SQLITE_FLOAT && !isfinite (sqlite3_column_double (stmt, i)))
+        {
+          row = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+          /* Translators: %s are the name of a table, a number and the name of a column */
+          detail = g_strdup_printf (_("in the table “%s”, row %s, the column “%s” holds a number "
+                                      "that is not finite"),
+                                    table, row, sqlite3_column_name (stmt, i));
           _jp_store_set_damaged (self, error, detail);
           return FALSE;
         }
