@@ -451,13 +451,15 @@ commit (JpProgressImportDialog *self)
    * Without them nothing is recorded. */
   {
     g_autofree char *backup = NULL;
+    gboolean copied = FALSE;
 
-    if (!jp_store_backup_before_import (self->store, TRUE, NULL, &backup, &error))
+    if (!jp_store_backup_before_import (self->store, TRUE, &copied, &backup, &error))
       {
         set_error (self, error->message);
         return;
       }
-    if (backup != NULL)
+    /* In the log, as the command line says it: no copy this time. */
+    if (!copied && backup != NULL)
       g_message ("%s", backup);
   }
 
