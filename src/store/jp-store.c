@@ -538,7 +538,17 @@ _jp_store_check_before_write (JpStore  *self,
     }
 
   display = g_filename_display_name (self->path);
-  first = add_n_more (g_steal_pointer (&first), n_more);
+  if (n_more > 0)
+    {
+      /* Translators: SQLite's first finding, then how many more it made */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s (and %u more finding)",
+                                                            "%s (and %u more findings)", n_more),
+                                               first, n_more);
+
+      g_free (first);
+      first = g_steal_pointer (&more);
+    }
   g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CORRUPT,
                /* Translators: %s are a file name and SQLite's findings */
                _("The database “%s” is damaged (%s): nothing was written. Restore a backup "
