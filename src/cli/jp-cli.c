@@ -667,32 +667,25 @@ get_backups_to_keep (void)
   return (guint) MAX (0, g_settings_get_int (settings, "backups-to-keep"));
 }
 
-/* Before an import changes a database that holds plans: a copy of it
- * (jp-store-backup.h). Without the copy nothing is imported. */
+/* Before an import changes a database that holds plans: a check and a
+ * copy of it (jp-store-backup.h; a progress import makes a copy at most
+ * once a day, and says when it did not). Without the copy nothing is imported. */
 static gboolean
-backup_before_import (JpStore  *store,
-                      GError  **error)
+backup_before_import (JpStore   *store,
+                      gboolean   progress_only,
+                      GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gint64 latest;
+  g_autofree char *message = NULL;
+  gboolean copied = FALSE;
 
-  latest = jp_store_get_latest_plan_id (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (latest == 0)
-    return TRUE;
+  if (!jp_store_backup_before_import (store, progress_only, &copied, &message, error))
+    return FALSE;
 
-  if (!jp_store_backup (store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
-                        NULL, &local_error))
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("nothing was imported, because the database could not be "
-                                    "backed up first: "));
-      return FALSE;
-    }
+  /* A copy is made silently, as it always was; a progress import that
+   * made none says so (on standard error: standard output may carry an
+   * export). */
+  if (!copied && message != NULL)
+    g_printerr ("%s: %s\n", g_get_prgname (), message);
 
   return TRUE;
 }
@@ -873,7 +866,7 @@ run (GVariantDict  *options,
    * it is committed; a failure anywhere rolls the import back. A progress
    * import commits row by row (jp-progress-import.h) and goes without. */
   batch = writes && opts.import_progress == NULL;
-  if (writes && !backup_before_import (store, error))
+  if (writes && !backup_before_import (store, plans == NULL, error))
     goto out;
   if (batch && !jp_store_begin_batch (store, error))
     goto out;
