@@ -77,6 +77,14 @@ jp_csv_column_get_heading (JpCsvColumn column)
     case JP_CSV_COLUMN_LAST_DATE:
       /* Translators: column heading: the date of the latest progress value. */
       return C_("sheet", "Last reported");
+    case JP_CSV_COLUMN_DATE:
+      /* Translators: column heading: the date of the value filled in
+       * (empty in the export; "填报日期"). */
+      return C_("sheet", "Date reported");
+    case JP_CSV_COLUMN_ID:
+      /* Translators: column heading: the indicator's number in the
+       * database ("指标编号"). */
+      return C_("sheet", "Indicator ID");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -190,6 +198,13 @@ jp_csv_dup_cell (JpIndicator      *indicator,
         entry = jp_indicator_find_entry (indicator, as_of);
         return g_strdup (entry != NULL ? jp_progress_entry_get_date (entry) : "");
       }
+    case JP_CSV_COLUMN_DATE:
+      /* For the date of the value filled in. */
+      return g_strdup ("");
+    case JP_CSV_COLUMN_ID:
+      if (jp_indicator_get_id (indicator) <= 0)
+        return g_strdup ("");
+      return g_strdup_printf ("%" G_GINT64_FORMAT, jp_indicator_get_id (indicator));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -380,6 +395,8 @@ column_is_text (JpCsvColumn column)
     case JP_CSV_COLUMN_VALUE:
     case JP_CSV_COLUMN_COMPLETION:
     case JP_CSV_COLUMN_LAST_DATE:
+    case JP_CSV_COLUMN_DATE:
+    case JP_CSV_COLUMN_ID:
       return FALSE;
     case JP_CSV_COLUMN_SECTION:
     case JP_CSV_COLUMN_ITEM:

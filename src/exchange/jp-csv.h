@@ -9,9 +9,12 @@ G_BEGIN_DECLS
 /* The indicator table for spreadsheet users (DESIGN.md "--export-csv"):
  * one row per indicator, these columns, headings translated (the zh_CN
  * headings are 章节, 序号, 工作要点, 责任领导, 责任单位, 指标, 类型, 目标,
- * 上限, 单位, 当前值, 完成率, 状态, 最近填报日期). The same columns make the
- * indicators sheet of the workbook (jp-xlsx.h), and the progress import
- * (jp-progress-import.h) reads the table back. */
+ * 上限, 单位, 当前值, 填报日期, 完成率, 状态, 最近填报日期, 指标编号). The same
+ * columns make the indicators sheet of the workbook (jp-xlsx.h), and the
+ * progress import (jp-progress-import.h) reads the table back: a unit
+ * fills in 当前值 and 填报日期 (left empty by the export: the date of the new
+ * value), and 指标编号 (the indicator's ID in the database) tells apart
+ * indicators of the same name. */
 typedef enum
 {
   JP_CSV_COLUMN_SECTION,
@@ -25,12 +28,14 @@ typedef enum
   JP_CSV_COLUMN_TARGET_MAX,
   JP_CSV_COLUMN_UNIT,
   JP_CSV_COLUMN_VALUE,
+  JP_CSV_COLUMN_DATE,
   JP_CSV_COLUMN_COMPLETION,
   JP_CSV_COLUMN_STATUS,
   JP_CSV_COLUMN_LAST_DATE,
+  JP_CSV_COLUMN_ID,
 } JpCsvColumn;
 
-#define JP_CSV_N_COLUMNS (JP_CSV_COLUMN_LAST_DATE + 1)
+#define JP_CSV_N_COLUMNS (JP_CSV_COLUMN_ID + 1)
 
 /* One record of a CSV file: its fields (UTF-8, unquoted) and the line of
  * the file it starts on (1-based). */

@@ -4,11 +4,14 @@
  * split into records (jp_csv_parse), find the header row by its column
  * names, then turn each row that holds a value into a JpProgressRow: its
  * item (序号, within the section when a 章节 column names it), its indicator
- * (exact name, then a unique prefix), its value (full-width digits,
- * thousands separators, %, 万/亿 against the indicator's unit), its date
- * (日期, else the as-of date; inside the plan period) and whether that entry
- * is already recorded. Nothing is written until the commit, which records
- * each new row in its own transaction. */
+ * (its ID when the row has one, else exact name, then a unique prefix),
+ * its value (full-width digits, thousands separators, %, 万/亿 against the
+ * indicator's unit; one the indicator's kind can take) and its date (日期,
+ * else the date given for undated rows). A second pass (check_rows, again
+ * when that date changes) dates the rows, checks the plan period and
+ * looks each row up in its indicator's history by date (one hash table per
+ * indicator: linear time): already recorded, a change, or new. Nothing is
+ * written until the commit, which records all rows in one transaction. */
 
 #define G_LOG_DOMAIN "jp-progress-import"
 
@@ -46,6 +49,12 @@ struct _JpProgressRow
   char               *date;
   double              value;
   char               *note;
+  gboolean            parsed;    /* matched and valued: check_rows() dates it */
+  gboolean            undated;   /* no date in the file */
+  char               *file_date; /* the date of the file, NULL when undated */
+  char               *last_date; /* 最近填报日期, when undated */
+  JpProgressEntry    *replaces;  /* Borrowed: for a change */
+  double              old_value; /* for a change */
 };
 
 G_DEFINE_FINAL_TYPE (JpProgressRow, jp_progress_row, G_TYPE_OBJECT)
@@ -70,6 +79,8 @@ jp_progress_row_finalize (GObject *object)
   g_clear_pointer (&self->value_text, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->file_date, g_free);
+  g_clear_pointer (&self->last_date, g_free);
 
   G_OBJECT_CLASS (jp_progress_row_parent_class)->finalize (object);
 }
@@ -105,7 +116,7 @@ jp_progress_row_class_init (JpProgressRowClass *klass)
 
   /* A JpProgressRowState. */
   row_properties[ROW_PROP_STATE] =
-    g_param_spec_uint ("state", NULL, NULL, 0, JP_PROGRESS_ROW_FAILED, JP_PROGRESS_ROW_NEW,
+    g_param_spec_uint ("state", NULL, NULL, 0, JP_PROGRESS_ROW_CHANGE, JP_PROGRESS_ROW_NEW,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   row_properties[ROW_PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL,
@@ -227,6 +238,22 @@ jp_progress_row_get_note (JpProgressRow *self)
   return self->note;
 }
 
+gboolean
+jp_progress_row_get_undated (JpProgressRow *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_ROW (self), FALSE);
+
+  return self->undated;
+}
+
+double
+jp_progress_row_get_old_value (JpProgressRow *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_ROW (self), 0.0);
+
+  return self->old_value;
+}
+
 /* ---- The import ------------------------------------------------------ */
 
 typedef enum
@@ -239,6 +266,7 @@ typedef enum
   COL_CURRENT,   /* 当前值 of the exported table */
   COL_NOTE,
   COL_LAST_DATE, /* 最近填报日期 of the exported table */
+  COL_ID,        /* 指标编号 of the exported table */
   N_COLS
 } Col;
 
@@ -248,7 +276,7 @@ struct _JpProgressImport
 
   JpPlan     *plan;     /* Owned */
   char       *display_name;
-  char       *as_of;
+  char       *undated_date; /* nullable */
   const char *encoding; /* static string */
   GPtrArray  *rows;     /* of JpProgressRow, owned */
   gboolean    committed;
@@ -462,6 +490,7 @@ static const Alias aliases[] = {
   { COL_NOTE, "说明" }, { COL_NOTE, "备注" }, { COL_NOTE, "进展说明" }, { COL_NOTE, "note" },
   { COL_NOTE, "notes" },
   { COL_LAST_DATE, "最近填报日期" }, { COL_LAST_DATE, "lastreported" },
+  { COL_ID, "指标编号" }, { COL_ID, "指标id" }, { COL_ID, "indicatorid" },
 };
 
 static const char *
@@ -496,6 +525,8 @@ column_for_heading (const char *text)
     { COL_INDICATOR, jp_csv_column_get_heading (JP_CSV_COLUMN_INDICATOR) },
     { COL_CURRENT, jp_csv_column_get_heading (JP_CSV_COLUMN_VALUE) },
     { COL_LAST_DATE, jp_csv_column_get_heading (JP_CSV_COLUMN_LAST_DATE) },
+    { COL_DATE, jp_csv_column_get_heading (JP_CSV_COLUMN_DATE) },
+    { COL_ID, jp_csv_column_get_heading (JP_CSV_COLUMN_ID) },
     { COL_VALUE, value_heading () },
     { COL_DATE, date_heading () },
     { COL_NOTE, note_heading () },
@@ -892,28 +923,6 @@ same_value (double a,
   return strcmp (sa, sb) == 0;
 }
 
-/* An entry of @indicator dated @date with the value @value (as the
- * numbers read, to two decimals), or NULL. */
-static JpProgressEntry *
-find_same_entry (JpIndicator *indicator,
-                 const char  *date,
-                 double       value)
-{
-  GListModel *entries = jp_indicator_get_progress (indicator);
-  guint n = g_list_model_get_n_items (entries);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (entries, i);
-
-      if (g_strcmp0 (jp_progress_entry_get_date (entry), date) == 0 &&
-          same_value (jp_progress_entry_get_value (entry), value))
-        return entry;
-    }
-
-  return NULL;
-}
-
 /* ---- Matching -------------------------------------------------------- */
 
 typedef struct
@@ -922,7 +931,6 @@ typedef struct
   GPtrArray        *selected;   /* of JpItem, borrowed */
   char             *selection;  /* "Leader: 张学兵", NULL for the whole plan */
   int               columns[N_COLS];
-  GHashTable       *seen;       /* "indicator|date|value" → line of the row */
 } Reader;
 
 static const char *
@@ -1083,6 +1091,15 @@ match_indicator (GPtrArray   *items,
   if (exact->len == 0 && similar->len == 0 && prefixed->len == 1)
     return g_ptr_array_index (prefixed, 0);
 
+  if (items->len == 1 && (exact->len > 1 || (exact->len == 0 && similar->len > 1)))
+    {
+      /* Translators: several indicators of one item have the same name;
+       * the heading of the ID column ("指标编号") */
+      *reason = g_strdup_printf (C_("sheet", "item %d has several indicators named “%s”: "
+                                             "the row needs the “%s” of the exported table"),
+                                 number, text, jp_csv_column_get_heading (JP_CSV_COLUMN_ID));
+      return NULL;
+    }
   if (exact->len > 1 || similar->len > 1 || prefixed->len > 1)
     {
       GPtrArray *several = exact->len > 1 ? exact : similar->len > 1 ? similar : prefixed;
@@ -1102,54 +1119,28 @@ match_indicator (GPtrArray   *items,
   return NULL;
 }
 
-static char *
-seen_key (JpIndicator *indicator,
-          const char  *date,
-          double       value)
+/* The indicator of @items whose ID the row gives, NULL when none of them
+ * has it (the table may come from another database: the name decides
+ * then). */
+static JpIndicator *
+match_id (GPtrArray *items,
+          gint64     id)
 {
-  g_autofree char *number = jp_format_number (value, FALSE);
-
-  return g_strdup_printf ("%p|%s|%s", (gpointer) indicator, date, number);
-}
-
-/* Checks @row (matched, dated, valued) against what is recorded and what
- * the file holds before it. */
-static void
-check_duplicate (Reader        *reader,
-                 JpProgressRow *row,
-                 const char    *last_date)
-{
-  g_autofree char *key = NULL;
-  g_autofree char *number = jp_format_number (row->value, TRUE);
-  gpointer earlier;
-
-  if (last_date != NULL && find_same_entry (row->indicator, last_date, row->value) != NULL)
+  for (guint i = 0; i < items->len; i++)
     {
-      /* Translators: a row skipped; the value and the date it was
-       * recorded on. */
-      row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                     g_strdup_printf (C_("sheet", "unchanged: %s was recorded on %s"),
-                                      number, last_date));
-      return;
+      GListModel *indicators = jp_item_get_indicators (g_ptr_array_index (items, i));
+      guint n = g_list_model_get_n_items (indicators);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, j);
+
+          if (jp_indicator_get_id (indicator) == id)
+            return indicator; /* Borrowed: the item holds it */
+        }
     }
 
-  if (find_same_entry (row->indicator, row->date, row->value) != NULL)
-    {
-      row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                     g_strdup_printf (C_("sheet", "already recorded: %s on %s"),
-                                      number, row->date));
-      return;
-    }
-
-  key = seen_key (row->indicator, row->date, row->value);
-  if (g_hash_table_lookup_extended (reader->seen, key, NULL, &earlier))
-    {
-      row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                     g_strdup_printf (C_("sheet", "the same value and date as line %u"),
-                                      GPOINTER_TO_UINT (earlier)));
-      return;
-    }
-  g_hash_table_insert (reader->seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+  return NULL;
 }
 
 static void
@@ -1159,12 +1150,10 @@ read_row (Reader        *reader,
 {
   JpPlan *plan = reader->self->plan;
   const int *columns = reader->columns;
-  const char *date_text;
-  const char *last_text;
   g_autofree char *section_text = trim_cell (jp_csv_strip_guard (cell (record,
                                                                       columns[COL_SECTION])));
+  g_autofree char *id_text = trim_cell (cell (record, columns[COL_ID]));
   g_autofree char *reason = NULL;
-  g_autofree char *last_date = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   int number = 0;
@@ -1194,7 +1183,41 @@ read_row (Reader        *reader,
       return;
     }
 
-  row->indicator = match_indicator (items, number, row->indicator_text, &reason);
+  if (*id_text != '\0')
+    {
+      gint64 id = 0;
+
+      if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+        {
+          row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                         g_strdup_printf (C_("sheet", "“%s” is not an indicator ID"), id_text));
+          return;
+        }
+      row->indicator = match_id (items, id);
+      if (row->indicator != NULL && *row->indicator_text != '\0')
+        {
+          g_autofree char *key = normalize (row->indicator_text, TRUE);
+          g_autofree char *label_key = normalize (jp_csv_indicator_get_label (row->indicator),
+                                                  TRUE);
+
+          if (!g_str_has_prefix (label_key, key))
+            {
+              /* Translators: an indicator ID, the name of that indicator,
+               * the name the row gives */
+              row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                             g_strdup_printf (C_("sheet", "the indicator with ID %s is “%s”, "
+                                                          "not “%s”"),
+                                              id_text,
+                                              jp_csv_indicator_get_label (row->indicator),
+                                              row->indicator_text));
+              row->indicator = NULL;
+              return;
+            }
+        }
+    }
+
+  if (row->indicator == NULL)
+    row->indicator = match_indicator (items, number, row->indicator_text, &reason);
   if (row->indicator == NULL)
     {
       row_set_state (row, JP_PROGRESS_ROW_INVALID, g_steal_pointer (&reason));
@@ -1207,15 +1230,19 @@ read_row (Reader        *reader,
       row_set_state (row, JP_PROGRESS_ROW_INVALID, g_steal_pointer (&reason));
       return;
     }
+  if (!jp_indicator_check_value (row->indicator, row->value, &error))
+    {
+      row_set_state (row, JP_PROGRESS_ROW_INVALID, g_strdup (error->message));
+      return;
+    }
 
-  date_text = cell (record, columns[COL_DATE]);
   {
-    g_autofree char *trimmed = trim_cell (date_text);
+    g_autofree char *trimmed = trim_cell (cell (record, columns[COL_DATE]));
 
     if (*trimmed != '\0')
       {
-        row->date = parse_date (trimmed);
-        if (row->date == NULL)
+        row->file_date = parse_date (trimmed);
+        if (row->file_date == NULL)
           {
             row_set_state (row, JP_PROGRESS_ROW_INVALID,
                            g_strdup_printf (C_("sheet", "“%s” is not a date"), trimmed));
@@ -1225,26 +1252,14 @@ read_row (Reader        *reader,
     else
       {
         /* The exported table: the value recorded on 最近填报日期 left as
-         * it was is no new value. */
-        g_autofree char *last_trimmed = NULL;
+         * it was is no new value (that date is not the new value's). */
+        g_autofree char *last_trimmed = trim_cell (cell (record, columns[COL_LAST_DATE]));
 
-        last_text = cell (record, columns[COL_LAST_DATE]);
-        last_trimmed = trim_cell (last_text);
+        row->undated = TRUE;
         if (*last_trimmed != '\0')
-          last_date = parse_date (last_trimmed);
-        row->date = g_strdup (reader->self->as_of);
+          row->last_date = parse_date (last_trimmed);
       }
   }
-
-  if (jp_date_compare (row->date, jp_plan_get_start (plan)) < 0 ||
-      jp_date_compare (row->date, jp_plan_get_end (plan)) > 0)
-    {
-      row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                     g_strdup_printf (C_("sheet",
-                                         "the date %s is outside the plan period (%s to %s)"),
-                                      row->date, jp_plan_get_start (plan), jp_plan_get_end (plan)));
-      return;
-    }
 
   {
     g_autofree char *note = trim_cell (cell (record, columns[COL_NOTE]));
@@ -1258,7 +1273,199 @@ read_row (Reader        *reader,
       return;
     }
 
-  check_duplicate (reader, row, last_date);
+  row->parsed = TRUE;
+}
+
+/* ---- Dates and what is recorded ---------------------------------------- */
+
+static char *
+value_key (const char *date,
+           double      value)
+{
+  g_autofree char *number = jp_format_number (value, FALSE);
+
+  return g_strconcat (date, "|", number, NULL);
+}
+
+/* What an indicator holds, by date: "DATE" → the last entry of that date,
+ * "DATE|VALUE" → an entry of that date and value (the value as the numbers
+ * read, to two decimals). Built once per check, in one pass. */
+static GHashTable *
+index_history (JpIndicator *indicator)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *entries = jp_indicator_get_progress (indicator);
+  guint n = g_list_model_get_n_items (entries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (entries, i);
+      const char *date = jp_progress_entry_get_date (entry);
+
+      if (date == NULL)
+        continue;
+      /* Sorted by date then id: the last of a date wins. */
+      g_hash_table_insert (index, g_strdup (date), entry);
+      g_hash_table_insert (index, value_key (date, jp_progress_entry_get_value (entry)), entry);
+    }
+
+  return index;
+}
+
+static GHashTable *
+lookup_index (GHashTable  *indexes,
+              JpIndicator *indicator)
+{
+  GHashTable *index = g_hash_table_lookup (indexes, indicator);
+
+  if (index == NULL)
+    {
+      index = index_history (indicator);
+      g_hash_table_insert (indexes, indicator, index);
+    }
+
+  return index;
+}
+
+static char *
+seen_key (JpIndicator *indicator,
+          const char  *date)
+{
+  return g_strdup_printf ("%p|%s", (gpointer) indicator, date);
+}
+
+/* Dates every parsed row (its own date, else the date for undated rows),
+ * checks the plan period, and sorts it: already recorded, a change, new,
+ * or invalid. Linear in the rows and the histories. */
+static void
+check_rows (JpProgressImport *self)
+{
+  g_autoptr(GHashTable) indexes = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *start = jp_plan_get_start (self->plan);
+  const char *end = jp_plan_get_end (self->plan);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      JpProgressRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *number = NULL;
+      g_autofree char *key = NULL;
+      GHashTable *index;
+      JpProgressEntry *same;
+      JpProgressEntry *other;
+      JpProgressRow *earlier;
+
+      if (!row->parsed)
+        continue;
+
+      row->replaces = NULL;
+      row->old_value = 0.0;
+      g_clear_pointer (&row->date, g_free);
+      number = jp_format_number (row->value, TRUE);
+      index = lookup_index (indexes, row->indicator);
+
+      if (row->undated && row->last_date != NULL)
+        {
+          g_autofree char *last_key = value_key (row->last_date, row->value);
+
+          if (g_hash_table_contains (index, last_key))
+            {
+              /* Translators: a row skipped; the value and the date it was
+               * recorded on. */
+              row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                             g_strdup_printf (C_("sheet", "unchanged: %s was recorded on %s"),
+                                              number, row->last_date));
+              continue;
+            }
+        }
+
+      row->date = g_strdup (row->undated ? self->undated_date : row->file_date);
+      if (row->date == NULL)
+        {
+          /* Translators: a row without a date; the heading of the date
+           * column ("填报日期") */
+          row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                         g_strdup_printf (C_("sheet", "no date: fill in “%s”, or choose a date "
+                                                      "for the rows without one"),
+                                          jp_csv_column_get_heading (JP_CSV_COLUMN_DATE)));
+          continue;
+        }
+
+      if (jp_date_compare (row->date, start) < 0 || jp_date_compare (row->date, end) > 0)
+        {
+          row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                         g_strdup_printf (C_("sheet",
+                                             "the date %s is outside the plan period (%s to %s)"),
+                                          row->date, start, end));
+          continue;
+        }
+
+      /* One value per indicator and date in the file too. */
+      key = seen_key (row->indicator, row->date);
+      earlier = g_hash_table_lookup (seen, key);
+      if (earlier != NULL)
+        {
+          g_autofree char *earlier_number = jp_format_number (earlier->value, TRUE);
+
+          if (same_value (earlier->value, row->value))
+            row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                           g_strdup_printf (C_("sheet", "the same value and date as line %u"),
+                                            earlier->line));
+          else
+            /* Translators: the earlier line, its value, the date */
+            row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                           g_strdup_printf (C_("sheet", "line %u gives this indicator another "
+                                                        "value (%s) on %s"),
+                                            earlier->line, earlier_number, row->date));
+          continue;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), row);
+
+      {
+        g_autofree char *same_key = value_key (row->date, row->value);
+
+        same = g_hash_table_lookup (index, same_key);
+        other = g_hash_table_lookup (index, row->date);
+      }
+      if (same != NULL)
+        {
+          row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                         g_strdup_printf (C_("sheet", "already recorded: %s on %s"),
+                                          number, row->date));
+          continue;
+        }
+      if (other == NULL && row->undated)
+        {
+          /* A date chosen for the rows without one: the same values
+           * imported again with a later date are no new values. */
+          JpProgressEntry *latest = jp_indicator_find_entry (row->indicator, row->date);
+
+          if (latest != NULL && same_value (jp_progress_entry_get_value (latest), row->value))
+            {
+              row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                             g_strdup_printf (C_("sheet", "unchanged: %s was recorded on %s"),
+                                              number, jp_progress_entry_get_date (latest)));
+              continue;
+            }
+        }
+      if (other != NULL)
+        {
+          g_autofree char *old_number = NULL;
+
+          row->replaces = other;
+          row->old_value = jp_progress_entry_get_value (other);
+          old_number = jp_format_number (row->old_value, TRUE);
+          /* Translators: a value recorded for a date that has another
+           * one: the old value, the new one, the date */
+          row_set_state (row, JP_PROGRESS_ROW_CHANGE,
+                         g_strdup_printf (C_("sheet", "%s → %s on %s"),
+                                          old_number, number, row->date));
+          continue;
+        }
+
+      row_set_state (row, JP_PROGRESS_ROW_NEW, NULL);
+    }
 }
 
 static gboolean
@@ -1290,7 +1497,6 @@ read_records (JpProgressImport  *self,
   reader.selected = jp_csv_select_items (self->plan, spec, &reader.selection, error);
   if (reader.selected == NULL)
     return FALSE;
-  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   header = find_header (records, reader.columns);
   if (header < 0)
@@ -1346,12 +1552,12 @@ read_records (JpProgressImport  *self,
       read_row (&reader, record, row);
       g_ptr_array_add (self->rows, g_steal_pointer (&row));
     }
+  check_rows (self);
   ok = TRUE;
 
 out:
   g_clear_pointer (&reader.selected, g_ptr_array_unref);
   g_clear_pointer (&reader.selection, g_free);
-  g_clear_pointer (&reader.seen, g_hash_table_unref);
   return ok;
 }
 
@@ -1409,7 +1615,7 @@ jp_progress_import_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->as_of, g_free);
+  g_clear_pointer (&self->undated_date, g_free);
 
   G_OBJECT_CLASS (jp_progress_import_parent_class)->finalize (object);
 }
@@ -1432,11 +1638,38 @@ jp_progress_import_init (JpProgressImport *self)
 
 /* ---- Public API ------------------------------------------------------ */
 
+/* @date, when not NULL, a date inside the plan period. */
+static gboolean
+check_undated_date (JpPlan      *plan,
+                    const char  *date,
+                    GError     **error)
+{
+  if (date == NULL)
+    return TRUE;
+
+  if (!jp_date_is_valid (date))
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   C_("sheet", "“%s” is not a date (YYYY-MM-DD)"), date);
+      return FALSE;
+    }
+  if (jp_date_compare (date, jp_plan_get_start (plan)) < 0 ||
+      jp_date_compare (date, jp_plan_get_end (plan)) > 0)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   C_("sheet", "the date %s is outside the plan period (%s to %s)"),
+                   date, jp_plan_get_start (plan), jp_plan_get_end (plan));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 JpProgressImport *
 jp_progress_import_new_for_bytes (JpPlan      *plan,
                                   GBytes      *bytes,
                                   const char  *display_name,
-                                  const char  *as_of,
+                                  const char  *undated_date,
                                   const char  *spec,
                                   GError     **error)
 {
@@ -1454,17 +1687,13 @@ jp_progress_import_new_for_bytes (JpPlan      *plan,
   if (display_name == NULL)
     display_name = "";
 
-  if (as_of != NULL && !jp_date_is_valid (as_of))
-    {
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
-                   C_("sheet", "“%s” is not a date (YYYY-MM-DD)"), as_of);
-      return NULL;
-    }
+  if (!check_undated_date (plan, undated_date, error))
+    return NULL;
 
   self = g_object_new (JP_TYPE_PROGRESS_IMPORT, NULL);
   self->plan = g_object_ref (plan);
   self->display_name = g_strdup (display_name);
-  self->as_of = as_of != NULL ? g_strdup (as_of) : jp_plan_dup_default_as_of (plan);
+  self->undated_date = g_strdup (undated_date);
 
   data = g_bytes_get_data (bytes, &size);
   text = decode (data, size, display_name, &self->encoding, &length, error);
@@ -1484,7 +1713,7 @@ jp_progress_import_new_for_bytes (JpPlan      *plan,
 JpProgressImport *
 jp_progress_import_new_for_file (JpPlan        *plan,
                                  GFile         *file,
-                                 const char    *as_of,
+                                 const char    *undated_date,
                                  const char    *spec,
                                  GCancellable  *cancellable,
                                  GError       **error)
@@ -1506,7 +1735,7 @@ jp_progress_import_new_for_file (JpPlan        *plan,
       return NULL;
     }
 
-  return jp_progress_import_new_for_bytes (plan, bytes, name, as_of, spec, error);
+  return jp_progress_import_new_for_bytes (plan, bytes, name, undated_date, spec, error);
 }
 
 JpPlan *
@@ -1526,11 +1755,42 @@ jp_progress_import_get_display_name (JpProgressImport *self)
 }
 
 const char *
-jp_progress_import_get_as_of (JpProgressImport *self)
+jp_progress_import_get_undated_date (JpProgressImport *self)
 {
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), NULL);
 
-  return self->as_of;
+  return self->undated_date;
+}
+
+gboolean
+jp_progress_import_set_undated_date (JpProgressImport  *self,
+                                     const char        *date,
+                                     GError           **error)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_undated_date (self->plan, date, error))
+    return FALSE;
+
+  g_free (self->undated_date);
+  self->undated_date = g_strdup (date);
+  check_rows (self);
+  return TRUE;
+}
+
+guint
+jp_progress_import_get_n_undated (JpProgressImport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), 0);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    n += JP_PROGRESS_ROW (g_ptr_array_index (self->rows, i))->undated;
+
+  return n;
 }
 
 const char *
@@ -1556,12 +1816,33 @@ jp_progress_import_count (JpProgressImport   *self,
 }
 
 guint
+jp_progress_import_get_n_to_record (JpProgressImport *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), 0);
+
+  return jp_progress_import_count (self, JP_PROGRESS_ROW_NEW) +
+         jp_progress_import_count (self, JP_PROGRESS_ROW_CHANGE);
+}
+
+guint
 jp_progress_import_get_n_errors (JpProgressImport *self)
 {
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), 0);
 
   return jp_progress_import_count (self, JP_PROGRESS_ROW_INVALID) +
          jp_progress_import_count (self, JP_PROGRESS_ROW_FAILED);
+}
+
+static void
+set_invalid_rows_error (JpProgressImport  *self,
+                        guint              n_errors,
+                        GError           **error)
+{
+  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s: %u row cannot be imported: nothing was imported",
+                            "%s: %u rows cannot be imported: nothing was imported", n_errors),
+               self->display_name, n_errors);
 }
 
 gboolean
@@ -1572,6 +1853,13 @@ jp_progress_import_commit (JpProgressImport   *self,
                            GCancellable       *cancellable,
                            GError            **error)
 {
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) replaced = NULL;
+  g_autoptr(GPtrArray) recorded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_errors;
+
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), FALSE);
   g_return_val_if_fail (JP_IS_STORE (store), FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
@@ -1585,55 +1873,56 @@ jp_progress_import_commit (JpProgressImport   *self,
       return FALSE;
     }
 
-  self->committed = TRUE;
+  /* Against what is recorded by now. */
+  check_rows (self);
+  n_errors = jp_progress_import_get_n_errors (self);
+  if (n_errors > 0)
+    {
+      set_invalid_rows_error (self, n_errors, error);
+      return FALSE;
+    }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  indicators = g_ptr_array_new ();
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  replaced = g_ptr_array_new ();
+  recorded = g_ptr_array_new ();
   for (guint i = 0; i < self->rows->len; i++)
     {
       JpProgressRow *row = g_ptr_array_index (self->rows, i);
-      g_autoptr(JpProgressEntry) entry = NULL;
-      g_autoptr(GError) local_error = NULL;
+      JpProgressEntry *entry;
 
-      if (row->state != JP_PROGRESS_ROW_NEW)
+      if (row->state != JP_PROGRESS_ROW_NEW && row->state != JP_PROGRESS_ROW_CHANGE)
         continue;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      /* Recorded since the preview (by another row or program)? */
-      if (find_same_entry (row->indicator, row->date, row->value) != NULL)
-        {
-          g_autofree char *number = jp_format_number (row->value, TRUE);
-
-          row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                         g_strdup_printf (C_("sheet", "already recorded: %s on %s"),
-                                          number, row->date));
-          continue;
-        }
 
       entry = jp_progress_entry_new (row->date, row->value);
       jp_progress_entry_set_note (entry, row->note);
-      if (!jp_store_add_progress (store, row->indicator, entry, &local_error))
-        {
-          row_set_state (row, JP_PROGRESS_ROW_FAILED, g_strdup (local_error->message));
-          /* The database as a whole cannot take rows now (another program
-           * holds it, the disk is full …): the next rows would fail the
-           * same way, each after the busy timeout. Stop there. */
-          if (local_error->domain == JP_STORE_ERROR &&
-              (local_error->code == JP_STORE_ERROR_BUSY ||
-               local_error->code == JP_STORE_ERROR_FULL ||
-               local_error->code == JP_STORE_ERROR_READ_ONLY ||
-               local_error->code == JP_STORE_ERROR_CORRUPT ||
-               local_error->code == JP_STORE_ERROR_OPEN ||
-               local_error->code == JP_STORE_ERROR_MOVED ||
-               local_error->code == JP_STORE_ERROR_CHANGED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          continue;
-        }
+      g_ptr_array_add (indicators, row->indicator);
+      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (replaced, row->state == JP_PROGRESS_ROW_CHANGE ? row->replaces : NULL);
+      g_ptr_array_add (recorded, row);
+    }
 
-      row_set_state (row, JP_PROGRESS_ROW_COMMITTED, NULL);
+  if (!jp_store_record_progress (store, (JpIndicator **) indicators->pdata,
+                                 (JpProgressEntry **) entries->pdata,
+                                 (JpProgressEntry **) replaced->pdata, indicators->len,
+                                 &local_error))
+    {
+      /* Translators: the file, then why the database refused the rows */
+      g_set_error (error, local_error->domain, local_error->code,
+                   C_("sheet", "%s: nothing was imported: %s"),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+
+  self->committed = TRUE;
+  for (guint i = 0; i < recorded->len; i++)
+    {
+      JpProgressRow *row = g_ptr_array_index (recorded, i);
+
+      row_set_state (row, JP_PROGRESS_ROW_COMMITTED, g_strdup (row->message));
       if (row_func != NULL)
         row_func (row, user_data);
     }
@@ -1649,19 +1938,34 @@ print_committed_row (JpProgressRow *row,
   g_autofree char *number = jp_format_number (row->value, TRUE);
   g_autofree char *line = NULL;
 
-  /* Translators: one recorded progress value: FILE:LINE: item number,
-   * indicator, value, date. */
-  line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s on %s"), self->display_name,
-                          row->line, jp_item_get_number (row->item),
-                          jp_csv_indicator_get_label (row->indicator), number, row->date);
+  if (row->replaces != NULL)
+    {
+      g_autofree char *old_number = jp_format_number (row->old_value, TRUE);
+
+      /* Translators: one changed progress value: FILE:LINE: item number,
+       * indicator, the old value → the new one, date. */
+      line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s → %s on %s"),
+                              self->display_name, row->line, jp_item_get_number (row->item),
+                              jp_csv_indicator_get_label (row->indicator), old_number, number,
+                              row->date);
+    }
+  else
+    /* Translators: one recorded progress value: FILE:LINE: item number,
+     * indicator, value, date. */
+    line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s on %s"), self->display_name,
+                            row->line, jp_item_get_number (row->item),
+                            jp_csv_indicator_get_label (row->indicator), number, row->date);
   g_print ("%s\n", line);
 }
+
+/* At most this many invalid rows are listed. */
+#define MAX_LISTED_ERRORS 20
 
 gboolean
 jp_progress_import_run (JpStore     *store,
                         JpPlan      *plan,
                         const char  *path,
-                        const char  *as_of,
+                        const char  *undated_date,
                         const char  *spec,
                         GError     **error)
 {
@@ -1671,9 +1975,10 @@ jp_progress_import_run (JpStore     *store,
   g_autofree char *summary = NULL;
   char *contents = NULL;
   gsize length = 0;
-  guint n_committed;
+  guint n_recorded;
+  guint n_changed;
   guint n_skipped;
-  guint n_failed;
+  guint n_errors;
 
   g_return_val_if_fail (JP_IS_STORE (store), FALSE);
   g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
@@ -1687,42 +1992,69 @@ jp_progress_import_run (JpStore     *store,
     }
   bytes = g_bytes_new_take (contents, length);
 
-  self = jp_progress_import_new_for_bytes (plan, bytes, path, as_of, spec, error);
+  self = jp_progress_import_new_for_bytes (plan, bytes, path, undated_date, spec, error);
   if (self == NULL)
     return FALSE;
+
+  n_errors = jp_progress_import_get_n_errors (self);
+  if (n_errors > 0)
+    {
+      guint listed = 0;
+      gboolean undated = FALSE;
+
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          JpProgressRow *row = g_ptr_array_index (self->rows, i);
+
+          if (row->state != JP_PROGRESS_ROW_INVALID)
+            continue;
+          undated = undated || (row->undated && row->date == NULL);
+          if (listed++ < MAX_LISTED_ERRORS)
+            g_printerr ("jinfeng-plan: %s:%u: %s\n", self->display_name, row->line, row->message);
+        }
+      if (listed > MAX_LISTED_ERRORS)
+        {
+          guint more = listed - MAX_LISTED_ERRORS;
+          g_autofree char *text = NULL;
+
+          /* Translators: after the first rows with errors */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: and %u more row with errors",
+                                               "%s: and %u more rows with errors", more),
+                                  self->display_name, more);
+          g_printerr ("jinfeng-plan: %s\n", text);
+        }
+      if (undated)
+        /* Translators: a hint after rows without a date; keep the option
+         * name */
+        g_printerr ("jinfeng-plan: %s\n",
+                    C_("sheet", "the rows without a date can be given one with "
+                                "--date=YYYY-MM-DD"));
+      set_invalid_rows_error (self, n_errors, error);
+      return FALSE;
+    }
 
   if (!jp_progress_import_commit (self, store, print_committed_row, self, NULL, error))
     return FALSE;
 
+  n_recorded = jp_progress_import_count (self, JP_PROGRESS_ROW_COMMITTED);
+  n_changed = 0;
   for (guint i = 0; i < self->rows->len; i++)
     {
       JpProgressRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->state == JP_PROGRESS_ROW_INVALID || row->state == JP_PROGRESS_ROW_FAILED)
-        g_printerr ("jinfeng-plan: %s:%u: %s\n", self->display_name, row->line, row->message);
+      n_changed += row->state == JP_PROGRESS_ROW_COMMITTED && row->replaces != NULL;
     }
-
-  n_committed = jp_progress_import_count (self, JP_PROGRESS_ROW_COMMITTED);
   n_skipped = jp_progress_import_count (self, JP_PROGRESS_ROW_DUPLICATE);
-  n_failed = jp_progress_import_get_n_errors (self);
   /* Translators: the summary of a progress import; the plural goes with
-   * the number of values imported. */
+   * the number of values imported (new or changed). */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "imported %u progress value, skipped %u, failed %u",
-                                          "imported %u progress values, skipped %u, failed %u",
-                                          n_committed),
-                             n_committed, n_skipped, n_failed);
+                                          "imported %u progress value (%u changed), "
+                                          "skipped %u already recorded",
+                                          "imported %u progress values (%u changed), "
+                                          "skipped %u already recorded",
+                                          n_recorded),
+                             n_recorded, n_changed, n_skipped);
   g_print ("%s\n", summary);
-
-  if (n_failed > 0)
-    {
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s: %u row was not imported (see above)",
-                                "%s: %u rows were not imported (see above)", n_failed),
-                   self->display_name, n_failed);
-      return FALSE;
-    }
 
   return TRUE;
 }

@@ -213,6 +213,20 @@ gboolean    jp_store_remove_progress      (JpStore         *self,
                                            JpIndicator     *indicator,
                                            JpProgressEntry *entry,
                                            GError         **error);
+/* Records several progress values in one transaction, all or nothing:
+ * for each i, @entries[i] is added to @indicators[i], or, when
+ * @replaced[i] is not NULL (an entry of that indicator), that entry takes
+ * the value and note of @entries[i] (which is then not kept). Each is one
+ * history row. The model is updated after the commit only (in time
+ * linear in the entries: an indicator given many entries is refilled at
+ * once); on error nothing changed, in the file or in memory. @replaced
+ * may be NULL when nothing is replaced. */
+gboolean    jp_store_record_progress      (JpStore          *self,
+                                           JpIndicator     **indicators,
+                                           JpProgressEntry **entries,
+                                           JpProgressEntry **replaced,
+                                           guint             n_entries,
+                                           GError          **error);
 gboolean    jp_store_add_update           (JpStore         *self,
                                            JpItem          *item,
                                            JpItemUpdate    *update,

@@ -49,6 +49,7 @@ validate (JpProgressDialog *self)
   g_autoptr(GPtrArray) messages = g_ptr_array_new ();
   g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GError) value_error = NULL;
   const char *message;
   gboolean valid = TRUE;
 
@@ -77,16 +78,15 @@ validate (JpProgressDialog *self)
     }
   else
     {
-      JpIndicatorKind kind = jp_indicator_get_kind (self->indicator);
-
       text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
       if (text[0] == '\0')
         valid = FALSE; /* nothing typed yet: no error to show */
       else if (!jp_ui_parse_number (text, &self->value))
         message = _("The value must be a number, such as 72.");
-      else if (self->value < 0 &&
-               kind != JP_INDICATOR_KIND_INCREASE_BY && kind != JP_INDICATOR_KIND_DECREASE_BY)
-        message = _("The value cannot be negative.");
+      else if (!jp_indicator_check_value (self->indicator, self->value, &value_error))
+        /* The model's rule (the progress import asks it too): a negative
+         * rate, a percentage over 1000, a count with decimals. */
+        message = value_error->message;
     }
   jp_ui_show_invalid (GTK_WIDGET (self->value_row), NULL, message);
   if (message != NULL)
@@ -106,18 +106,8 @@ validate (JpProgressDialog *self)
 static void
 on_calendar_day_selected_cb (JpProgressDialog *self)
 {
-  g_autofree char *iso = NULL;
-
-  if (self->syncing)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (self->calendar);
-
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
-  self->syncing = FALSE;
-
-  gtk_popover_popdown (self->calendar_popover);
+  jp_ui_calendar_apply (self->calendar, self->calendar_popover,
+                        GTK_EDITABLE (self->date_row), &self->syncing);
 }
 
 static char *
