@@ -24,8 +24,10 @@ struct _JpProgressDialog
   AdwEntryRow         *note_row;
   AdwEntryRow         *author_row;
   GtkLabel            *error_label;
+  GtkLabel            *replace_label;
 
   JpPlan              *plan;      /* Owned */
+  JpProgressEntry     *replaces;  /* Borrowed: the entry of the date, if any */
   JpIndicator         *indicator; /* Owned */
   char                *date;
   double               value;
@@ -91,6 +93,29 @@ validate (JpProgressDialog *self)
   jp_ui_show_invalid (GTK_WIDGET (self->value_row), NULL, message);
   if (message != NULL)
     g_ptr_array_add (messages, (gpointer) message);
+
+  /* One value per indicator and date (as the progress import keeps it):
+   * a date that has one already gets the new value in its place. */
+  self->replaces = NULL;
+  if (self->date != NULL)
+    {
+      JpProgressEntry *entry = jp_indicator_find_entry (self->indicator, self->date);
+
+      if (entry != NULL && g_strcmp0 (jp_progress_entry_get_date (entry), self->date) == 0)
+        self->replaces = entry;
+    }
+  if (self->replaces != NULL)
+    {
+      g_autofree char *recorded = jp_format_quantity (jp_progress_entry_get_value (self->replaces),
+                                                      jp_indicator_get_unit (self->indicator));
+      g_autofree char *replace = NULL;
+
+      /* Translators: the value recorded on the date chosen (with its unit) */
+      replace = g_strdup_printf (_("%s is recorded on this date: recording replaces it."),
+                                 recorded);
+      gtk_label_set_text (self->replace_label, replace);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_label), self->replaces != NULL);
 
   g_ptr_array_add (messages, NULL);
   {
@@ -203,6 +228,7 @@ jp_progress_dialog_class_init (JpProgressDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, replace_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 }
@@ -273,4 +299,11 @@ jp_progress_dialog_get_author (JpProgressDialog *self)
   g_free (self->author);
   self->author = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
   return self->author;
+}
+
+JpProgressEntry *
+jp_progress_dialog_get_replaced (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), NULL);
+  return self->replaces;
 }
