@@ -1087,6 +1087,33 @@ test_same_name (Fixture       *f,
                    "“Indicator ID” of the exported table");
 }
 
+/* Cells of any size: a message quotes at most 40 characters of one. */
+static void
+test_long_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (100000, 'x');
+  g_autofree char *text = g_strdup_printf ("序号,指标,日期,数值\n"
+                                           "2,%s,2023-09-30,1\n"
+                                           "2,新增学位,2023-09-30,%s\n"
+                                           "%s,新增学位,2023-09-30,1\n"
+                                           "2,新增学位,%s,1\n",
+                                           huge, huge, huge, huge);
+  g_autoptr(JpProgressImport) import = import_text (f->plan, text, -1, NULL, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      JpProgressRow *row = get_row (import, i);
+      const char *message = jp_progress_row_get_message (row);
+
+      g_test_message ("%s", message);
+      g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_INVALID);
+      g_assert_cmpuint (strlen (message), <, 400);
+      g_assert_nonnull (strstr (message, "xxxxxxxxxx…"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1110,6 +1137,7 @@ main (int   argc,
   ADD ("/jp/progress-import/export-undated", test_export_undated);
   ADD ("/jp/progress-import/change", test_change);
   ADD ("/jp/progress-import/same-name", test_same_name);
+  ADD ("/jp/progress-import/long-cells", test_long_cells);
 
 #undef ADD
 

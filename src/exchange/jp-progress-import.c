@@ -339,6 +339,30 @@ trim_cell (const char *text)
   return g_strndup (start, end - start);
 }
 
+/* Messages quote at most this many characters of a cell, and list at
+ * most this many indicators. */
+#define MAX_QUOTED 40
+#define MAX_LISTED 8
+
+/* @text as a message quotes it: its first MAX_QUOTED characters, then
+ * "…" when there are more (a cell may be megabytes long). */
+static char *
+short_text (const char *text)
+{
+  const char *end;
+
+  if (g_utf8_strlen (text, MAX_QUOTED + 1) <= MAX_QUOTED)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, MAX_QUOTED);
+  {
+    GString *out = g_string_new_len (text, end - text);
+
+    g_string_append (out, "…");
+    return g_string_free (out, FALSE);
+  }
+}
+
 static char *
 header_key (const char *text)
 {
@@ -897,11 +921,13 @@ parse_value (const char   *text,
 
   if (!suffix_ok)
     {
+      g_autofree char *quoted = short_text (text);
+
       if (*unit_key != '\0')
         *reason = g_strdup_printf (C_("sheet", "“%s” does not fit the unit of the indicator (%s)"),
-                                   text, jp_indicator_get_unit (indicator));
+                                   quoted, jp_indicator_get_unit (indicator));
       else
-        *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), text);
+        *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), quoted);
       return FALSE;
     }
 
@@ -909,7 +935,11 @@ parse_value (const char   *text,
   return TRUE;
 
 bad_number:
-  *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), text);
+  {
+    g_autofree char *quoted = short_text (text);
+
+    *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), quoted);
+  }
   return FALSE;
 }
 
@@ -1001,11 +1031,12 @@ list_indicators (GPtrArray *indicators,
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; i < indicators->len; i++)
+  for (guint i = 0; i < indicators->len && i < MAX_LISTED; i++)
     {
       JpIndicator *indicator = g_ptr_array_index (indicators, i);
       JpItem *item = jp_indicator_get_item (indicator);
       JpSection *section = item != NULL ? jp_item_get_section (item) : NULL;
+      g_autofree char *label = short_text (jp_csv_indicator_get_label (indicator));
 
       if (i > 0)
         /* Translators: between indicator names in a message ("；"). */
@@ -1014,10 +1045,18 @@ list_indicators (GPtrArray *indicators,
         /* Translators: an indicator and the section of its item, when
          * items of several sections have the same number. */
         g_string_append_printf (names, C_("sheet", "“%s” (section %s)"),
-                                jp_csv_indicator_get_label (indicator),
-                                jp_section_get_ordinal (section));
+                                label, jp_section_get_ordinal (section));
       else
-        g_string_append_printf (names, "“%s”", jp_csv_indicator_get_label (indicator));
+        g_string_append_printf (names, "“%s”", label);
+    }
+  if (indicators->len > MAX_LISTED)
+    {
+      guint more = indicators->len - MAX_LISTED;
+
+      g_string_append (names, C_("sheet", "; "));
+      /* Translators: after the first indicators of a list */
+      g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                  more), more);
     }
 
   if (sections)
@@ -1042,6 +1081,7 @@ match_indicator (GPtrArray   *items,
   g_autoptr(GPtrArray) similar = g_ptr_array_new ();
   g_autoptr(GPtrArray) prefixed = g_ptr_array_new ();
   g_autofree char *key = normalize (text, TRUE);
+  g_autofree char *quoted = short_text (text);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -1097,7 +1137,7 @@ match_indicator (GPtrArray   *items,
        * the heading of the ID column ("指标编号") */
       *reason = g_strdup_printf (C_("sheet", "item %d has several indicators named “%s”: "
                                              "the row needs the “%s” of the exported table"),
-                                 number, text, jp_csv_column_get_heading (JP_CSV_COLUMN_ID));
+                                 number, quoted, jp_csv_column_get_heading (JP_CSV_COLUMN_ID));
       return NULL;
     }
   if (exact->len > 1 || similar->len > 1 || prefixed->len > 1)
@@ -1106,7 +1146,7 @@ match_indicator (GPtrArray   *items,
       g_autofree char *names = list_indicators (several, items->len > 1);
 
       *reason = g_strdup_printf (C_("sheet", "“%s” matches several indicators of item %d: %s"),
-                                 text, number, names);
+                                 quoted, number, names);
       return NULL;
     }
 
@@ -1114,7 +1154,7 @@ match_indicator (GPtrArray   *items,
     g_autofree char *names = list_indicators (all, items->len > 1);
 
     *reason = g_strdup_printf (C_("sheet", "item %d has no indicator “%s” (its indicators: %s)"),
-                               number, text, names);
+                               number, quoted, names);
   }
   return NULL;
 }
@@ -1165,8 +1205,10 @@ read_row (Reader        *reader,
     }
   if (!parse_item_number (row->item_text, &number))
     {
+      g_autofree char *quoted = short_text (row->item_text);
+
       row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                     g_strdup_printf (C_("sheet", "“%s” is not an item number"), row->item_text));
+                     g_strdup_printf (C_("sheet", "“%s” is not an item number"), quoted));
       return;
     }
 
@@ -1189,8 +1231,10 @@ read_row (Reader        *reader,
 
       if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
         {
+          g_autofree char *quoted = short_text (id_text);
+
           row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                         g_strdup_printf (C_("sheet", "“%s” is not an indicator ID"), id_text));
+                         g_strdup_printf (C_("sheet", "“%s” is not an indicator ID"), quoted));
           return;
         }
       row->indicator = match_id (items, id);
@@ -1202,14 +1246,15 @@ read_row (Reader        *reader,
 
           if (!g_str_has_prefix (label_key, key))
             {
+              g_autofree char *quoted = short_text (row->indicator_text);
+              g_autofree char *label = short_text (jp_csv_indicator_get_label (row->indicator));
+
               /* Translators: an indicator ID, the name of that indicator,
                * the name the row gives */
               row_set_state (row, JP_PROGRESS_ROW_INVALID,
                              g_strdup_printf (C_("sheet", "the indicator with ID %s is “%s”, "
                                                           "not “%s”"),
-                                              id_text,
-                                              jp_csv_indicator_get_label (row->indicator),
-                                              row->indicator_text));
+                                              id_text, label, quoted));
               row->indicator = NULL;
               return;
             }
@@ -1244,8 +1289,10 @@ read_row (Reader        *reader,
         row->file_date = parse_date (trimmed);
         if (row->file_date == NULL)
           {
+            g_autofree char *quoted = short_text (trimmed);
+
             row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                           g_strdup_printf (C_("sheet", "“%s” is not a date"), trimmed));
+                           g_strdup_printf (C_("sheet", "“%s” is not a date"), quoted));
             return;
           }
       }

@@ -40,7 +40,7 @@ typedef enum
   JP_PROGRESS_ROW_DUPLICATE, /* already recorded (same date and value): skipped */
   JP_PROGRESS_ROW_INVALID,   /* cannot be recorded: see the message */
   JP_PROGRESS_ROW_COMMITTED, /* recorded by the commit */
-  JP_PROGRESS_ROW_FAILED,    /* the store refused it during the commit */
+  JP_PROGRESS_ROW_FAILED,    /* not set since the commit is all or nothing */
   JP_PROGRESS_ROW_CHANGE,    /* valid: replaces another value of that date */
 } JpProgressRowState;
 
