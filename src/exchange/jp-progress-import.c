@@ -959,6 +959,7 @@ typedef struct
 {
   JpProgressImport *self;
   GPtrArray        *selected;   /* of JpItem, borrowed */
+  GHashTable       *by_number;  /* item number → GPtrArray of the selected items */
   char             *selection;  /* "Leader: 张学兵", NULL for the whole plan */
   int               columns[N_COLS];
 } Reader;
@@ -1007,12 +1008,12 @@ find_items (Reader     *reader,
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GPtrArray) in_section = g_ptr_array_new ();
 
-  for (guint i = 0; i < reader->selected->len; i++)
-    {
-      JpItem *item = g_ptr_array_index (reader->selected, i);
+  GPtrArray *numbered = g_hash_table_lookup (reader->by_number, GINT_TO_POINTER (number));
 
-      if (jp_item_get_number (item) != number)
-        continue;
+  for (guint i = 0; numbered != NULL && i < numbered->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (numbered, i);
+
       g_ptr_array_add (items, item);
       if (*section_text != '\0' && section_matches (jp_item_get_section (item), section_text))
         g_ptr_array_add (in_section, item);
@@ -1544,6 +1545,22 @@ read_records (JpProgressImport  *self,
   reader.selected = jp_csv_select_items (self->plan, spec, &reader.selection, error);
   if (reader.selected == NULL)
     return FALSE;
+  /* Rows find their items by number in one lookup, not a pass over the
+   * plan each. */
+  reader.by_number = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < reader.selected->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (reader.selected, i);
+      gpointer key = GINT_TO_POINTER (jp_item_get_number (item));
+      GPtrArray *numbered = g_hash_table_lookup (reader.by_number, key);
+
+      if (numbered == NULL)
+        {
+          numbered = g_ptr_array_new ();
+          g_hash_table_insert (reader.by_number, key, numbered);
+        }
+      g_ptr_array_add (numbered, item);
+    }
 
   header = find_header (records, reader.columns);
   if (header < 0)
@@ -1604,6 +1621,7 @@ read_records (JpProgressImport  *self,
 
 out:
   g_clear_pointer (&reader.selected, g_ptr_array_unref);
+  g_clear_pointer (&reader.by_number, g_hash_table_unref);
   g_clear_pointer (&reader.selection, g_free);
   return ok;
 }
