@@ -12,10 +12,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "jp-csv.h"
 #include "jp-reliability-util.h"
@@ -439,6 +442,38 @@ test_same_name (Fixture       *f,
                                              " AND p.date = '2023-09-30'"), ==, 2);
 }
 
+/* A FIFO or a file over the limit: refused at once, before reading. */
+static void
+test_not_a_table (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.csv", NULL);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.csv", NULL);
+  g_autofree char *arg_fifo = g_strconcat ("--import-progress=", fifo, NULL);
+  g_autofree char *arg_huge = g_strconcat ("--import-progress=", huge, NULL);
+  g_autoptr(GBytes) before = read_database (f);
+  g_autofree char *err = NULL;
+  gint64 start;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (rel_run (NULL, &err, f->arg_db, arg_fifo, NULL), ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+  g_assert_true (g_str_has_suffix (err, "fifo.csv: not a regular file\n"));
+  g_clear_pointer (&err, g_free);
+
+  {
+    int fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, (off_t) 5 * 1000 * 1000 * 1000), ==, 0);
+    close (fd);
+  }
+  g_assert_cmpint (rel_run (NULL, &err, f->arg_db, arg_huge, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "huge.csv: the file is too large ("));
+  assert_database_is (f, before);
+}
+
 static void
 same_name_set_up (Fixture       *f,
                   gconstpointer  data)
@@ -465,6 +500,7 @@ main (int   argc,
   ADD ("/jp/cli-progress/undated", test_undated);
   ADD ("/jp/cli-progress/change", test_change);
   ADD ("/jp/cli-progress/kind-invalid", test_kind_invalid);
+  ADD ("/jp/cli-progress/not-a-table", test_not_a_table);
   g_test_add ("/jp/cli-progress/same-name", Fixture, NULL, same_name_set_up, test_same_name,
               fixture_tear_down);
 

@@ -2,8 +2,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "jp-csv.h"
 #include "jp-document-import.h"
@@ -1114,6 +1118,72 @@ test_long_cells (Fixture       *f,
     }
 }
 
+/* Limits: a file too large or not a regular file is refused before it
+ * is read; too many rows with a value are refused; a file of many empty
+ * cells costs memory in its rows, not in its cells. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *sparse = g_build_filename (f->dir, "huge.csv", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.csv", NULL);
+  g_autoptr(GFile) sparse_file = g_file_new_for_path (sparse);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(GString) many = g_string_new ("序号,指标,数值\n");
+  g_autoptr(GString) empty = g_string_new ("序号,指标,数值\n");
+  g_autoptr(GBytes) bytes = NULL;
+  struct rusage usage;
+  long before_kib;
+
+  /* 33 MB that take no room (sparse): refused unread. */
+  {
+    int fd = g_open (sparse, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, JP_PROGRESS_MAX_SIZE + 1), ==, 0);
+    close (fd);
+  }
+  g_assert_null (jp_progress_import_new_for_file (f->plan, sparse_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.csv: the file is too large ("));
+  g_assert_nonnull (strstr (error->message, "): a progress table may have at most 32.0"));
+  g_clear_error (&error);
+
+  /* A FIFO would block: refused at once. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (jp_progress_import_new_for_file (f->plan, fifo_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ);
+  g_assert_true (g_str_has_suffix (error->message, "fifo.csv: not a regular file"));
+  g_clear_error (&error);
+
+  /* One row with a value too many. */
+  for (guint i = 0; i <= JP_PROGRESS_MAX_ROWS; i++)
+    g_string_append (many, "2,新增学位,1\n");
+  bytes = g_bytes_new (many->str, many->len);
+  g_assert_null (jp_progress_import_new_for_bytes (f->plan, bytes, "进展.csv", NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "进展.csv:200002: more than 200000 rows with a value: "
+                                       "import the table in parts");
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* 12 MB of empty cells (rows without a value): read one record at a
+   * time, not held all at once (that took 47 bytes a byte: 570 MB). */
+  while (empty->len < 12 * 1000 * 1000)
+    g_string_append (empty, ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
+  bytes = g_bytes_new (empty->str, empty->len);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  before_kib = usage.ru_maxrss;
+  import = jp_progress_import_new_for_bytes (f->plan, bytes, "进展.csv", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 0);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  g_test_message ("peak RSS grew by %ld KiB", usage.ru_maxrss - before_kib);
+  g_assert_cmpint (usage.ru_maxrss - before_kib, <, 100 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1208,7 @@ main (int   argc,
   ADD ("/jp/progress-import/change", test_change);
   ADD ("/jp/progress-import/same-name", test_same_name);
   ADD ("/jp/progress-import/long-cells", test_long_cells);
+  ADD ("/jp/progress-import/limits", test_limits);
 
 #undef ADD
 

@@ -578,14 +578,15 @@ record_is_blank (JpCsvRecord *record,
          *(const char *) g_ptr_array_index (record->fields, 0) == '\0';
 }
 
-GPtrArray *
-jp_csv_parse (const char  *text,
-              gsize        length,
-              char         separator,
-              const char  *display_name,
-              GError     **error)
+gboolean
+jp_csv_parse_each (const char       *text,
+                   gsize             length,
+                   char              separator,
+                   const char       *display_name,
+                   JpCsvRecordFunc   func,
+                   gpointer          user_data,
+                   GError          **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GString) field = g_string_new (NULL);
   g_autoptr(JpCsvRecord) record = NULL;
   const char *p = text;
@@ -595,13 +596,13 @@ jp_csv_parse (const char  *text,
   guint line = 1;
   guint quote_line = 0;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (display_name == NULL)
     display_name = "";
 
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_csv_record_free);
   if (length >= 3 && memcmp (text, UTF8_BOM, 3) == 0)
     p += 3;
 
@@ -673,8 +674,8 @@ jp_csv_parse (const char  *text,
           g_string_truncate (field, 0);
           if (record_is_blank (record, record_quoted))
             g_clear_pointer (&record, jp_csv_record_free);
-          else
-            g_ptr_array_add (records, g_steal_pointer (&record));
+          else if (!func (g_steal_pointer (&record), user_data))
+            return TRUE;
           continue;
         }
 
@@ -687,15 +688,42 @@ jp_csv_parse (const char  *text,
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
                    C_("sheet", "%s:%u: a quoted field is not closed (missing \")"),
                    display_name, quote_line);
-      return NULL;
+      return FALSE;
     }
 
   if (record != NULL)
     {
       g_ptr_array_add (record->fields, g_strdup (field->str));
       if (!record_is_blank (record, record_quoted))
-        g_ptr_array_add (records, g_steal_pointer (&record));
+        func (g_steal_pointer (&record), user_data);
     }
+
+  return TRUE;
+}
+
+static gboolean
+add_record (JpCsvRecord *record,
+            gpointer     user_data)
+{
+  g_ptr_array_add (user_data, record);
+  return TRUE;
+}
+
+GPtrArray *
+jp_csv_parse (const char  *text,
+              gsize        length,
+              char         separator,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_csv_record_free);
+  if (!jp_csv_parse_each (text, length, separator, display_name, add_record, records, error))
+    return NULL;
 
   return g_steal_pointer (&records);
 }

@@ -119,5 +119,19 @@ GPtrArray   *jp_csv_parse              (const char    *text,
                                         char           separator,
                                         const char    *display_name,
                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Called with each record as it is read (transfer full: free it with
+ * jp_csv_record_free()); FALSE stops the reading. */
+typedef gboolean (*JpCsvRecordFunc)            (JpCsvRecord   *record,
+                                                gpointer       user_data);
+/* The same, one record at a time, without holding them all (memory in
+ * the size of one record). FALSE with the error of an unclosed quote;
+ * TRUE otherwise, also when @func stopped the reading. */
+gboolean     jp_csv_parse_each         (const char      *text,
+                                        gsize            length,
+                                        char             separator,
+                                        const char      *display_name,
+                                        JpCsvRecordFunc  func,
+                                        gpointer         user_data,
+                                        GError         **error);
 
 G_END_DECLS

@@ -24,7 +24,9 @@
 #include "jp-text-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <string.h>
 
 /* Numbers beyond this are refused (as in the JSON import). */
@@ -574,40 +576,34 @@ column_for_heading (const char *text)
   return -1;
 }
 
-/* Fills @columns (field index of each Col, -1 when absent) from the first
- * record with two known headings; its index in @records, or -1. */
-static int
-find_header (GPtrArray *records,
-             int       *columns)
+/* Whether @record is the header: two known headings at least. Fills
+ * @columns (field index of each Col, -1 when absent) then. */
+static gboolean
+is_header (JpCsvRecord *record,
+           int         *columns)
 {
-  for (guint r = 0; r < records->len && r < MAX_HEADER_RECORD; r++)
+  int found[N_COLS];
+  guint n_known = 0;
+
+  for (guint c = 0; c < N_COLS; c++)
+    found[c] = -1;
+
+  for (guint f = 0; f < record->fields->len; f++)
     {
-      JpCsvRecord *record = g_ptr_array_index (records, r);
-      int found[N_COLS];
-      guint n_known = 0;
+      int col = column_for_heading (g_ptr_array_index (record->fields, f));
 
-      for (guint c = 0; c < N_COLS; c++)
-        found[c] = -1;
-
-      for (guint f = 0; f < record->fields->len; f++)
+      if (col >= 0 && found[col] < 0)
         {
-          int col = column_for_heading (g_ptr_array_index (record->fields, f));
-
-          if (col >= 0 && found[col] < 0)
-            {
-              found[col] = (int) f;
-              n_known++;
-            }
-        }
-
-      if (n_known >= 2)
-        {
-          memcpy (columns, found, sizeof found);
-          return (int) r;
+          found[col] = (int) f;
+          n_known++;
         }
     }
 
-  return -1;
+  if (n_known < 2)
+    return FALSE;
+
+  memcpy (columns, found, sizeof found);
+  return TRUE;
 }
 
 /* ---- Cells ----------------------------------------------------------- */
@@ -1530,40 +1526,121 @@ record_is_blank (JpCsvRecord *record)
   return TRUE;
 }
 
-static gboolean
-read_records (JpProgressImport  *self,
-              GPtrArray         *records,
-              const char        *spec,
-              GError           **error)
+/* The reading of a file, one record at a time (the records are not kept:
+ * memory in the size of the rows that hold a value). */
+typedef struct
 {
-  Reader reader = { self, };
-  int header;
-  int value_column;
-  const char *missing = NULL;
+  Reader    reader;
+  guint     n_records;    /* read before the header */
+  gboolean  header_found;
+  int       value_column;
+  GError   *error;        /* stops the reading */
+} Reading;
+
+static gboolean
+read_record (JpCsvRecord *record,
+             gpointer     user_data)
+{
+  g_autoptr(JpCsvRecord) owned = record;
+  Reading *reading = user_data;
+  Reader *reader = &reading->reader;
+  JpProgressImport *self = reader->self;
+  g_autoptr(JpProgressRow) row = NULL;
+  g_autofree char *value_text = NULL;
+
+  if (!reading->header_found)
+    {
+      const char *missing = NULL;
+
+      if (!is_header (record, reader->columns))
+        return ++reading->n_records < MAX_HEADER_RECORD;
+
+      reading->header_found = TRUE;
+      reading->value_column = reader->columns[COL_VALUE] >= 0 ? reader->columns[COL_VALUE] :
+                                                                reader->columns[COL_CURRENT];
+      if (reader->columns[COL_NUMBER] < 0)
+        missing = jp_csv_column_get_heading (JP_CSV_COLUMN_NUMBER);
+      else if (reader->columns[COL_INDICATOR] < 0)
+        missing = jp_csv_column_get_heading (JP_CSV_COLUMN_INDICATOR);
+      else if (reading->value_column < 0)
+        missing = value_heading ();
+      if (missing != NULL)
+        {
+          g_set_error (&reading->error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_MISSING_FIELD,
+                       C_("sheet", "%s:%u: the table has no “%s” column"),
+                       self->display_name, record->line, missing);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (record_is_blank (record))
+    return TRUE;
+  value_text = trim_cell (cell (record, reading->value_column));
+  if (*value_text == '\0')
+    return TRUE;
+
+  if (self->rows->len >= JP_PROGRESS_MAX_ROWS)
+    {
+      g_set_error (&reading->error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE,
+                   C_("sheet", "%s:%u: more than %u rows with a value: import the table in "
+                               "parts"),
+                   self->display_name, record->line, JP_PROGRESS_MAX_ROWS);
+      return FALSE;
+    }
+
+  row = g_object_new (JP_TYPE_PROGRESS_ROW, NULL);
+  row->line = record->line;
+  row->value_text = g_steal_pointer (&value_text);
+  row->item_text = trim_cell (cell (record, reader->columns[COL_NUMBER]));
+  /* Without the apostrophe that guards a text like "=…" in the export. */
+  row->indicator_text = trim_cell (jp_csv_strip_guard (cell (record,
+                                                             reader->columns[COL_INDICATOR])));
+  read_row (reader, record, row);
+  g_ptr_array_add (self->rows, g_steal_pointer (&row));
+  return TRUE;
+}
+
+static gboolean
+read_text (JpProgressImport  *self,
+           const char        *text,
+           gsize              length,
+           const char        *spec,
+           GError           **error)
+{
+  Reading reading = { { self, }, };
+  Reader *reader = &reading.reader;
   gboolean ok = FALSE;
 
-  reader.selected = jp_csv_select_items (self->plan, spec, &reader.selection, error);
-  if (reader.selected == NULL)
+  reader->selected = jp_csv_select_items (self->plan, spec, &reader->selection, error);
+  if (reader->selected == NULL)
     return FALSE;
   /* Rows find their items by number in one lookup, not a pass over the
    * plan each. */
-  reader.by_number = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < reader.selected->len; i++)
+  reader->by_number = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < reader->selected->len; i++)
     {
-      JpItem *item = g_ptr_array_index (reader.selected, i);
+      JpItem *item = g_ptr_array_index (reader->selected, i);
       gpointer key = GINT_TO_POINTER (jp_item_get_number (item));
-      GPtrArray *numbered = g_hash_table_lookup (reader.by_number, key);
+      GPtrArray *numbered = g_hash_table_lookup (reader->by_number, key);
 
       if (numbered == NULL)
         {
           numbered = g_ptr_array_new ();
-          g_hash_table_insert (reader.by_number, key, numbered);
+          g_hash_table_insert (reader->by_number, key, numbered);
         }
       g_ptr_array_add (numbered, item);
     }
 
-  header = find_header (records, reader.columns);
-  if (header < 0)
+  if (!jp_csv_parse_each (text, length, guess_separator (text, length), self->display_name,
+                          read_record, &reading, error))
+    goto out;
+  if (reading.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reading.error));
+      goto out;
+    }
+  if (!reading.header_found)
     {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_MISSING_FIELD,
                    C_("sheet", "%s: no header row: the table needs the columns “%s”, “%s” "
@@ -1576,53 +1653,14 @@ read_records (JpProgressImport  *self,
       goto out;
     }
 
-  value_column = reader.columns[COL_VALUE] >= 0 ? reader.columns[COL_VALUE] :
-                                                  reader.columns[COL_CURRENT];
-  if (reader.columns[COL_NUMBER] < 0)
-    missing = jp_csv_column_get_heading (JP_CSV_COLUMN_NUMBER);
-  else if (reader.columns[COL_INDICATOR] < 0)
-    missing = jp_csv_column_get_heading (JP_CSV_COLUMN_INDICATOR);
-  else if (value_column < 0)
-    missing = value_heading ();
-  if (missing != NULL)
-    {
-      JpCsvRecord *record = g_ptr_array_index (records, header);
-
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_MISSING_FIELD,
-                   C_("sheet", "%s:%u: the table has no “%s” column"),
-                   self->display_name, record->line, missing);
-      goto out;
-    }
-
-  for (guint r = header + 1; r < records->len; r++)
-    {
-      JpCsvRecord *record = g_ptr_array_index (records, r);
-      g_autoptr(JpProgressRow) row = NULL;
-      g_autofree char *value_text = NULL;
-
-      if (record_is_blank (record))
-        continue;
-      value_text = trim_cell (cell (record, value_column));
-      if (*value_text == '\0')
-        continue;
-
-      row = g_object_new (JP_TYPE_PROGRESS_ROW, NULL);
-      row->line = record->line;
-      row->value_text = g_steal_pointer (&value_text);
-      row->item_text = trim_cell (cell (record, reader.columns[COL_NUMBER]));
-      /* Without the apostrophe that guards a text like "=…" in the export. */
-      row->indicator_text = trim_cell (jp_csv_strip_guard (cell (record,
-                                                                 reader.columns[COL_INDICATOR])));
-      read_row (&reader, record, row);
-      g_ptr_array_add (self->rows, g_steal_pointer (&row));
-    }
   check_rows (self);
   ok = TRUE;
 
 out:
-  g_clear_pointer (&reader.selected, g_ptr_array_unref);
-  g_clear_pointer (&reader.by_number, g_hash_table_unref);
-  g_clear_pointer (&reader.selection, g_free);
+  g_clear_error (&reading.error);
+  g_clear_pointer (&reader->selected, g_ptr_array_unref);
+  g_clear_pointer (&reader->by_number, g_hash_table_unref);
+  g_clear_pointer (&reader->selection, g_free);
   return ok;
 }
 
@@ -1703,6 +1741,58 @@ jp_progress_import_init (JpProgressImport *self)
 
 /* ---- Public API ------------------------------------------------------ */
 
+static gboolean
+check_size (const char  *name,
+            guint64      size,
+            GError     **error)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  if (size <= JP_PROGRESS_MAX_SIZE)
+    return TRUE;
+
+  size_text = g_format_size (size);
+  limit_text = g_format_size (JP_PROGRESS_MAX_SIZE);
+  /* Translators: "进展.csv: the file is too large (600.0 MB): …" */
+  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE,
+               C_("sheet", "%s: the file is too large (%s): a progress table may have at most %s"),
+               name, size_text, limit_text);
+  return FALSE;
+}
+
+gboolean
+jp_progress_import_check_file (GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ, "%s: %s", name,
+                   local_error->message);
+      return FALSE;
+    }
+  /* A FIFO or a device would block or never end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,
+                   C_("sheet", "%s: not a regular file"), name);
+      return FALSE;
+    }
+
+  return check_size (name, (guint64) g_file_info_get_size (info), error);
+}
+
 /* @date, when not NULL, a date inside the plan period. */
 static gboolean
 check_undated_date (JpPlan      *plan,
@@ -1739,7 +1829,6 @@ jp_progress_import_new_for_bytes (JpPlan      *plan,
                                   GError     **error)
 {
   g_autoptr(JpProgressImport) self = NULL;
-  g_autoptr(GPtrArray) records = NULL;
   g_autofree char *text = NULL;
   const guint8 *data;
   gsize size = 0;
@@ -1761,15 +1850,13 @@ jp_progress_import_new_for_bytes (JpPlan      *plan,
   self->undated_date = g_strdup (undated_date);
 
   data = g_bytes_get_data (bytes, &size);
+  if (!check_size (display_name, size, error))
+    return NULL;
   text = decode (data, size, display_name, &self->encoding, &length, error);
   if (text == NULL)
     return NULL;
 
-  records = jp_csv_parse (text, length, guess_separator (text, length), display_name, error);
-  if (records == NULL)
-    return NULL;
-
-  if (!read_records (self, records, spec, error))
+  if (!read_text (self, text, length, spec, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1791,6 +1878,8 @@ jp_progress_import_new_for_file (JpPlan        *plan,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!jp_progress_import_check_file (file, cancellable, error))
+    return NULL;
   name = g_file_get_parse_name (file);
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
@@ -2050,6 +2139,22 @@ jp_progress_import_run (JpStore     *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Its kind and size before reading it (named as typed). */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0)
+      {
+        if (!S_ISREG (st.st_mode))
+          {
+            g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,
+                         C_("sheet", "%s: not a regular file"), path);
+            return FALSE;
+          }
+        if (!check_size (path, (guint64) st.st_size, error))
+          return FALSE;
+      }
+  }
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ, "%s", local_error->message);

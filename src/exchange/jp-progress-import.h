@@ -44,6 +44,13 @@ typedef enum
   JP_PROGRESS_ROW_CHANGE,    /* valid: replaces another value of that date */
 } JpProgressRowState;
 
+/* A table larger than this is refused before it is read; one with more
+ * rows holding a value than JP_PROGRESS_MAX_ROWS when it is read
+ * (JP_IMPORT_ERROR_TOO_LARGE). The records are read one at a time:
+ * memory goes with the rows that hold a value, not with the file. */
+#define JP_PROGRESS_MAX_SIZE (32 * 1000 * 1000)
+#define JP_PROGRESS_MAX_ROWS 200000
+
 #define JP_TYPE_PROGRESS_ROW (jp_progress_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (JpProgressRow, jp_progress_row, JP, PROGRESS_ROW, GObject)
@@ -97,6 +104,13 @@ JpProgressImport   *jp_progress_import_new_for_file    (JpPlan        *plan,
                                                         GCancellable  *cancellable,
                                                         GError       **error)
                                                         G_GNUC_WARN_UNUSED_RESULT;
+
+/* Refuses, before it is read, a file that is not a regular file (a FIFO,
+ * a device, a folder) or is larger than JP_PROGRESS_MAX_SIZE
+ * (JP_IMPORT_ERROR_READ, _TOO_LARGE; the message names the file). */
+gboolean            jp_progress_import_check_file      (GFile         *file,
+                                                        GCancellable  *cancellable,
+                                                        GError       **error);
 
 JpPlan             *jp_progress_import_get_plan        (JpProgressImport *self);
 const char         *jp_progress_import_get_display_name (JpProgressImport *self);

@@ -732,6 +732,17 @@ jp_progress_import_dialog_load_file (JpProgressImportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->committed);
 
+  /* A file too large, or not a file (a FIFO), is refused before reading. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!jp_progress_import_check_file (file, NULL, &error))
+      {
+        show_file_error (self, error->message);
+        return;
+      }
+  }
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
