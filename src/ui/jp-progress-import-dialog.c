@@ -62,6 +62,7 @@ struct _JpProgressImportDialog
   guint              n_committed;
   guint              n_skipped;
   guint              n_failed;
+  guint              n_changed;
 };
 
 G_DEFINE_FINAL_TYPE (JpProgressImportDialog, jp_progress_import_dialog, JP_TYPE_EDITOR_DIALOG)
@@ -533,6 +534,7 @@ static void
 commit (JpProgressImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  guint n_changed;
   gboolean ok;
 
   /* Before an import changes the database: a copy of it (the command line
@@ -549,6 +551,8 @@ commit (JpProgressImportDialog *self)
       return;
     }
 
+  /* The changes are committed rows afterwards: count them now. */
+  n_changed = jp_progress_import_count (self->import, JP_PROGRESS_ROW_CHANGE);
   ok = jp_progress_import_commit (self->import, self->store, NULL, NULL, NULL, &error);
   if (!ok)
     {
@@ -562,6 +566,7 @@ commit (JpProgressImportDialog *self)
   self->n_committed = jp_progress_import_count (self->import, JP_PROGRESS_ROW_COMMITTED);
   self->n_skipped = jp_progress_import_count (self->import, JP_PROGRESS_ROW_DUPLICATE);
   self->n_failed = 0;
+  self->n_changed = n_changed;
   g_signal_emit (self, signals[IMPORTED], 0, self->n_committed, self->n_skipped, self->n_failed);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -784,11 +789,11 @@ jp_progress_import_dialog_dup_summary (JpProgressImportDialog *self)
 {
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT_DIALOG (self), NULL);
 
-  /* Translators: a toast after a progress import: values recorded,
-   * rows skipped (already recorded), rows that failed */
+  /* Translators: a toast after a progress import: values recorded (new
+   * or changed), of which changed, rows already recorded */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Imported %u value, skipped %u, failed %u",
-                                       "Imported %u values, skipped %u, failed %u",
+                                       "Imported %u value (%u changed), %u already recorded",
+                                       "Imported %u values (%u changed), %u already recorded",
                                        self->n_committed),
-                          self->n_committed, self->n_skipped, self->n_failed);
+                          self->n_committed, self->n_changed, self->n_skipped);
 }
