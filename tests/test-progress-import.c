@@ -1184,6 +1184,69 @@ test_limits (Fixture       *f,
   g_assert_cmpint (usage.ru_maxrss - before_kib, <, 100 * 1024);
 }
 
+/* Another program records a value of the same date, or changes the value
+ * a row replaces, between the preview and the commit (the command line
+ * does not watch for other programs): the commit writes nothing rather
+ * than two entries of one date, or a change of a value nobody saw. */
+static void
+test_changed_meanwhile (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char table[] = "序号,指标,日期,数值\n"
+                              "2,新增学位,2023-09-30,450\n"
+                              "1,党支部规范化率,2023-06-30,80\n";
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(JpProgressImport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) other = NULL;
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(JpProgressEntry) entry = jp_progress_entry_new ("2023-09-30", 440);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import = import_text (f->plan, table, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 1);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE), ==, 1);
+
+  other = jp_store_open (f->db_path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_plan = jp_store_load_plan (other, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_add_progress (other, find_indicator (other_plan, "二", 2, "新增学位"),
+                                        entry, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other_plan);
+  g_clear_object (&other);
+
+  before = describe_progress (f->plan);
+  g_assert_false (jp_progress_import_commit (import, f->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_assert_true (g_str_has_prefix (error->message, "进展.csv: nothing was imported: "));
+  g_clear_error (&error);
+  after = describe_progress (f->plan);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED), ==, 0);
+
+  /* Read again: the other program's 440 is there; the row is a change. */
+  reopen (f);
+  again = import_text (f->plan, table, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_count (again, JP_PROGRESS_ROW_CHANGE), ==, 2);
+  g_assert_cmpfloat (jp_progress_row_get_old_value (get_row (again, 0)), ==, 440);
+
+  /* Now the value to replace changes under it. */
+  other = jp_store_open (f->db_path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_plan = jp_store_load_plan (other, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_double (other,
+                                      jp_indicator_get_latest (find_indicator (other_plan, "二", 2,
+                                                                               "新增学位")),
+                                      "value", 445, &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_progress_import_commit (again, f->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1209,6 +1272,7 @@ main (int   argc,
   ADD ("/jp/progress-import/same-name", test_same_name);
   ADD ("/jp/progress-import/long-cells", test_long_cells);
   ADD ("/jp/progress-import/limits", test_limits);
+  ADD ("/jp/progress-import/changed-meanwhile", test_changed_meanwhile);
 
 #undef ADD
 

@@ -73,13 +73,16 @@ fixture_tear_down (Fixture       *f,
   g_free (f->arg_db);
 }
 
-/* A progress table of @n rows with values @first, @first + 1, …; returns
- * its path. */
+/* A progress table of @n rows with values @first, @first + 1, …, dated
+ * from @first_day (days after 2023-01-01; tables written at once take
+ * days of their own: one value per indicator and date); returns its
+ * path. */
 static char *
 write_table (Fixture    *f,
              const char *name,
              guint       n,
-             guint       first)
+             guint       first,
+             guint       first_day)
 {
   g_autoptr(GString) csv = g_string_new ("序号,指标,日期,数值\n");
   char *path = g_build_filename (f->dir, name, NULL);
@@ -90,7 +93,7 @@ write_table (Fixture    *f,
       g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2023);
       char text[16];
 
-      g_date_add_days (date, j % 365);
+      g_date_add_days (date, (first_day + j) % 365);
       g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
       g_string_append_printf (csv, "%u,指标%u-%u,%s,%u\n",
                               1 + j % N_ITEMS, 1 + j % N_ITEMS, 1 + (j / N_ITEMS) % N_INDICATORS,
@@ -194,7 +197,7 @@ test_reader_reloads (Fixture       *f,
 {
   g_autoptr(JpStore) window = open_store (f->db);
   g_autoptr(JpPlan) plan = load_plan (window, 1);
-  g_autofree char *table = write_table (f, "rows.csv", 20, 1000);
+  g_autofree char *table = write_table (f, "rows.csv", 20, 1000, 0);
   g_autofree char *arg_table = g_strconcat ("--import-progress=", table, NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -324,7 +327,7 @@ test_reader_polls (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(JpStore) window = open_store (f->db);
-  g_autofree char *table = write_table (f, "rows.csv", POLLED_ROWS, 2000);
+  g_autofree char *table = write_table (f, "rows.csv", POLLED_ROWS, 2000, 0);
   g_autofree char *arg_table = g_strconcat ("--import-progress=", table, NULL);
   g_autoptr(GError) error = NULL;
   const char *argv[] = { rel_executable (), f->arg_db, arg_table, "--plan=1", NULL };
@@ -416,8 +419,8 @@ static void
 test_writers (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *table_a = write_table (f, "a.csv", 45, 3000);
-  g_autofree char *table_b = write_table (f, "b.csv", 45, 4000);
+  g_autofree char *table_a = write_table (f, "a.csv", 45, 3000, 0);
+  g_autofree char *table_b = write_table (f, "b.csv", 45, 4000, 100);
   g_autofree char *arg_a = g_strconcat ("--import-progress=", table_a, NULL);
   g_autofree char *arg_b = g_strconcat ("--import-progress=", table_b, NULL);
   g_autofree char *json = rel_dup_json_plan ("同时导入", 4, 20, 3, 4);
@@ -700,7 +703,7 @@ test_changed_refused (Fixture       *f,
   }
 
   /* The command line (real process) writes: refused again until reloaded. */
-  table = write_table (f, "rows.csv", 4, 1000);
+  table = write_table (f, "rows.csv", 4, 1000, 0);
   arg_table = g_strconcat ("--import-progress=", table, NULL);
 
   /* Reloaded: the window sees 77 and edits on top of it. */
@@ -750,7 +753,7 @@ test_wal_kept (Fixture       *f,
   g_autoptr(JpStore) first = open_store (f->db);
   g_autoptr(JpPlan) plan = load_plan (first, 1);
   g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  g_autofree char *table = write_table (f, "rows.csv", 6, 500);
+  g_autofree char *table = write_table (f, "rows.csv", 6, 500, 0);
   g_autofree char *arg_table = g_strconcat ("--import-progress=", table, NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

@@ -2216,6 +2216,46 @@ jp_store_unmerge (JpStore        *self,
 /* ---- Many progress values at once ----------------------------------------- */
 
 static gboolean
+changed_meanwhile (GError **error)
+{
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED,
+                       _("The plan was changed by another program since it was loaded: "
+                         "nothing was saved"));
+  return FALSE;
+}
+
+/* Whether the file holds an entry of @indicator_id dated @date (another
+ * program may have recorded one since the plan was read). */
+static gboolean
+has_entry_of_date (JpStore     *self,
+                   gint64       indicator_id,
+                   const char  *date,
+                   gboolean    *found,
+                   GError     **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  int rc;
+
+  stmt = _jp_store_prepare (self, "SELECT 1 FROM progress WHERE indicator = ?1 AND date = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
 replace_progress_row (JpStore          *self,
                       gint64            plan_id,
                       JpIndicator      *indicator,
@@ -2231,9 +2271,10 @@ replace_progress_row (JpStore          *self,
   const char *old_note = jp_progress_entry_get_note (old);
   const char *new_note = jp_progress_entry_get_note (entry);
 
+  /* Only the value that was read: another program may have changed it. */
   stmt = _jp_store_prepare (self,
                             "UPDATE progress SET value = ?1, note = ?2"
-                            " WHERE id = ?3 AND indicator = ?4",
+                            " WHERE id = ?3 AND indicator = ?4 AND value = ?5",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -2242,8 +2283,11 @@ replace_progress_row (JpStore          *self,
   sqlite3_bind_text (stmt, 2, new_note != NULL ? new_note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, id);
   sqlite3_bind_int64 (stmt, 4, jp_indicator_get_id (indicator));
-  if (!_jp_store_exec (self, stmt, error) || !check_changed_one (self, error))
+  sqlite3_bind_double (stmt, 5, jp_progress_entry_get_value (old));
+  if (!_jp_store_exec (self, stmt, error))
     return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    return changed_meanwhile (error);
 
   old_text = _jp_store_format_double (jp_progress_entry_get_value (old));
   new_text = _jp_store_format_double (jp_progress_entry_get_value (entry));
@@ -2330,8 +2374,16 @@ jp_store_record_progress (JpStore          *self,
           g_autofree char *what = what_for ("indicator", jp_indicator_get_id (indicators[i]),
                                             "progress");
           g_autofree char *text = describe_entry (entries[i]);
+          const char *date = jp_progress_entry_get_date (entries[i]);
+          gboolean found = FALSE;
 
-          ok = _jp_store_insert_progress_row (ctx, jp_indicator_get_id (indicators[i]),
+          /* One entry per indicator and date: none recorded meanwhile. */
+          ok = date == NULL ||
+               has_entry_of_date (self, jp_indicator_get_id (indicators[i]), date, &found, error);
+          if (ok && found)
+            ok = changed_meanwhile (error);
+          ok = ok &&
+               _jp_store_insert_progress_row (ctx, jp_indicator_get_id (indicators[i]),
                                               entries[i], error) &&
                _jp_store_add_history (self, plan_id, what, NULL, text, error);
         }

@@ -217,7 +217,10 @@ gboolean    jp_store_remove_progress      (JpStore         *self,
  * for each i, @entries[i] is added to @indicators[i], or, when
  * @replaced[i] is not NULL (an entry of that indicator), that entry takes
  * the value and note of @entries[i] (which is then not kept). Each is one
- * history row. The model is updated after the commit only (in time
+ * history row. One entry per indicator and date: when the file holds an
+ * entry of a new entry's date, or a replaced entry no longer holds the
+ * value read (another program wrote meanwhile), nothing is written
+ * (JP_STORE_ERROR_CHANGED). The model is updated after the commit only (in time
  * linear in the entries: an indicator given many entries is refilled at
  * once); on error nothing changed, in the file or in memory. @replaced
  * may be NULL when nothing is replaced. */
