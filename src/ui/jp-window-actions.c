@@ -837,14 +837,31 @@ on_progress_dialog_confirmed_cb (JpProgressDialog *dialog,
                                  JpWindow         *self)
 {
   JpIndicator *indicator = jp_progress_dialog_get_indicator (dialog);
+  JpProgressEntry *replaced = jp_progress_dialog_get_replaced (dialog);
   g_autoptr(JpProgressEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   entry = jp_progress_entry_new (jp_progress_dialog_get_date (dialog), jp_progress_dialog_get_value (dialog));
   jp_progress_entry_set_note (entry, jp_progress_dialog_get_note (dialog));
   jp_progress_entry_set_author (entry, jp_progress_dialog_get_author (dialog));
 
-  if (!jp_undo_add_progress (self->undo, indicator, entry, &error))
+  if (replaced != NULL)
+    {
+      /* One entry per date: the new value takes the old one's place. */
+      jp_undo_begin_group (self->undo, _("Record progress"));
+      ok = jp_undo_set_double (self->undo, replaced, "value", jp_progress_entry_get_value (entry), &error) &&
+           jp_undo_set_string (self->undo, replaced, "note", jp_progress_entry_get_note (entry), &error) &&
+           jp_undo_set_string (self->undo, replaced, "author", jp_progress_entry_get_author (entry), &error);
+      if (ok)
+        ok = jp_undo_end_group (self->undo, &error);
+      else
+        jp_undo_abort_group (self->undo);
+    }
+  else
+    ok = jp_undo_add_progress (self->undo, indicator, entry, &error);
+
+  if (!ok)
     {
       _jp_window_report_error (self, _("Could Not Record the Progress"), error);
       return;
