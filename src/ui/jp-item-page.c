@@ -35,6 +35,7 @@ struct _JpItemPage
   GtkWidget      *status_pill;
   GtkLabel       *status_symbol;
   GtkLabel       *status_label;
+  GtkLabel       *flags_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *percent_label;
   GtkLabel       *due_label;
@@ -263,6 +264,20 @@ build_indicator_row (JpItemPage  *self,
   pill = status_pill_new (progress.status);
   gtk_widget_set_valign (pill, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (head), name);
+  {
+    g_autofree char *flags = jp_ui_dup_progress_flags (&progress);
+
+    if (flags != NULL)
+      {
+        GtkWidget *flag = gtk_label_new (flags);
+
+        gtk_widget_add_css_class (flag, "status-dot");
+        gtk_widget_add_css_class (flag, jp_ui_status_css_class (JP_STATUS_NO_REPORT));
+        gtk_widget_set_valign (flag, GTK_ALIGN_START);
+        gtk_widget_set_margin_top (flag, 2);
+        gtk_box_append (GTK_BOX (head), flag);
+      }
+  }
   gtk_box_append (GTK_BOX (head), pill);
   gtk_box_append (GTK_BOX (box), head);
 
@@ -650,6 +665,12 @@ refresh_item (JpItemPage *self,
   }
 
   set_status (self->status_pill, self->status_symbol, self->status_label, progress.status);
+  {
+    g_autofree char *flags = jp_ui_dup_progress_flags (&progress);
+
+    gtk_label_set_text (self->flags_label, flags != NULL ? flags : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags != NULL);
+  }
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress.p, 0, 1));
   jp_ui_set_status_class (GTK_WIDGET (self->progress_bar), progress.status);
   percent = jp_ui_dup_rounded_percent (progress.ratio);
@@ -723,6 +744,17 @@ append_section_item_row (JpItemPage *self,
     subtitle = g_strdup_printf (C_("leaders and figures", "%s · %s"), leaders, percent);
   else
     subtitle = g_strdup (percent);
+  {
+    g_autofree char *flags = jp_ui_dup_progress_flags (&progress);
+
+    if (flags != NULL)
+      {
+        char *with_flags = g_strdup_printf (C_("leaders and figures", "%s · %s"), subtitle, flags);
+
+        g_free (subtitle);
+        subtitle = with_flags;
+      }
+  }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (item));
@@ -1135,6 +1167,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_pill);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_symbol);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, flags_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, percent_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, due_label);
