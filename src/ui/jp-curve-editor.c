@@ -529,6 +529,7 @@ jp_curve_editor_init (JpCurveEditor *self)
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add Checkpoint"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_widget_set_halign (content, GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (self->add_button), content);
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb),

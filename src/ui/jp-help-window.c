@@ -101,9 +101,6 @@ build (JpHelpWindow *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   GtkWidget *group;
 
-  adw_preferences_page_set_title (page, _("Statuses"));
-  adw_preferences_page_set_icon_name (page, "help-about-symbolic");
-
   group = group_new (page, _("Statuses"),
                      _("p is the progress of the latest entry on or before the date shown; e is the "
                        "progress expected by then, from the target’s curve. The rules are checked in "

@@ -57,22 +57,6 @@ select_item (Fixture *f,
   jp_test_pump ();
 }
 
-static GtkWidget *
-open_dialog (Fixture    *f,
-             const char *action,
-             GVariant   *parameter)
-{
-  GtkWindow *dialog;
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter));
-  jp_test_pump ();
-  dialog = jp_window_get_dialog (f->window);
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-
-  return GTK_WIDGET (dialog);
-}
-
 static gboolean
 can_save (GtkWidget *dialog)
 {
@@ -143,7 +127,7 @@ test_indicator_custom_curve (Fixture       *f,
 
   g_assert_null (jp_indicator_get_curve (indicator));
   select_item (f, 2);
-  dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  dialog = jp_test_open_dialog (f->window, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
   editor = JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group"));
 
   /* Inheriting at first, and saying what from. */
@@ -190,7 +174,7 @@ test_indicator_custom_curve (Fixture       *f,
   g_assert_cmpstr (jp_indicator_get_curve (jp_test_indicator (reloaded, 2, 0)), ==, spec);
 
   /* The dialog shows it again. */
-  dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  dialog = jp_test_open_dialog (f->window, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
   editor = JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group"));
   g_assert_cmpstr (jp_curve_editor_get_spec (editor), ==, spec);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -216,7 +200,7 @@ test_item_curve (Fixture       *f,
   GtkWidget *dialog;
 
   select_item (f, 2);
-  dialog = open_dialog (f, "win.edit-selected", NULL);
+  dialog = jp_test_open_dialog (f->window, "win.edit-selected", NULL);
   g_assert_true (JP_IS_ITEM_DIALOG (dialog));
   editor = JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group"));
 
@@ -236,7 +220,7 @@ test_item_curve (Fixture       *f,
   g_assert_cmpstr (jp_item_get_curve (jp_plan_find_item_by_number (reloaded, 2)), ==, "terms:07-10");
 
   /* The target dialog names the work point's curve as the inherited one. */
-  dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  dialog = jp_test_open_dialog (f->window, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
   editor = JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group"));
   {
     GtkStringObject *first = adw_combo_row_get_selected_item (jp_curve_editor_get_kind_row (editor));
@@ -268,7 +252,7 @@ test_kind_description (Fixture       *f,
   AdwActionRow *kind_row;
 
   select_item (f, 2);
-  dialog = open_dialog (f, "win.add-indicator", NULL);
+  dialog = jp_test_open_dialog (f->window, "win.add-indicator", NULL);
   kind_row = ADW_ACTION_ROW (jp_test_get (dialog, "kind_row"));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -305,7 +289,7 @@ test_plan_properties (Fixture       *f,
   g_assert_null (jp_plan_cell_get_flags (JP_PLAN_CELL (cell)));
   g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->window->item_page), "flags_label")));
 
-  dialog = open_dialog (f, "win.plan-properties", NULL);
+  dialog = jp_test_open_dialog (f->window, "win.plan-properties", NULL);
   g_assert_true (JP_IS_PLAN_DIALOG (dialog));
   editor = JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group"));
   cycle_row = ADW_COMBO_ROW (jp_test_get (dialog, "cycle_row"));
@@ -398,7 +382,7 @@ test_help (Fixture       *f,
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-status-help");
   g_autoptr(GBytes) overlay = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  JpHelpWindow *help = NULL;
+  JpHelpWindow *help;
   GList *toplevels;
   GtkWidget *button;
 
@@ -413,11 +397,7 @@ test_help (Fixture       *f,
   g_signal_emit_by_name (button, "clicked");
   jp_test_pump ();
 
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (JP_IS_HELP_WINDOW (l->data))
-      help = l->data;
-  g_list_free (toplevels);
+  help = JP_HELP_WINDOW (jp_test_find_toplevel (JP_TYPE_HELP_WINDOW));
   g_assert_nonnull (help);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (help)) == GTK_WINDOW (f->window));
