@@ -321,6 +321,8 @@ check_checkpoints (JpCurveEditor  *self,
                    char          **spec_out)
 {
   g_autoptr(GString) spec = g_string_new ("custom:");
+  g_autofree char *previous_iso = NULL;
+  double previous_percent = 0;
   char *message = NULL;
 
   if (self->checkpoints->len == 0)
@@ -343,6 +345,17 @@ check_checkpoints (JpCurveEditor  *self,
           percent < 0 || percent > 100)
         percent_message = _("Each checkpoint expects a percentage from 0 to 100, such as 50.");
       jp_ui_show_invalid (c->percent, NULL, percent_message);
+
+      /* Out of order: the entry that breaks it is marked; the message is
+       * jp_curve_validate()'s, below. */
+      if (iso != NULL && previous_iso != NULL && jp_date_compare (iso, previous_iso) <= 0)
+        jp_ui_show_invalid (c->date, NULL, "");
+      if (percent_message == NULL && i > 0 && percent < previous_percent)
+        jp_ui_show_invalid (c->percent, NULL, "");
+      if (iso != NULL)
+        jp_ui_set_str (&previous_iso, iso);
+      if (percent_message == NULL)
+        previous_percent = percent;
 
       if (message == NULL && date_message != NULL)
         /* Translators: an error in a custom curve's checkpoint: "Checkpoint 2: Enter a date" */

@@ -702,7 +702,17 @@ refresh_item (JpItemPage *self,
   /* Translators: the share of a work point expected by the as-of date
    * (by the same rule as its status): "75% expected by Sep 30, 2023" */
   expected_text = g_strdup_printf (_("%s expected by %s"), expected, as_of_date);
-  due_text = g_strconcat (due, "\n", expected_text, NULL);
+  if (jp_curve_get_kind (jp_item_get_effective_curve (item)) != JP_CURVE_LINEAR)
+    {
+      g_autofree char *curve = jp_curve_describe (jp_item_get_effective_curve (item));
+      /* Translators: under a work point's due date: its expected-progress
+       * curve when it is not the linear one, e.g. "By quarter" */
+      g_autofree char *curve_text = g_strdup_printf (_("Expected progress: %s"), curve);
+
+      due_text = g_strconcat (due, "\n", expected_text, "\n", curve_text, NULL);
+    }
+  else
+    due_text = g_strconcat (due, "\n", expected_text, NULL);
   gtk_label_set_text (self->due_label, due_text);
 
   if (!self->body_dirty)

@@ -153,6 +153,15 @@ test_indicator_custom_curve (Fixture       *f,
   g_assert_false (jp_curve_editor_get_valid (editor));
   g_assert_false (can_save (dialog));
   g_assert_cmpstr (jp_curve_editor_get_error (editor), ==, "a checkpoint cannot expect less than the one before");
+  {
+    GtkEditable *percent;
+
+    /* The entry that breaks the order is marked. */
+    g_assert_true (jp_curve_editor_get_checkpoint (editor, 2, NULL, &percent));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (percent), "error"));
+    g_assert_true (jp_curve_editor_get_checkpoint (editor, 1, NULL, &percent));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (percent), "error"));
+  }
 
   /* A date outside the plan year. */
   set_checkpoint (editor, 2, "2024-09-30", "80");
@@ -216,6 +225,10 @@ test_item_curve (Fixture       *f,
 
   g_assert_cmpstr (jp_item_get_curve (item), ==, "terms:07-10");
   g_assert_cmpstr (jp_indicator_get_effective_curve (indicator), ==, "terms:07-10");
+  /* The work point's page names it. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (f->window->item_page),
+                                                                       "due_label"))),
+                            "Expected progress: By term (spring term ends 07-10)"));
   reloaded = jp_test_reload (f->path);
   g_assert_cmpstr (jp_item_get_curve (jp_plan_find_item_by_number (reloaded, 2)), ==, "terms:07-10");
 
