@@ -354,6 +354,41 @@ test_plan_properties (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->window->item_page), "flags_label")));
 }
 
+/* The views follow a change of the plan's default curve: at June 30 with
+ * nothing recorded the work points are "no report" on the linear curve,
+ * "not started" when only the due date expects anything. */
+static void
+test_curve_refreshes_views (Fixture       *f,
+                            gconstpointer  data)
+{
+  JpItem *item = jp_plan_find_item_by_number (f->plan, 3);
+  GtkWidget *dialog;
+  GtkWidget *cell;
+  GtkLabel *status_label;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-as-of", "s", "2023-06-30"));
+  select_item (f, 3);
+  cell = jp_test_find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_STATUS);
+  status_label = GTK_LABEL (jp_test_get (GTK_WIDGET (f->window->item_page), "status_label"));
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (jp_plan_cell_get_text (JP_PLAN_CELL (cell)), ==, jp_status_get_label (JP_STATUS_NO_REPORT));
+  g_assert_cmpstr (jp_plan_cell_get_symbol (JP_PLAN_CELL (cell)), ==, "!");
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, jp_status_get_label (JP_STATUS_NO_REPORT));
+
+  dialog = jp_test_open_dialog (f->window, "win.plan-properties", NULL);
+  jp_curve_editor_select_kind (JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group")), JP_CURVE_DUE_ONLY);
+  jp_test_pump ();
+  confirm (f, dialog);
+  g_assert_cmpstr (jp_plan_get_curve (f->plan), ==, "due");
+
+  g_assert_cmpstr (jp_plan_cell_get_text (JP_PLAN_CELL (cell)), ==, jp_status_get_label (JP_STATUS_NOT_STARTED));
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, jp_status_get_label (JP_STATUS_NOT_STARTED));
+
+  undo (f);
+  g_assert_cmpstr (jp_plan_cell_get_text (JP_PLAN_CELL (cell)), ==, jp_status_get_label (JP_STATUS_NO_REPORT));
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, jp_status_get_label (JP_STATUS_NO_REPORT));
+}
+
 /* An update whose completion differs from the targets' by more than 20
  * points is flagged beside the status. */
 static void
@@ -462,6 +497,8 @@ main (int   argc,
               fixture_set_up, test_kind_description, fixture_tear_down);
   g_test_add ("/jp/curves/plan-properties", Fixture, NULL,
               fixture_set_up, test_plan_properties, fixture_tear_down);
+  g_test_add ("/jp/curves/refreshes-views", Fixture, NULL,
+              fixture_set_up, test_curve_refreshes_views, fixture_tear_down);
   g_test_add ("/jp/curves/self-report-flag", Fixture, NULL,
               fixture_set_up, test_self_report_flag, fixture_tear_down);
   g_test_add ("/jp/curves/help", Fixture, NULL,
