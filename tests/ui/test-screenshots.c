@@ -319,6 +319,16 @@ test_dialogs (void)
 
     g_assert_nonnull (help);
     save_png (help, "help-statuses.png");
+    {
+      /* The middle: thresholds, flags, the first curves. */
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scroller (help)));
+
+      jp_test_pump ();
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                             gtk_adjustment_get_page_size (adjustment)) * 0.7);
+      jp_test_pump ();
+      save_png (help, "help-statuses-flags.png");
+    }
     scroll_to_end (help);
     save_png (help, "help-statuses-end.png");
     gtk_window_destroy (GTK_WINDOW (help));
