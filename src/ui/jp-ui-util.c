@@ -272,8 +272,9 @@ jp_ui_dup_progress_flags (const JpProgress *progress)
 
   if (progress->has_self_report && progress->self_report_differs)
     {
-      g_autofree char *self = jp_format_percent (progress->self_report);
-      g_autofree char *computed = jp_format_percent (progress->p);
+      /* As the window shows the figures beside it (the bar's percent). */
+      g_autofree char *self = jp_ui_dup_rounded_percent (progress->self_report);
+      g_autofree char *computed = jp_ui_dup_rounded_percent (progress->p);
 
       /* Translators: a flag beside a work point's status: the completion its
        * latest update gives, and its targets' (自报 60%，指标 26%) */

@@ -13,6 +13,7 @@
 #include "jp-item-dialog.h"
 #include "jp-plan-dialog.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui-util.h"
 #include "jp-window-private.h"
 
 static JpApplication *app;
@@ -412,7 +413,7 @@ test_self_report_flag (Fixture       *f,
 
   jp_item_evaluate (item, NULL, &progress);
   g_assert_true (progress.self_report_differs);
-  computed = jp_format_percent (progress.p);
+  computed = jp_ui_dup_rounded_percent (progress.p);
   expected = g_strdup_printf ("Self-reported 60%%, targets %s", computed);
 
   cell = jp_test_find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_STATUS);

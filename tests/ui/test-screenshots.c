@@ -306,7 +306,19 @@ test_dialogs (void)
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (window));
 
-  /* The flags beside the statuses, as of September 30. */
+  /* The flags beside the statuses, as of September 30: no entry since the
+   * last deadline, and work point 2 reporting 90% in its update. */
+  {
+    g_autoptr(JpItemUpdate) update = jp_item_update_new ("2023-09-20");
+    g_autoptr(GError) error = NULL;
+
+    jp_item_update_set_has_completion (update, TRUE);
+    jp_item_update_set_completion (update, 90);
+    jp_item_update_set_note (update, "各支部规范化建设已基本完成。");
+    jp_item_update_set_author (update, "张学兵");
+    g_assert_true (jp_undo_add_update (window->undo, jp_plan_find_item_by_number (plan, 2), update, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", "2023-09-30"));
   jp_test_pump ();
   save_png (GTK_WIDGET (window), "plan-tree-late-report.png");
@@ -335,6 +347,7 @@ test_dialogs (void)
     jp_test_pump ();
   }
   /* Back as it was for the shots below. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", ""));
   jp_test_pump ();
