@@ -31,6 +31,7 @@ struct _JpCurveEditor
   gboolean             has_inherit;
   gboolean             inherit_from_item;
   char                *inherited;   /* the inherited spec */
+  gboolean             said_linear; /* set_spec ("linear"): kept as it was */
   char                *spec;
   char                *error;
   gboolean             loading;
@@ -405,7 +406,9 @@ update (JpCurveEditor *self)
       break;
 
     case JP_CURVE_LINEAR:
-      spec = self->has_inherit ? g_strdup ("linear") : NULL;
+      /* Without "inherit", linear is the default (NULL), unless the
+       * object already says "linear": saving unchanged changes nothing. */
+      spec = self->has_inherit || self->said_linear ? g_strdup ("linear") : NULL;
       break;
 
     case JP_CURVE_QUARTERLY:
@@ -608,6 +611,7 @@ jp_curve_editor_set_spec (JpCurveEditor *self,
   g_return_if_fail (JP_IS_CURVE_EDITOR (self));
 
   offset = self->has_inherit ? 1 : 0;
+  self->said_linear = g_strcmp0 (spec, "linear") == 0;
   self->loading = TRUE;
   clear_checkpoints (self);
   gtk_editable_set_text (GTK_EDITABLE (self->term_row), JP_CURVE_DEFAULT_TERM_END);

@@ -355,6 +355,30 @@ test_plan_properties (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->window->item_page), "flags_label")));
 }
 
+/* A plan that says "linear" keeps saying it when its properties are saved
+ * unchanged: nothing to undo. */
+static void
+test_plan_linear_unchanged (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  jp_undo_begin_group (f->window->undo, "test");
+  g_assert_true (jp_undo_set_string (f->window->undo, f->plan, "curve", "linear", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_undo_end_group (f->window->undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_undo_get_undo_label (f->window->undo), ==, "test");
+
+  dialog = jp_test_open_dialog (f->window, "win.plan-properties", NULL);
+  g_assert_cmpstr (jp_plan_dialog_get_curve (JP_PLAN_DIALOG (dialog)), ==, "linear");
+  g_assert_null (jp_plan_dialog_get_report_cycle (JP_PLAN_DIALOG (dialog)));
+  confirm (f, dialog);
+  g_assert_cmpstr (jp_plan_get_curve (f->plan), ==, "linear");
+  g_assert_cmpstr (jp_undo_get_undo_label (f->window->undo), ==, "test");
+}
+
 /* The views follow a change of the plan's default curve: at June 30 with
  * nothing recorded the work points are "no report" on the linear curve,
  * "not started" when only the due date expects anything. */
@@ -498,6 +522,8 @@ main (int   argc,
               fixture_set_up, test_kind_description, fixture_tear_down);
   g_test_add ("/jp/curves/plan-properties", Fixture, NULL,
               fixture_set_up, test_plan_properties, fixture_tear_down);
+  g_test_add ("/jp/curves/plan-linear-unchanged", Fixture, NULL,
+              fixture_set_up, test_plan_linear_unchanged, fixture_tear_down);
   g_test_add ("/jp/curves/refreshes-views", Fixture, NULL,
               fixture_set_up, test_curve_refreshes_views, fixture_tear_down);
   g_test_add ("/jp/curves/self-report-flag", Fixture, NULL,
