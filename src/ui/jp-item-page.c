@@ -308,6 +308,17 @@ build_indicator_row (JpItemPage  *self,
       facts_text = g_strdup_printf (_("Nothing recorded by %s"), date);
     }
 
+  /* A curve of the target's own (the work point's is named above). */
+  if (jp_indicator_get_curve (indicator) != NULL)
+    {
+      g_autofree char *curve = jp_curve_describe (jp_indicator_get_curve (indicator));
+      g_autofree char *curve_text = g_strdup_printf (_("Expected progress: %s"), curve);
+      char *joined = g_strconcat (facts_text, "\n", curve_text, NULL);
+
+      g_free (facts_text);
+      facts_text = joined;
+    }
+
   facts = gtk_label_new (facts_text);
   gtk_label_set_xalign (GTK_LABEL (facts), 0);
   gtk_label_set_wrap (GTK_LABEL (facts), TRUE);

@@ -179,6 +179,16 @@ test_indicator_custom_curve (Fixture       *f,
   jp_indicator_evaluate (indicator, "2023-06-30", &progress);
   g_assert_cmpfloat_with_epsilon (progress.expected, 0.60, 1e-9);
 
+  /* The work point's page says it under the target. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *described = jp_curve_describe (spec);
+    g_autofree char *line = g_strdup_printf ("Expected progress: %s", described);
+
+    collect_text (GTK_WIDGET (f->window->item_page), text);
+    g_assert_nonnull (strstr (text->str, line));
+  }
+
   /* The file. */
   reloaded = jp_test_reload (f->path);
   g_assert_cmpstr (jp_indicator_get_curve (jp_test_indicator (reloaded, 2, 0)), ==, spec);
