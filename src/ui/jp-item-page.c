@@ -139,6 +139,17 @@ set_status (GtkWidget  *pill,
   jp_ui_set_status_class (pill, status);
 }
 
+/* "Expected progress: By quarter" */
+static char *
+dup_curve_text (const char *spec)
+{
+  g_autofree char *curve = jp_curve_describe (spec);
+
+  /* Translators: under a work point's due date or a target's gauge: its
+   * expected-progress curve, e.g. "By quarter" */
+  return g_strdup_printf (_("Expected progress: %s"), curve);
+}
+
 static GtkWidget *
 status_pill_new (JpStatus status)
 {
@@ -311,8 +322,7 @@ build_indicator_row (JpItemPage  *self,
   /* A curve of the target's own (the work point's is named above). */
   if (jp_indicator_get_curve (indicator) != NULL)
     {
-      g_autofree char *curve = jp_curve_describe (jp_indicator_get_curve (indicator));
-      g_autofree char *curve_text = g_strdup_printf (_("Expected progress: %s"), curve);
+      g_autofree char *curve_text = dup_curve_text (jp_indicator_get_curve (indicator));
       char *joined = g_strconcat (facts_text, "\n", curve_text, NULL);
 
       g_free (facts_text);
@@ -715,10 +725,7 @@ refresh_item (JpItemPage *self,
   expected_text = g_strdup_printf (_("%s expected by %s"), expected, as_of_date);
   if (jp_curve_get_kind (jp_item_get_effective_curve (item)) != JP_CURVE_LINEAR)
     {
-      g_autofree char *curve = jp_curve_describe (jp_item_get_effective_curve (item));
-      /* Translators: under a work point's due date: its expected-progress
-       * curve when it is not the linear one, e.g. "By quarter" */
-      g_autofree char *curve_text = g_strdup_printf (_("Expected progress: %s"), curve);
+      g_autofree char *curve_text = dup_curve_text (jp_item_get_effective_curve (item));
 
       due_text = g_strconcat (due, "\n", expected_text, "\n", curve_text, NULL);
     }
