@@ -159,6 +159,9 @@ build (JpHelpWindow *self)
 static void
 jp_help_window_class_init (JpHelpWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

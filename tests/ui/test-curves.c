@@ -510,6 +510,15 @@ test_help (Fixture       *f,
     g_assert_cmpuint (n, ==, 1);
   }
   g_list_free (toplevels);
+
+  /* Closed, it opens again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (help), "window.close", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_test_find_toplevel (JP_TYPE_HELP_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-status-help", NULL));
+  jp_test_pump ();
+  help = JP_HELP_WINDOW (jp_test_find_toplevel (JP_TYPE_HELP_WINDOW));
+  g_assert_nonnull (help);
   gtk_window_destroy (GTK_WINDOW (help));
   jp_test_pump ();
 }
