@@ -475,6 +475,31 @@ test_help (Fixture       *f,
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay),
                                   "<property name=\"accelerator\">F1</property>"));
 
+  /* The status column's header menu leads there too. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (jp_test_get (GTK_WIDGET (f->window->plan_tree), "column_view"));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    GMenuModel *menu = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Status") == 0)
+          menu = gtk_column_view_column_get_header_menu (column);
+      }
+    g_assert_nonnull (menu);
+    menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_nonnull (menu);
+    {
+      g_autoptr(GVariant) action = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_ACTION,
+                                                                           G_VARIANT_TYPE_STRING);
+
+      g_assert_cmpstr (g_variant_get_string (action, NULL), ==, "win.show-status-help");
+    }
+    g_object_unref (menu);
+  }
+
   button = jp_test_get (GTK_WIDGET (f->window), "status_help_button");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-status-help");
   g_signal_emit_by_name (button, "clicked");
