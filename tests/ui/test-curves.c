@@ -111,6 +111,23 @@ collect_text (GtkWidget *root,
     collect_text (child, text);
 }
 
+/* The texts of the visible inline error labels under @root. */
+static void
+collect_visible_errors (GtkWidget *root,
+                        GString   *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "inline-error"))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_visible_errors (child, text);
+}
+
 /* ---- tests ---------------------------------------------------------------- */
 
 /* A custom curve set in the target dialog: checked inline, saved through
@@ -155,6 +172,13 @@ test_indicator_custom_curve (Fixture       *f,
   g_assert_false (can_save (dialog));
   g_assert_cmpstr (jp_curve_editor_get_error (editor), ==, "a checkpoint cannot expect less than the one before");
   {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    /* Shown inline, under the checkpoints. */
+    collect_visible_errors (GTK_WIDGET (editor), text);
+    g_assert_cmpstr (text->str, ==, "a checkpoint cannot expect less than the one before\n");
+  }
+  {
     GtkEditable *percent;
 
     /* The entry that breaks the order is marked. */
@@ -171,6 +195,12 @@ test_indicator_custom_curve (Fixture       *f,
 
   set_checkpoint (editor, 2, "2023-09-30", "80");
   g_assert_true (jp_curve_editor_get_valid (editor));
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_visible_errors (GTK_WIDGET (editor), text);
+    g_assert_cmpstr (text->str, ==, "");
+  }
   g_assert_cmpstr (jp_curve_editor_get_spec (editor), ==, spec);
   confirm (f, dialog);
 
