@@ -42,6 +42,9 @@ const char *jp_ui_status_css_class     (JpStatus     status);
 /* Removes every status-* class and adds the one for @status. */
 void        jp_ui_set_status_class     (GtkWidget   *widget,
                                         JpStatus     status);
+/* The flags shown beside a status: "Late report", "Self-reported 60%,
+ * targets 26%", joined by " · "; NULL when there is none. */
+char       *jp_ui_dup_progress_flags   (const JpProgress *progress) G_GNUC_WARN_UNUSED_RESULT;
 /* The user's name for "author" fields. */
 const char *jp_ui_default_author       (void);
 /* A plan's name in the switcher: its title when that says the year
