@@ -264,7 +264,7 @@ jp_date_picker_init (JpDatePicker *self)
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
   /* Translators: the placeholder of a date field */
-  gtk_entry_set_placeholder_text (self->entry, _("YYYY-MM-DD"));
+  gtk_entry_set_placeholder_text (self->entry, C_("date placeholder", "YYYY-MM-DD"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 12);
   jp_ui_set_accessible_label (GTK_WIDGET (self->entry), _("Date"));
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self);

@@ -1192,7 +1192,7 @@ _jp_window_enter_forced_review (JpWindow   *self,
 
 /* The steps changed: the menu says what Undo and Redo act on ("Undo
  * Delete Work Point"), and a toast that offered to undo an earlier state
- * of the steps goes. */
+ * of the steps no longer offers it. */
 static void
 on_undo_changed_cb (JpWindow *self)
 {
@@ -1201,9 +1201,12 @@ on_undo_changed_cb (JpWindow *self)
   g_autofree char *undo_label = NULL;
   g_autofree char *redo_label = NULL;
 
+  /* The toast stays (dismissing a toast during its animation is not safe
+   * in libadwaita 1.2) but loses its button. */
   if (self->undo_toast != NULL)
     {
-      adw_toast_dismiss (self->undo_toast);
+      adw_toast_set_button_label (self->undo_toast, NULL);
+      adw_toast_set_action_name (self->undo_toast, NULL);
       g_clear_weak_pointer (&self->undo_toast);
     }
 
@@ -1219,8 +1222,8 @@ on_undo_changed_cb (JpWindow *self)
 }
 
 /* A toast with "Undo" acts on the step it announced (the latest): it
- * carries that step's serial, and goes away as soon as the steps change
- * (undone, redone, or another step done), so that it never undoes
+ * carries that step's serial, and loses its button as soon as the steps
+ * change (undone, redone, or another step done), so that it never undoes
  * something else. */
 void
 _jp_window_show_toast (JpWindow   *self,
@@ -1235,8 +1238,6 @@ _jp_window_show_toast (JpWindow   *self,
       adw_toast_set_action_name (toast, "win.undo-step");
       adw_toast_set_action_target_value (toast,
                                          g_variant_new_uint64 (jp_undo_get_undo_serial (self->undo)));
-      if (self->undo_toast != NULL)
-        adw_toast_dismiss (self->undo_toast);
       g_set_weak_pointer (&self->undo_toast, toast);
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

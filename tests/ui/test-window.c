@@ -505,14 +505,15 @@ menu_label (GMenuModel *menu,
 }
 
 /* A toast's Undo acts on the step it announced, never on another: after
- * Ctrl+Z undid that step, the toast is gone, and its action (were it
- * clicked) leaves an older deletion alone. The toast names the work
+ * Ctrl+Z undid that step, the toast has no Undo button any more, and its
+ * action (were it clicked) leaves an older deletion alone. The toast names the work
  * point by title; the menu says what Undo and Redo act on. */
 static void
 test_toast_after_undo (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GVariant) target = NULL;
+  g_autoptr(AdwToast) toast = NULL;
   g_autofree char *title = NULL;
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
@@ -537,6 +538,7 @@ test_toast_after_undo (Fixture       *f,
   g_assert_nonnull (strstr (adw_toast_get_title (f->window->undo_toast), title));
   g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo-step");
   target = g_variant_ref (adw_toast_get_action_target_value (f->window->undo_toast));
+  toast = g_object_ref (f->window->undo_toast);
   undo = menu_label (G_MENU_MODEL (f->window->undo_section), 0);
   g_assert_cmpstr (undo, ==, "_Undo Delete work point");
 
@@ -545,6 +547,8 @@ test_toast_after_undo (Fixture       *f,
   jp_test_pump ();
   g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
   g_assert_null (f->window->undo_toast);
+  g_assert_null (adw_toast_get_button_label (toast));
+  g_assert_null (adw_toast_get_action_name (toast));
   redo = menu_label (G_MENU_MODEL (f->window->undo_section), 1);
   g_assert_cmpstr (redo, ==, "_Redo Delete work point");
 
