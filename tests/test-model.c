@@ -1455,6 +1455,8 @@ test_check_value (void)
     { JP_INDICATOR_KIND_INCREASE_BY, "个百分点", 2000, FALSE },
     { JP_INDICATOR_KIND_AT_LEAST,    "个",     630,    TRUE },
     { JP_INDICATOR_KIND_AT_LEAST,    "个",     630.5,  FALSE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "个",     1e23,   FALSE },   /* 999999999999999亿: beyond what is stored */
+    { JP_INDICATOR_KIND_AT_LEAST,    "亿元",   1e15,   TRUE },
     { JP_INDICATOR_KIND_RANGE,       " 所 ",   3.2,    FALSE },
     { JP_INDICATOR_KIND_AT_LEAST,    "人次",   2500,   TRUE },
     { JP_INDICATOR_KIND_AT_LEAST,    "万人",   1.5,    TRUE },  /* a magnitude: decimals */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "jp-indicator.h"
+#include "jp-limits.h"
 
 #include "jp-enum-types.h"
 #include "jp-item.h"
@@ -1054,6 +1055,18 @@ jp_indicator_check_value (JpIndicator  *self,
                            _("The value is not a number."));
       return FALSE;
     }
+
+  /* What the app can store and write back out, whatever the kind (a
+   * "999999999999999亿" scaled by the progress import is 10^23). */
+  {
+    g_autofree char *beyond = jp_limits_check_value (value);
+
+    if (beyond != NULL)
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, beyond);
+        return FALSE;
+      }
+  }
 
   if (self->kind == JP_INDICATOR_KIND_MILESTONE)
     {
