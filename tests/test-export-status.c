@@ -11,6 +11,7 @@
 
 #include "jp-model.h"
 #include "jp-reliability-util.h"
+#include "jp-report.h"
 #include "jp-store.h"
 
 typedef struct
@@ -249,6 +250,33 @@ test_same_numbers (Fixture       *f,
             }
         }
       g_assert_cmpuint (k, ==, json_array_get_length (indicators));
+
+      /* The list of what needs attention: the same items in the same order
+       * as the model's, and as the last table of the PDF report. */
+      {
+        JsonArray *attention = json_object_get_array_member (root, "attention");
+        g_autoptr(GPtrArray) expected_attention = jp_items_dup_attention (selected, "2023-06-30");
+        g_autoptr(JpReportLayout) layout = NULL;
+        g_autoptr(GError) report_error = NULL;
+        JpReportKind kind = JP_REPORT_SUMMARY;
+        g_autofree char *name = NULL;
+        JpReportTable *last;
+
+        g_assert_cmpuint (json_array_get_length (attention), ==, expected_attention->len);
+        g_assert_true (jp_report_parse_spec (specs[s] != NULL ? specs[s] : "summary", &kind, &name, NULL));
+        layout = jp_report_build (plan, kind, name, "2023-06-30", NULL, &report_error);
+        g_assert_no_error (report_error);
+        last = jp_report_layout_get_table (layout, jp_report_layout_get_n_tables (layout) - 1);
+        g_assert_cmpuint (jp_report_table_get_n_rows (last), ==, expected_attention->len);
+        for (guint i = 0; i < expected_attention->len; i++)
+          {
+            int number = jp_item_get_number (g_ptr_array_index (expected_attention, i));
+            g_autofree char *text = g_strdup_printf ("%d", number);
+
+            g_assert_cmpint (json_array_get_int_element (attention, i), ==, number);
+            g_assert_cmpstr (jp_report_table_get_cell_text (last, i, 0), ==, text);
+          }
+      }
     }
 }
 
