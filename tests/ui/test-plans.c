@@ -482,10 +482,44 @@ test_screenshots (Fixture       *f,
   save_png (GTK_WIDGET (dialog), dir, "plans-rename.png");
   respond (f, dialog, "cancel");
 
+  gtk_menu_button_popup (GTK_MENU_BUTTON (f->window->add_button));
+  jp_test_pump ();
+  save_png (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (f->window->add_button))),
+            dir, "plans-add-menu.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (f->window->add_button));
+  jp_test_pump ();
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
   jp_test_pump ();
   save_png (GTK_WIDGET (jp_window_get_dialog (f->window)), dir, "plans-new.png");
   respond (f, ADW_MESSAGE_DIALOG (jp_window_get_dialog (f->window)), "cancel");
+}
+
+/* The first start as README.md tells it: the application's window on
+ * the default database (no --db), which does not exist yet, creates it
+ * with the bundled plan. (tests/ui/test-window.c /jp/window/first-start
+ * checks the window's side: a database named with --db starts empty.) */
+static void
+test_first_start_default (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "jinfeng-plan", "plans.db", NULL);
+  g_autoptr(JpPlan) reloaded = NULL;
+  GtkWindow *window;
+
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (JP_IS_WINDOW (window));
+  for (guint i = 0; i < 200 && jp_window_get_plan (JP_WINDOW (window)) == NULL; i++)
+    jp_test_pump ();
+  g_assert_nonnull (jp_window_get_plan (JP_WINDOW (window)));
+  g_assert_cmpuint (jp_plan_get_n_items (jp_window_get_plan (JP_WINDOW (window))), ==, 17);
+  jp_test_close_window (JP_WINDOW (window));
+
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  reloaded = jp_test_reload (db);
+  g_assert_cmpuint (jp_plan_get_n_items (reloaded), ==, 17);
+  g_assert_cmpuint (jp_plan_get_n_indicators (reloaded), ==, 36);
 }
 
 static const char *
@@ -500,7 +534,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = NULL;
   int status;
+
+  /* A data folder of its own, before anything reads it: the default
+   * database and the backups go there. */
+  home = g_dir_make_tmp ("jp-plans-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -514,6 +555,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/jp/plans/first-start-default", test_first_start_default);
   ADD ("/jp/plans/new-plan", test_new_plan);
   ADD ("/jp/plans/rename", test_rename);
   ADD ("/jp/plans/delete-undo", test_delete_undo);
@@ -524,6 +566,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (app);
+  jp_test_remove_dir (home);
 
   return status;
 }
