@@ -206,6 +206,77 @@ test_make_list_prune (Fixture       *f,
     }
 }
 
+/* Backups made within one second (their names differ by the
+ * milliseconds) never read the same: a counter follows the seconds. */
+static void
+test_same_second (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  static const char *copies[] = {
+    "20230630-120000-100-import.db", "20230630-120000-900-manual.db",
+    "20230630-120000-500-delete.db", "20230630-120001-000-import.db",
+  };
+
+  insert_json_plan (store, "计划");
+  g_assert_true (jp_store_backup (store, f->backups, JP_STORE_BACKUP_MANUAL, 10, &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (made, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  /* Three in the same second (made in any order), one the second after. */
+  {
+    g_autofree char *base = g_path_get_basename (made);
+
+    /* "plans-HASH-" */
+    stem = g_strndup (base, strlen ("plans-") + 9);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_autofree char *name = g_strconcat (stem, copies[i], NULL);
+      g_autofree char *path = g_build_filename (f->backups, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, contents, length, &error));
+      g_assert_no_error (error);
+    }
+
+  backups = jp_store_list_backups (store, f->backups, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 5);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const JpBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *label = jp_backup_info_format_time (info, "%Y-%m-%d %H:%M:%S");
+
+      g_test_message ("%s: %s", info->path, label);
+      g_assert_false (g_hash_table_contains (labels, label));
+      g_hash_table_add (labels, g_steal_pointer (&label));
+    }
+
+  /* Newest first: now (alone), 12:00:01 (alone), then 12:00:00's three,
+   * numbered oldest 1. */
+  g_assert_cmpuint (((JpBackupInfo *) g_ptr_array_index (backups, 0))->counter, ==, 0);
+  g_assert_cmpuint (((JpBackupInfo *) g_ptr_array_index (backups, 1))->counter, ==, 0);
+  g_assert_cmpstr (((JpBackupInfo *) g_ptr_array_index (backups, 2))->reason, ==, "manual");
+  g_assert_cmpuint (((JpBackupInfo *) g_ptr_array_index (backups, 2))->counter, ==, 3);
+  g_assert_cmpstr (((JpBackupInfo *) g_ptr_array_index (backups, 3))->reason, ==, "delete");
+  g_assert_cmpuint (((JpBackupInfo *) g_ptr_array_index (backups, 3))->counter, ==, 2);
+  g_assert_cmpuint (((JpBackupInfo *) g_ptr_array_index (backups, 4))->counter, ==, 1);
+  {
+    g_autofree char *label = jp_backup_info_format_time (g_ptr_array_index (backups, 4), "%S");
+
+    g_assert_cmpstr (label, ==, "00 (1)");
+  }
+}
+
 static void
 test_keep_zero_and_memory (Fixture       *f,
                            gconstpointer  data)
@@ -991,6 +1062,7 @@ main (int   argc,
 
   g_test_add_func ("/jp/backup/default-folder", test_default_folder);
   ADD ("/jp/backup/make-list-prune", test_make_list_prune);
+  ADD ("/jp/backup/same-second", test_same_second);
   ADD ("/jp/backup/keep-zero-and-memory", test_keep_zero_and_memory);
   ADD ("/jp/backup/other-files-ignored", test_other_files_ignored);
   ADD ("/jp/backup/folder-unwritable", test_backup_folder_unwritable);

@@ -41,6 +41,26 @@ jp_backup_info_free (JpBackupInfo *info)
   g_free (info);
 }
 
+char *
+jp_backup_info_format_time (const JpBackupInfo *info,
+                            const char         *format)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (info != NULL && info->time != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  local = g_date_time_to_local (info->time);
+  text = g_date_time_format (local, format);
+  if (text == NULL)
+    text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+  if (info->counter == 0)
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf ("%s (%u)", text, info->counter);
+}
+
 /* ---- Names -------------------------------------------------------------- */
 
 /* "/home/a/plans.db" → "plans-1a2b3c4d": the file name without its
@@ -123,6 +143,31 @@ parse_backup_name (const char  *rest,
   *out_time = time;
   *out_reason = g_steal_pointer (&reason);
   return TRUE;
+}
+
+/* Numbers the backups of each second that has more than one, oldest 1:
+ * names carry milliseconds, but what people read shows seconds. */
+static void
+number_same_second (GPtrArray *backups)
+{
+  guint start = 0;
+
+  while (start < backups->len)
+    {
+      const JpBackupInfo *first = g_ptr_array_index (backups, start);
+      gint64 second = g_date_time_to_unix (first->time);
+      guint end = start + 1;
+
+      while (end < backups->len &&
+             g_date_time_to_unix (((JpBackupInfo *) g_ptr_array_index (backups, end))->time) == second)
+        end++;
+
+      /* Newest first: the oldest of the run is its last. */
+      for (guint i = start; end - start > 1 && i < end; i++)
+        ((JpBackupInfo *) g_ptr_array_index (backups, i))->counter = end - i;
+
+      start = end;
+    }
 }
 
 static int
@@ -251,6 +296,7 @@ jp_store_list_backups_for_path (const char  *db_path,
     }
 
   g_ptr_array_sort (backups, compare_backups_newest_first);
+  number_same_second (backups);
 
   return g_steal_pointer (&backups);
 }
@@ -731,8 +777,7 @@ jp_store_backup_before_import (JpStore   *self,
         }
       else if (recent != NULL)
         {
-          g_autoptr(GDateTime) local = g_date_time_to_local (recent->time);
-          g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+          g_autofree char *when = jp_backup_info_format_time (recent, "%Y-%m-%d %H:%M:%S");
 
           display = g_filename_display_name (recent->path);
           g_debug ("Not backed up again before a progress import: %s", recent->path);

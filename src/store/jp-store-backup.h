@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 #define JP_STORE_BACKUP_IMPORT    "import"
 #define JP_STORE_BACKUP_RESTORE   "restore"
 #define JP_STORE_BACKUP_MANUAL    "manual"
+#define JP_STORE_BACKUP_DELETE    "delete"    /* before a plan was deleted */
 
 typedef struct
 {
@@ -37,10 +38,19 @@ typedef struct
   char      *reason;  /* "import", "migration", "restore", "manual" … */
   GDateTime *time;    /* when it was made (UTC, from its name) */
   goffset    size;    /* bytes */
+  guint      counter; /* in a list: 0, or 1, 2 … (oldest first) among the
+                       * backups made within the same second */
 } JpBackupInfo;
 
 void        jp_backup_info_free               (JpBackupInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpBackupInfo, jp_backup_info_free)
+
+/* When the backup was made, in local time, as g_date_time_format()
+ * @format (which should show the seconds) gives it, followed by " (N)"
+ * for the N-th of several backups made within the same second: two
+ * backups of a list never get the same text. */
+char       *jp_backup_info_format_time        (const JpBackupInfo *info,
+                                               const char         *format) G_GNUC_WARN_UNUSED_RESULT;
 
 /* $XDG_DATA_HOME/jinfeng-plan/backups */
 char       *jp_store_dup_default_backup_folder (void) G_GNUC_WARN_UNUSED_RESULT;
@@ -94,8 +104,8 @@ gboolean    jp_store_backup_before_import     (JpStore     *self,
                                                GError     **error);
 
 /* The backups of the database at @db_path in @folder (NULL: the policy's
- * folder), newest first (array of JpBackupInfo); empty when the folder
- * does not exist. */
+ * folder), newest first (array of JpBackupInfo, with their counters);
+ * empty when the folder does not exist. */
 GPtrArray  *jp_store_list_backups_for_path    (const char  *db_path,
                                                const char  *folder,
                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;

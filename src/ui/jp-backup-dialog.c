@@ -44,18 +44,18 @@ reason_label (const char *reason)
     return _("Before a backup was restored");
   if (g_strcmp0 (reason, JP_STORE_BACKUP_MANUAL) == 0)
     return _("Backed up by hand");
+  if (g_strcmp0 (reason, JP_STORE_BACKUP_DELETE) == 0)
+    return _("Before a plan was deleted");
   return reason;
 }
 
 static char *
-format_time (GDateTime *time)
+format_time (const JpBackupInfo *info)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
   /* Translators: when a backup was made, a g_date_time_format() format
    * ("%-d": no leading zero): "Jun 30, 2023 14:05:09". In Chinese
    * "%Y年%-m月%-d日 %H:%M:%S", as the dates elsewhere. */
-  return g_date_time_format (local, _("%b %-d, %Y %H:%M:%S"));
+  return jp_backup_info_format_time (info, _("%b %-d, %Y %H:%M:%S"));
 }
 
 static void
@@ -79,7 +79,7 @@ add_row (JpBackupDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
-  g_autofree char *title = format_time (info->time);
+  g_autofree char *title = format_time (info);
   g_autofree char *size = g_format_size (info->size);
   g_autofree char *subtitle = NULL;
 
@@ -312,7 +312,7 @@ jp_backup_dialog_restore (JpBackupDialog *self,
   if (info == NULL)
     return;
 
-  time = format_time (info->time);
+  time = format_time (info);
   /* Translators: the date and time of the backup */
   body = g_strdup_printf (_("Every plan in the database will be replaced by the plans of the "
                             "backup of %s. Changes made since then are lost, but a backup of the "

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "jp-csv.h"
 #include "jp-export-dialog.h"
@@ -235,28 +236,72 @@ names_for_kind (JpExportDialog *self,
   return kind == JP_REPORT_LEADER ? self->leaders : kind == JP_REPORT_UNIT ? self->units : NULL;
 }
 
-/* A file name without characters file systems refuse. */
+char *
+jp_export_dup_file_name (JpPlan       *plan,
+                         JpReportKind  kind,
+                         const char   *name,
+                         const char   *as_of,
+                         const char   *extension)
+{
+  g_autofree char *plan_label = NULL;
+  g_autofree char *base = NULL;
+  const char *report;
+  GString *clean;
+
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  plan_label = jp_ui_dup_plan_label (jp_plan_get_year (plan), jp_plan_get_title (plan));
+  if (kind == JP_REPORT_BULLETIN)
+    report = _("Supervision bulletin");
+  else if (kind != JP_REPORT_SUMMARY && name != NULL && name[0] != '\0')
+    report = name;
+  else
+    /* Translators: in an export's file name, "2023年工作要点-汇总-2023-06-30.pdf" */
+    report = C_("file name", "Summary");
+
+  if (as_of != NULL && as_of[0] != '\0')
+    base = g_strdup_printf ("%s-%s-%s", plan_label, report, as_of);
+  else
+    base = g_strdup_printf ("%s-%s", plan_label, report);
+
+  /* Characters that Windows, macOS or Linux file systems refuse (or that
+   * a path would take for a separator), control characters, and spaces or
+   * dots at the end (Windows drops them) become "-" or go. */
+  clean = g_string_new (NULL);
+  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (clean, '-');
+      else
+        g_string_append_unichar (clean, c);
+    }
+  while (clean->len > 0 && (clean->str[clean->len - 1] == ' ' || clean->str[clean->len - 1] == '.'))
+    g_string_truncate (clean, clean->len - 1);
+  while (clean->len > 0 && clean->str[0] == '.')
+    g_string_erase (clean, 0, 1);
+  if (clean->len == 0)
+    g_string_append (clean, report);
+
+  g_string_append_printf (clean, ".%s", extension);
+  return g_string_free (clean, FALSE);
+}
+
 static char *
 file_name_for (JpExportDialog *self)
 {
-  const char *name = jp_export_dialog_get_name (self);
   const char *extension;
-  g_autofree char *base = NULL;
 
   if (self->mode == JP_EXPORT_SPREADSHEET)
     extension = jp_export_dialog_get_format (self) == JP_EXPORT_FORMAT_CSV ? "csv" : "xlsx";
   else
     extension = "pdf";
 
-  if (jp_export_dialog_get_kind (self) == JP_REPORT_BULLETIN)
-    base = g_strdup_printf ("%s-%s.%s", jp_plan_get_title (self->plan), _("Supervision bulletin"),
-                            extension);
-  else if (jp_export_dialog_get_kind (self) != JP_REPORT_SUMMARY && name != NULL)
-    base = g_strdup_printf ("%s-%s.%s", jp_plan_get_title (self->plan), name, extension);
-  else
-    base = g_strdup_printf ("%s.%s", jp_plan_get_title (self->plan), extension);
-
-  return g_strdelimit (g_steal_pointer (&base), "/\\:*?\"<>|", '-');
+  return jp_export_dup_file_name (self->plan, jp_export_dialog_get_kind (self),
+                                  jp_export_dialog_get_name (self),
+                                  jp_export_dialog_get_as_of (self), extension);
 }
 
 static void

@@ -70,6 +70,15 @@ const char     *jp_export_dialog_get_error       (JpExportDialog  *self);
  * "unit:NAME", "bulletin") for @kind and @name. */
 char           *jp_export_dup_spec               (JpReportKind     kind,
                                                   const char      *name) G_GNUC_WARN_UNUSED_RESULT;
+/* The file name an export suggests: the plan, the report and the date,
+ * "2023年工作要点-汇总-2023-06-30.pdf", "2023年工作要点-崔茜-2023-06-30.xlsx",
+ * "2023年工作要点-督查通报-2023-06-30.pdf" (@as_of NULL: no date), with
+ * the characters file systems refuse replaced by "-". */
+char           *jp_export_dup_file_name          (JpPlan          *plan,
+                                                  JpReportKind     kind,
+                                                  const char      *name,
+                                                  const char      *as_of,
+                                                  const char      *extension) G_GNUC_WARN_UNUSED_RESULT;
 /* A toast "Exported “NAME”" whose Open button shows @file with the
  * desktop's application for it (gtk_show_uri), over @parent. */
 AdwToast       *jp_export_toast_new              (GtkWindow       *parent,

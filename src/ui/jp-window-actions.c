@@ -29,6 +29,14 @@
 #include "jp-update-dialog.h"
 #include "jp-window-private.h"
 
+/* Plan management, at the end of the file. */
+static void update_plan_actions (JpWindow *self);
+static void new_plan_cb         (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void import_kind_cb      (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void rename_plan_cb      (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void delete_plan_cb      (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void undo_delete_plan_cb (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
 /* ---- lookups ------------------------------------------------------------ */
 
 static guint
@@ -1729,6 +1737,7 @@ jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.review-mode",
                                  idle_store && !self->read_only && self->review_reason == NULL &&
                                  !jp_store_get_read_only (self->store));
+  update_plan_actions (self);
 }
 
 void
@@ -1775,4 +1784,543 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_cb);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-document", NULL, import_kind_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_kind_cb);
+  gtk_widget_class_install_action (widget_class, "win.rename-plan", "x", rename_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-plan", "x", delete_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-plan", "x", undo_delete_plan_cb);
+}
+
+/* ---- plan management: new, rename, delete (with undo) ------------------ */
+
+/* The plan of @id: the one shown, or loaded from the store. */
+static JpPlan *
+dup_plan (JpWindow  *self,
+          gint64     id,
+          GError   **error)
+{
+  if (self->plan != NULL && jp_plan_get_id (self->plan) == id)
+    return g_object_ref (self->plan);
+
+  return jp_store_load_plan (self->store, id, error);
+}
+
+static void
+on_plan_toast_dismissed_cb (AdwToast *toast,
+                            JpWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "jp-plan-toast") == toast)
+    g_object_set_data (G_OBJECT (self), "jp-plan-toast", NULL);
+}
+
+/* Shows @toast (taking it) of plan management in place of the previous
+ * one, which goes at once: a deletion's Undo never waits behind an older
+ * note. Normal priority: libadwaita 1.2 aborts when a high-priority toast
+ * pushes a shown one back into its queue and that one is shown again. */
+static void
+show_plan_toast (JpWindow *self,
+                 AdwToast *toast)
+{
+  AdwToast *previous = g_object_get_data (G_OBJECT (self), "jp-plan-toast");
+
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_plan_toast_dismissed_cb), self, 0);
+  /* Kept while shown (tests read it). */
+  g_object_set_data_full (G_OBJECT (self), "jp-plan-toast", g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+plan_toast (JpWindow   *self,
+            const char *text)
+{
+  show_plan_toast (self, adw_toast_new (text));
+}
+
+/* Plans are added, renamed and deleted while the database can be written:
+ * with a plan or without one (the empty state), not in review mode. */
+static gboolean
+plans_writable (JpWindow *self)
+{
+  return self->store != NULL && !self->loading && !self->read_only &&
+         self->review_reason == NULL && !jp_window_get_review_mode (self) &&
+         !jp_store_get_read_only (self->store);
+}
+
+static void
+on_new_plan_title_changed_cb (GtkEditable      *title,
+                              AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (title)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", text[0] != '\0');
+}
+
+static void
+on_new_plan_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         JpWindow         *self)
+{
+  GtkEditable *title_row = g_object_get_data (G_OBJECT (dialog), "jp-title");
+  GtkSpinButton *year_button = g_object_get_data (G_OBJECT (dialog), "jp-year");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (title_row)));
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (g_strcmp0 (response, "create") != 0 || title[0] == '\0' || !plans_writable (self))
+    return;
+
+  plan = jp_plan_new (title, gtk_spin_button_get_value_as_int (year_button));
+  if (!jp_store_insert_plans (self->store, &plan, 1, &error))
+    {
+      _jp_window_report_error (self, _("Could Not Create the Plan"), error);
+      return;
+    }
+
+  _jp_window_reload_plans (self);
+  if (!jp_window_open_plan (self, jp_plan_get_id (plan), &error))
+    {
+      _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+      return;
+    }
+
+  /* Translators: a toast; the plan's title */
+  toast = g_strdup_printf (_("Created “%s”"), title);
+  plan_toast (self, toast);
+}
+
+/* A small dialog of plan management: Cancel and @response (@label). A
+ * suggested response is the default, enabled once the fields make sense;
+ * a destructive one never is the default. */
+static GtkWidget *
+plan_dialog_new (JpWindow              *self,
+                 const char            *heading,
+                 const char            *body,
+                 const char            *response,
+                 const char            *label,
+                 AdwResponseAppearance  appearance)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+  gboolean destructive = appearance == ADW_RESPONSE_DESTRUCTIVE;
+
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (message, response, appearance);
+  adw_message_dialog_set_default_response (message, destructive ? "cancel" : response);
+  adw_message_dialog_set_close_response (message, "cancel");
+  adw_message_dialog_set_response_enabled (message, response, destructive);
+
+  return dialog;
+}
+
+/* A boxed list of the rows of a small dialog's extra child. */
+static GtkWidget *
+boxed_list (GtkWidget *first,
+            GtkWidget *second)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), first);
+  if (second != NULL)
+    gtk_list_box_append (GTK_LIST_BOX (list), second);
+
+  return list;
+}
+
+/* "New Plan…": an empty plan of a title and a year. */
+static void
+new_plan_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *dialog, *title, *year_row, *year;
+
+  if (!plans_writable (self))
+    return;
+
+  dialog = plan_dialog_new (self, _("New Plan"),
+                            _("An empty plan: add its sections and work points "
+                              "afterwards, or import a plan document instead."),
+                            "create", _("C_reate"), ADW_RESPONSE_SUGGESTED);
+
+  title = adw_entry_row_new ();
+  gtk_widget_set_name (title, "plan_title_row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
+  year = gtk_spin_button_new_with_range (2000, 2100, 1);
+  gtk_widget_set_name (year, "plan_year_button");
+  gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (now));
+  year_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), boxed_list (title, year_row));
+
+  g_object_set_data (G_OBJECT (dialog), "jp-title", title);
+  g_object_set_data (G_OBJECT (dialog), "jp-year", year);
+  g_signal_connect_object (title, "changed", G_CALLBACK (on_new_plan_title_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_plan_response_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (title);
+}
+
+/* "Import Document…" and "Import JSON…": the import of Import…, with the
+ * file chooser showing only that kind of file. */
+static void
+import_kind_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  gboolean json = g_str_equal (action_name, "win.import-json");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (!plans_writable (self))
+    return;
+
+  chooser = gtk_file_chooser_native_new (json ? _("Import a JSON Export") : _("Import a Plan Document"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  if (json)
+    {
+      gtk_file_filter_set_name (filter, _("JSON exports (.json)"));
+      gtk_file_filter_add_suffix (filter, "json");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Plan documents (.txt, .md)"));
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "md");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_rename_plan_text_changed_cb (GtkEditable      *entry,
+                                AdwMessageDialog *dialog)
+{
+  const char *old_title = g_object_get_data (G_OBJECT (dialog), "jp-old-title");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename",
+                                           text[0] != '\0' && g_strcmp0 (text, old_title) != 0);
+}
+
+static void
+on_rename_plan_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            JpWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "jp-title");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "jp-plan-id");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "rename") != 0 || title[0] == '\0' || !plans_writable (self))
+    return;
+
+  _jp_window_check_external_changes (self, TRUE);
+  plan = dup_plan (self, id, &error);
+  if (plan == NULL)
+    {
+      _jp_window_report_error (self, _("Could Not Rename the Plan"), error);
+      return;
+    }
+
+  if (plan == self->plan && self->undo != NULL)
+    {
+      /* The plan shown: a step of its undo history. */
+      jp_undo_begin_group (self->undo, _("Rename plan"));
+      ok = jp_undo_set_string (self->undo, plan, "title", title, &error);
+      ok = finish (self, ok, _("Could Not Rename the Plan"), error);
+    }
+  else
+    {
+      ok = jp_store_set_string (self->store, plan, "title", title, &error);
+      if (!ok)
+        _jp_window_report_error (self, _("Could Not Rename the Plan"), error);
+    }
+
+  _jp_window_reload_plans (self);
+  if (ok)
+    {
+      /* Translators: a toast; the plan's new title */
+      g_autofree char *toast = g_strdup_printf (_("Renamed the plan “%s”"), title);
+
+      plan_toast (self, toast);
+    }
+}
+
+/* The rename button of a plan switcher row: a small dialog with the title. */
+static void
+rename_plan_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *entry;
+
+  gtk_popover_popdown (self->plans_popover);
+  if (!plans_writable (self))
+    return;
+
+  plan = dup_plan (self, id, &error);
+  if (plan == NULL)
+    {
+      _jp_window_report_error (self, _("Could Not Rename the Plan"), error);
+      return;
+    }
+
+  dialog = plan_dialog_new (self, _("Rename Plan"), NULL, "rename", _("_Rename"),
+                            ADW_RESPONSE_SUGGESTED);
+
+  entry = adw_entry_row_new ();
+  gtk_widget_set_name (entry, "plan_title_row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Title"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), jp_plan_get_title (plan));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), boxed_list (entry, NULL));
+
+  g_object_set_data_full (G_OBJECT (dialog), "jp-old-title", g_strdup (jp_plan_get_title (plan)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "jp-plan-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (dialog), "jp-title", entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_rename_plan_text_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_plan_response_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Deleted plans that their toast can still bring back: serial → GBytes
+ * (the plan's JSON export, histories included). */
+static GHashTable *
+deleted_plans (JpWindow *self)
+{
+  GHashTable *table = g_object_get_data (G_OBJECT (self), "jp-deleted-plans");
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                     (GDestroyNotify) g_bytes_unref);
+      g_object_set_data_full (G_OBJECT (self), "jp-deleted-plans", table,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+
+  return table;
+}
+
+static void
+on_delete_plan_toast_dismissed_cb (AdwToast *toast,
+                                   JpWindow *self)
+{
+  gint64 serial = g_variant_get_int64 (adw_toast_get_action_target_value (toast));
+
+  /* Gone with its toast: the backup made before the deletion remains. */
+  g_hash_table_remove (deleted_plans (self), &serial);
+}
+
+/* Deletes plan @id: a backup of the database first, and the plan kept in
+ * memory as its JSON export for the toast's Undo. */
+static void
+delete_plan (JpWindow *self,
+             gint64    id)
+{
+  static gint64 last_serial;
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  gboolean shown;
+  gint64 serial, next;
+  gsize length;
+  AdwToast *toast;
+
+  _jp_window_check_external_changes (self, TRUE);
+  plan = dup_plan (self, id, &error);
+  json = plan != NULL ? jp_json_export_plans (&plan, 1, &length, &error) : NULL;
+  if (json == NULL)
+    {
+      _jp_window_report_error (self, _("Could Not Delete the Plan"), error);
+      return;
+    }
+
+  /* The backup first; without it nothing is deleted. */
+  if (!jp_store_backup (self->store, NULL, JP_STORE_BACKUP_DELETE, jp_store_get_backups_to_keep (),
+                        NULL, &error) ||
+      !jp_store_delete_plan (self->store, id, &error))
+    {
+      _jp_window_report_error (self, _("Could Not Delete the Plan"), error);
+      return;
+    }
+
+  title = jp_ui_dup_plan_label (jp_plan_get_year (plan), jp_plan_get_title (plan));
+  shown = plan == self->plan;
+  g_clear_object (&plan);
+
+  /* The plan shown goes: the newest plan left, or the empty state. */
+  _jp_window_reload_plans (self);
+  if (shown)
+    {
+      _jp_window_set_plan (self, NULL);
+      next = jp_store_get_latest_plan_id (self->store, &error);
+      if (next > 0 && !jp_window_open_plan (self, next, &error))
+        _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+    }
+
+  serial = ++last_serial;
+  g_hash_table_insert (deleted_plans (self), g_memdup2 (&serial, sizeof serial),
+                       g_bytes_new_take (g_steal_pointer (&json), length));
+
+  /* Translators: a toast; the deleted plan's title */
+  text = g_strdup_printf (_("Deleted “%s”"), title);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-plan");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (serial));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_plan_toast_dismissed_cb), self, 0);
+  show_plan_toast (self, toast);
+}
+
+static void
+on_delete_plan_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            JpWindow         *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "jp-plan-id");
+
+  if (g_strcmp0 (response, "delete") == 0 && plans_writable (self))
+    delete_plan (self, id);
+}
+
+/* The delete button of a plan switcher row: asks first. */
+static void
+delete_plan_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
+  const JpPlanInfo *info = NULL;
+  GtkWidget *dialog;
+
+  gtk_popover_popdown (self->plans_popover);
+  if (!plans_writable (self))
+    return;
+
+  plans = jp_store_list_plans (self->store, &error);
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    if (((JpPlanInfo *) g_ptr_array_index (plans, i))->id == id)
+      info = g_ptr_array_index (plans, i);
+  if (info == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                             _("The plan is no longer in the database."));
+      _jp_window_report_error (self, _("Could Not Delete the Plan"), error);
+      return;
+    }
+
+  label = jp_ui_dup_plan_label (info->year, info->title);
+  /* Translators: the plan's title */
+  heading = g_strdup_printf (_("Delete “%s”?"), label);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u work point, with its targets, progress and "
+                                       "history, is deleted. A backup of the database is made "
+                                       "first, and Undo brings the plan back while its "
+                                       "notification shows.",
+                                       "Its %u work points, with their targets, progress and "
+                                       "history, are deleted. A backup of the database is made "
+                                       "first, and Undo brings the plan back while its "
+                                       "notification shows.",
+                                       info->n_items),
+                          info->n_items);
+
+  dialog = plan_dialog_new (self, heading, body, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "jp-plan-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_plan_response_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* The Undo of a plan deletion's toast: the plan comes back from its JSON
+ * export, whole (sections, work points, targets, progress histories,
+ * updates). jp_store_insert_plans() gives the restored plan and
+ * everything in it new IDs; its change history (deleted with it) is not
+ * restored, and the backup made before the deletion remains. */
+static void
+undo_delete_plan_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  gint64 serial = g_variant_get_int64 (parameter);
+  GHashTable *table = deleted_plans (self);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  gpointer key = NULL, value = NULL;
+  JpPlan *plan;
+
+  /* Its toast is gone (or it was brought back already): nothing to do. */
+  if (!plans_writable (self) || !g_hash_table_lookup_extended (table, &serial, &key, &value))
+    return;
+
+  bytes = g_bytes_ref (value);
+  plans = jp_json_import_bytes (bytes, _("the deleted plan"), &error);
+  if (plans == NULL || plans->len != 1 ||
+      !jp_store_insert_plans (self->store, (JpPlan **) plans->pdata, plans->len, &error))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                             _("The deleted plan could not be read back."));
+      _jp_window_report_error (self, _("Could Not Restore the Plan"), error);
+      return;
+    }
+  g_hash_table_remove (table, &serial);
+
+  plan = g_ptr_array_index (plans, 0);
+  _jp_window_reload_plans (self);
+  if (!jp_window_open_plan (self, jp_plan_get_id (plan), &error))
+    {
+      _jp_window_report_error (self, _("Could Not Open the Plan"), error);
+      return;
+    }
+
+  /* Translators: a toast; the plan's title */
+  toast = g_strdup_printf (_("Restored “%s”"), jp_plan_get_title (plan));
+  plan_toast (self, toast);
+}
+
+static void
+update_plan_actions (JpWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean writable = plans_writable (self);
+
+  gtk_widget_action_set_enabled (widget, "win.new-plan", writable);
+  gtk_widget_action_set_enabled (widget, "win.import-document", writable);
+  gtk_widget_action_set_enabled (widget, "win.import-json", writable);
+  gtk_widget_action_set_enabled (widget, "win.rename-plan", writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-plan", writable);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete-plan", writable);
 }

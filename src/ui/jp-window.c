@@ -538,6 +538,37 @@ on_plan_row_activated_cb (JpWindow      *self,
     _jp_window_report_error (self, _("Could Not Open the Plan"), error);
 }
 
+/* The list says what the database holds now: a plan renamed (and that
+ * renaming undone) or another program's import since it was filled. */
+static void
+on_plans_popover_show_cb (JpWindow *self)
+{
+  if (!self->loading)
+    _jp_window_reload_plans (self);
+}
+
+/* A flat icon button of a plan switcher row, acting on plan @id; @name is
+ * its widget name (tests find it by it). */
+static GtkWidget *
+plan_row_button (const char *icon_name,
+                 const char *tooltip,
+                 const char *action_name,
+                 gint64      id,
+                 const char *name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+
+  return button;
+}
+
 /* The plan switcher's rows: @plans (JpPlanInfo; NULL: none). */
 static void
 fill_plans (JpWindow  *self,
@@ -557,6 +588,7 @@ fill_plans (JpWindow  *self,
                                                               info->n_items),
                                                  info->n_items);
       GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *title = gtk_label_new (label);
       GtkWidget *subtitle = gtk_label_new (counts);
@@ -565,9 +597,20 @@ fill_plans (JpWindow  *self,
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
       gtk_widget_add_css_class (subtitle, "dim-label");
       gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_set_hexpand (box, TRUE);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), title);
       gtk_box_append (GTK_BOX (box), subtitle);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_box_append (GTK_BOX (line), box);
+      /* Rename and delete the plan of the row: win.rename-plan,
+       * win.delete-plan (jp-window-actions.c), enabled as editing is. */
+      gtk_box_append (GTK_BOX (line), plan_row_button ("document-edit-symbolic",
+                                                       _("Rename Plan…"), "win.rename-plan",
+                                                       info->id, "rename_plan_button"));
+      gtk_box_append (GTK_BOX (line), plan_row_button ("user-trash-symbolic",
+                                                       _("Delete Plan…"), "win.delete-plan",
+                                                       info->id, "delete_plan_button"));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
       g_object_set_data_full (G_OBJECT (row), "jp-plan-id", g_memdup2 (&info->id, sizeof info->id), g_free);
       gtk_list_box_append (self->plans_list, row);
     }
@@ -1636,6 +1679,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_body_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_people_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plans_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_chosen_cb);
 

@@ -323,3 +323,24 @@ jp_test_open_dialog (JpWindow   *window,
 
   return GTK_WIDGET (dialog);
 }
+
+/* The descendant of @root (or @root) with the widget name @name, or NULL. */
+static G_GNUC_UNUSED GtkWidget *
+jp_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jp_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -364,6 +364,42 @@ test_actions (Fixture       *f,
     }
 }
 
+/* ---- the suggested file name ---------------------------------------------- */
+
+static void
+test_file_name (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JpPlan) plan = jp_plan_new ("2023年工作要点", 2023);
+  g_autoptr(JpPlan) odd = jp_plan_new ("计划/草稿:\"一\"?\n", 2024);
+  g_autofree char *summary = g_strdup_printf ("2023年工作要点-%s-2023-06-30.pdf",
+                                              g_dpgettext2 (GETTEXT_PACKAGE, "file name", "Summary"));
+  g_autofree char *bulletin = g_strdup_printf ("2023年工作要点-%s-2023-12-31.pdf",
+                                               _("Supervision bulletin"));
+  g_autofree char *name = NULL;
+
+  /* The plan, the report and the date. */
+  name = jp_export_dup_file_name (plan, JP_REPORT_SUMMARY, NULL, "2023-06-30", "pdf");
+  g_assert_cmpstr (name, ==, summary);
+  g_free (name);
+  name = jp_export_dup_file_name (plan, JP_REPORT_LEADER, "崔茜", "2023-06-30", "xlsx");
+  g_assert_cmpstr (name, ==, "2023年工作要点-崔茜-2023-06-30.xlsx");
+  g_free (name);
+  name = jp_export_dup_file_name (plan, JP_REPORT_UNIT, "督导室", "2023-09-30", "csv");
+  g_assert_cmpstr (name, ==, "2023年工作要点-督导室-2023-09-30.csv");
+  g_free (name);
+  name = jp_export_dup_file_name (plan, JP_REPORT_BULLETIN, NULL, "2023-12-31", "pdf");
+  g_assert_cmpstr (name, ==, bulletin);
+  g_free (name);
+
+  /* Characters file systems refuse become "-"; a title without its year
+   * gets it (as in the plan switcher); no date, no date part. */
+  name = jp_export_dup_file_name (odd, JP_REPORT_LEADER, "张三/李四", NULL, "pdf");
+  g_assert_null (strpbrk (name, "/\\:*?\"<>|\n"));
+  g_assert_true (g_str_has_suffix (name, "计划-草稿--一----张三-李四.pdf"));
+  g_assert_nonnull (strstr (name, "2024"));
+}
+
 /* ---- PDF ---------------------------------------------------------------- */
 
 static void
@@ -1458,6 +1494,7 @@ main (int   argc,
   app = jp_test_application ();
 
   add ("/jp/export/actions", test_actions);
+  add ("/jp/export/file-name", test_file_name);
   add ("/jp/export/pdf", test_pdf);
   add ("/jp/export/pdf-leader", test_pdf_leader);
   add ("/jp/export/pdf-bulletin", test_pdf_bulletin);
