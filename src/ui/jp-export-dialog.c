@@ -1019,7 +1019,7 @@ jp_export_toast_new (GtkWindow *parent,
   title = g_strdup_printf (_("Exported “%s”"), basename);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_NORMAL);
   g_object_set_data_full (G_OBJECT (toast), "jp-uri", g_file_get_uri (file), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb), parent, 0);
 

@@ -1283,7 +1283,12 @@ _jp_window_show_toast (JpWindow   *self,
                                          g_variant_new_uint64 (jp_undo_get_undo_serial (self->undo)));
       g_set_weak_pointer (&self->undo_toast, toast);
     }
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Undo toasts come in quick series (deleting several rows): they queue.
+   * A high priority one pushes the toast shown back, and libadwaita 1.2
+   * aborts when that happens several times quickly (show_toast:
+   * !info->widget); other messages (a reload) are rare and must show at
+   * once. */
+  adw_toast_set_priority (toast, with_undo ? ADW_TOAST_PRIORITY_NORMAL : ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
