@@ -286,7 +286,12 @@ test_round_trip (Fixture       *f,
                    "filled.csv:5: item 2 “新增学位”: 450 on 2023-09-30\n"
                    "filled.csv:7: item 2 “建设投资”: 2.1 on 2023-09-30\n"
                    "imported 2 progress values (0 changed), skipped 2 already recorded\n");
-  g_assert_cmpstr (err, ==, "");
+  /* Nothing on standard error but, depending on whether the copy made by
+   * the refused import above is in the same second as the changes before
+   * it, the note that a backup of today holds the database already. */
+  g_assert_true (g_str_equal (err, "") ||
+                 (g_str_has_prefix (err, "jinfeng-plan: Not backed up again: ") &&
+                  strchr (err, '\n') == err + strlen (err) - 1));
 
   after = describe_database (f);
   g_assert_cmpstr (after, ==,
