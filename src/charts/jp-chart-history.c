@@ -449,8 +449,12 @@ lay_out (JpChartCanvas       *canvas,
     {
       double y = frame_y (&frame, data->target);
 
+      /* The labels keep off the line: its width and a hair each side. */
+      JpChartRect around = { frame.x, y - 1, frame.width, 2 };
+
       _jp_chart_add_line (canvas, JP_CHART_ROLE_TARGET, 0, frame.x, y, frame.x + frame.width, y,
                           &target_color, 1.5, 0);
+      g_array_append_val (taken, around);
     }
 
   /* Expected progress: (start, baseline or 0) → (due, target). */
@@ -529,11 +533,17 @@ lay_out (JpChartCanvas       *canvas,
       layout = _jp_chart_text_new (canvas, text, 0.85, TRUE, 0);
       _jp_chart_text_get_size (layout, &w, &h);
       {
+        /* Last, clear of the target line when the point is close to it. */
+        double line_y = data->kind != JP_INDICATOR_KIND_MILESTONE ? frame_y (&frame, data->target) : y;
         JpChartPoint spots[] = {
           { x + r + 0.2 * f, clamped ? y : y - h - 0.1 * f },
           { x - r - 0.2 * f - w, clamped ? y : y - h - 0.1 * f },
           { x + r + 0.2 * f, y + 0.1 * f },
           { x - r - 0.2 * f - w, y + 0.1 * f },
+          { x + r + 0.2 * f, line_y + 0.15 * f },
+          { x - r - 0.2 * f - w, line_y + 0.15 * f },
+          { x + r + 0.2 * f, line_y - h - 0.15 * f },
+          { x - r - 0.2 * f - w, line_y - h - 0.15 * f },
         };
 
         place_label (canvas, JP_CHART_ROLE_VALUE_LABEL, (int) p->index, layout,
@@ -590,10 +600,10 @@ lay_out (JpChartCanvas       *canvas,
         double right = frame.x + frame.width - w - 0.2 * f;
         double left = frame.x + 0.3 * f;
         JpChartPoint spots[] = {
-          { right, y - h - 0.1 * f },
-          { right, y + 0.1 * f },
-          { left, y - h - 0.1 * f },
-          { left, y + 0.1 * f },
+          { right, y - h - 0.15 * f },
+          { right, y + 0.15 * f },
+          { left, y - h - 0.15 * f },
+          { left, y + 0.15 * f },
         };
 
         place_label (canvas, JP_CHART_ROLE_CAPTION, 0, layout,
