@@ -184,8 +184,17 @@ on_filter_dropdown_changed_cb (JpWindow *self)
 static void
 on_search_changed_cb (JpWindow *self)
 {
-  jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree),
-                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  GObject *shown = jp_plan_tree_get_selected_object (self->plan_tree);
+  g_autoptr(GObject) selected = shown != NULL ? g_object_ref (shown) : NULL;
+
+  jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), text);
+  jp_item_page_set_highlight (self->item_page, self->search_mode ? stripped : NULL);
+  /* The work point read stays selected while it matches. */
+  if (selected != NULL && jp_plan_tree_get_selected_object (self->plan_tree) != selected)
+    jp_plan_tree_select_object (self->plan_tree, selected);
   update_main_page (self);
 }
 
@@ -220,7 +229,19 @@ set_search_mode (JpWindow *self,
   if (search_mode)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   else
-    clear_filters (self);
+    {
+      /* Everything comes back at once (not after the entry's delay), the
+       * selected row kept and scrolled into view. */
+      GObject *shown = jp_plan_tree_get_selected_object (self->plan_tree);
+      g_autoptr(GObject) selected = shown != NULL ? g_object_ref (shown) : NULL;
+
+      clear_filters (self);
+      jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), NULL);
+      jp_item_page_set_highlight (self->item_page, NULL);
+      update_main_page (self);
+      if (selected != NULL)
+        jp_plan_tree_select_object (self->plan_tree, selected);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
