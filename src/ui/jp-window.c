@@ -64,9 +64,6 @@ restore_window_state (JpWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
-
-  /* The item page keeps its width; the tree takes what is left. */
-  gtk_paned_set_position (self->plan_paned, MAX (420, width - 400));
 }
 
 static void
@@ -359,8 +356,31 @@ on_plan_changed_cb (JpWindow *self)
 static void
 on_tree_selected_cb (JpWindow *self)
 {
-  jp_item_page_set_object (self->item_page, jp_plan_tree_get_selected_object (self->plan_tree));
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  jp_item_page_set_object (self->item_page, selected);
   jp_window_update_actions (self);
+
+  /* Narrow: choosing a work point in the list opens it. */
+  if (selected != NULL && adw_leaflet_get_folded (self->plan_leaflet) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_tree)))
+    adw_leaflet_set_visible_child (self->plan_leaflet, self->item_pane);
+}
+
+/* Narrow, the list and the work point take turns; the work point has a
+ * way back. */
+static void
+on_plan_leaflet_folded_cb (JpWindow *self)
+{
+  gtk_widget_set_visible (self->plan_back_button, adw_leaflet_get_folded (self->plan_leaflet));
+}
+
+static void
+on_plan_back_clicked_cb (JpWindow *self)
+{
+  adw_leaflet_navigate (self->plan_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->plan_tree));
 }
 
 /* A section or item activated on the dashboard (or a work point in the
@@ -1640,7 +1660,9 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_paned);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, item_pane);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_back_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_tree);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, item_page);
@@ -1650,6 +1672,8 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_empty_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dashboard_activate_object_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_move_requested_cb);

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "jp-indicator-dialog.h"
 #include "jp-plan-cell.h"
@@ -204,7 +206,7 @@ test_target_cards (Fixture       *f,
 }
 
 static void
-wait_for_search (void)
+wait_a_moment (void)
 {
   gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
 
@@ -257,7 +259,7 @@ test_search (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   jp_test_pump ();
   gtk_editable_set_text (GTK_EDITABLE (entry), needle);
-  wait_for_search ();
+  wait_a_moment ();
 
   title_label = page_child (page, "title_label");
   body_label = page_child (page, "body_label");
@@ -274,7 +276,7 @@ test_search (Fixture       *f,
     gboolean marked = FALSE;
 
     gtk_editable_set_text (GTK_EDITABLE (entry), name_part);
-    wait_for_search ();
+    wait_a_moment ();
     g_assert_true (jp_item_page_get_item (f->window->item_page) == item);
     row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (page, "indicators_list")), 0);
     for (GtkWidget *w = GTK_WIDGET (row); w != NULL && !marked; )
@@ -303,7 +305,7 @@ test_search (Fixture       *f,
   /* Closing: nothing marked, the same work point selected and in view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   jp_test_pump ();
-  wait_for_search ();
+  wait_a_moment ();
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (jp_test_get (GTK_WIDGET (f->window), "search_bar"))));
   g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
   g_assert_true (jp_item_page_get_item (f->window->item_page) == item);
@@ -319,6 +321,171 @@ test_search (Fixture       *f,
                      gtk_widget_get_height (GTK_WIDGET (f->window->plan_tree)));
 }
 
+/* When JP_SHOTS_DIR is set: the window as a PNG there, for a person to
+ * look at (the screenshots of the item page). */
+static void
+maybe_save_png (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("JP_SHOTS_DIR");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  for (guint tries = 0; tries < 100 && node == NULL; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        jp_test_pump ();
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("itempage-%s-%s.png", language != NULL ? language : "en", name);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+resize (Fixture *f,
+        int      width,
+        int      height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  for (guint i = 0; i < 4; i++)
+    jp_test_pump ();
+}
+
+/* Wide, the list and the work point side by side; at 720 px, one at a
+ * time: choosing a work point in the list opens it, its page has a way
+ * back, and the titles keep their width. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  JpItem *item = item_with_targets (f, 2);
+  AdwLeaflet *leaflet = f->window->plan_leaflet;
+  GtkWidget *tree = GTK_WIDGET (f->window->plan_tree);
+  GtkWidget *back = f->window->plan_back_button;
+  GtkWidget *title;
+
+  resize (f, 1600, 1000);
+  select_item (f, item);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (tree));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->item_page)));
+  g_assert_false (gtk_widget_get_visible (back));
+  maybe_save_png (GTK_WIDGET (f->window), "1600");
+
+  resize (f, 720, 1000);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  adw_leaflet_set_visible_child (leaflet, jp_test_get (GTK_WIDGET (f->window), "tree_stack"));
+  jp_test_pump ();
+  g_assert_true (gtk_widget_get_mapped (tree));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->window->item_page)));
+  title = jp_test_find_cell (tree, G_OBJECT (item), JP_PLAN_COLUMN_TITLE);
+  g_assert_nonnull (title);
+  /* Far more than seven characters of a title. */
+  g_assert_cmpint (gtk_widget_get_width (title), >=, 200);
+  maybe_save_png (GTK_WIDGET (f->window), "720-list");
+
+  /* Choosing another work point in the list (the keyboard in the list). */
+  gtk_widget_grab_focus (tree);
+  select_item (f, jp_plan_find_item_by_number (f->plan, jp_item_get_number (item) == 1 ? 2 : 1));
+  select_item (f, item);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == f->window->item_pane);
+  wait_a_moment (); /* the slide */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->item_page)));
+  g_assert_false (gtk_widget_get_mapped (tree));
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (gtk_widget_get_mapped (back));
+  maybe_save_png (GTK_WIDGET (f->window), "720");
+
+  /* Back to the list, the work point still selected. */
+  g_signal_emit_by_name (back, "clicked");
+  wait_a_moment ();
+  g_assert_true (gtk_widget_get_mapped (tree));
+  g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
+
+  /* Wide again: side by side, no back button. */
+  resize (f, 1600, 1000);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->item_page)));
+  g_assert_false (gtk_widget_get_visible (back));
+}
+
+/* Every status pill fits its column, flags and all, whatever the
+ * language's words (English ones are the widest). */
+static void
+test_status_column (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *tree = GTK_WIDGET (f->window->plan_tree);
+  GtkColumnView *view = GTK_COLUMN_VIEW (jp_test_get (tree, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+  int needed = jp_plan_cell_get_status_width (GTK_WIDGET (view));
+  guint n_cells = 0;
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (status), ==, _("Status"));
+  /* The widest pill with its flag mark, and the cell's padding. */
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (status), >=, needed + 12);
+
+  resize (f, 1280, 800);
+  for (int number = 1; number <= (int) jp_plan_get_n_items (f->plan); number++)
+    {
+      GtkWidget *cell = jp_test_find_cell (tree, G_OBJECT (jp_plan_find_item_by_number (f->plan, number)),
+                                           JP_PLAN_COLUMN_STATUS);
+      int natural;
+
+      if (cell == NULL || !gtk_widget_get_mapped (cell))
+        continue;
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (natural, <=, gtk_widget_get_width (cell));
+      g_assert_cmpint (natural, <=, needed);
+      n_cells++;
+    }
+  g_assert_cmpuint (n_cells, >, 3);
+}
+
+/* A long Chinese title in a tooltip reads in lines of about eighteen
+ * characters, not four to six. */
+static void
+test_tooltip_width (void)
+{
+  const char *text = "坚持党建引领，深入推进全面从严治党，落实意识形态工作责任制，"
+                     "加强基层党组织建设和党员教育管理，营造风清气正的教育生态。";
+  g_autoptr(GtkWidget) label = g_object_ref_sink (jp_plan_cell_create_tooltip_label (text));
+  g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_label_new ("坚持党建引领深入推进全面从严"));
+  int minimum, natural, fourteen, lines_height, line_height;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &fourteen, NULL, NULL);
+  /* Never narrower than about fourteen characters... */
+  g_assert_cmpint (minimum, >=, fourteen);
+  /* ...nor one long line. */
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, natural, NULL, &lines_height, NULL, NULL);
+  gtk_widget_measure (probe, GTK_ORIENTATION_VERTICAL, -1, NULL, &line_height, NULL, NULL);
+  g_assert_cmpint (lines_height, >=, 2 * line_height);
+  g_assert_cmpint (lines_height, <=, 6 * line_height);
+  /* At its narrowest, still not a column of four to six characters. */
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, minimum, NULL, &lines_height, NULL, NULL);
+  g_assert_cmpint (lines_height, <=, 6 * line_height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +494,11 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The screenshots in the language asked (LANGUAGE, LC_ALL). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   app = jp_test_application ();
 
@@ -336,6 +508,11 @@ main (int   argc,
               fixture_set_up, test_target_cards, fixture_tear_down);
   g_test_add ("/jp/item-page/search", Fixture, NULL,
               fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/jp/item-page/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/jp/item-page/status-column", Fixture, NULL,
+              fixture_set_up, test_status_column, fixture_tear_down);
+  g_test_add_func ("/jp/item-page/tooltip-width", test_tooltip_width);
 
   status = g_test_run ();
   g_object_unref (app);
