@@ -39,6 +39,7 @@ struct _JpPlanTree
   GtkColumnViewColumn *optional_columns[2]; /* Owned: leaders, units */
   guint                columns_id;        /* idle: fit the columns to the width */
   int                  columns_width;
+  int                  units_width;       /* the units column's own width */
   gboolean             editable;
   gboolean             empty;
 };
@@ -556,7 +557,7 @@ fit_columns_cb (gpointer user_data)
 {
   JpPlanTree *self = user_data;
   int leaders = gtk_column_view_column_get_fixed_width (self->leaders_column);
-  int units = gtk_column_view_column_get_fixed_width (self->units_column);
+  int units = self->units_width;
   int others, room;
   gboolean show_leaders, show_units;
 
@@ -573,6 +574,12 @@ fit_columns_cb (gpointer user_data)
   /* After the number and the title: leaders, then units. */
   show_column (self, self->leaders_column, show_leaders, 2);
   show_column (self, self->units_column, show_units, show_leaders ? 3 : 2);
+
+  /* Room to spare (the title keeps twice its least): the units, often
+   * several names, take up to twice their width. */
+  if (show_units)
+    gtk_column_view_column_set_fixed_width (self->units_column,
+                                            units + CLAMP (room - leaders - units - MIN_TITLE_WIDTH, 0, units));
 
   return G_SOURCE_REMOVE;
 }
@@ -795,6 +802,7 @@ jp_plan_tree_init (JpPlanTree *self)
   setup_column (self, self->progress_column, JP_PLAN_COLUMN_PROGRESS, g_object_ref (self->progress_sorter));
   setup_column (self, self->status_column, JP_PLAN_COLUMN_STATUS, g_object_ref (self->status_sorter));
   fit_status_column (self);
+  self->units_width = gtk_column_view_column_get_fixed_width (self->units_column);
 
   /* passthrough FALSE: GtkTreeListRowSorter sorts GtkTreeListRows. */
   self->row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view))));

@@ -461,6 +461,53 @@ test_status_column (Fixture       *f,
   g_assert_cmpuint (n_cells, >, 3);
 }
 
+/* The units column: inside the tree at 1200 px, its cells' whole text in
+ * their tooltip; wider when the window has room to spare. */
+static void
+test_units_column (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const int widths[] = { 1200, 1600 };
+  GtkWidget *tree = GTK_WIDGET (f->window->plan_tree);
+  GtkColumnViewColumn *units = NULL;
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (jp_test_get (tree, "column_view")));
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      guint n_cells = 0;
+
+      resize (f, widths[w], 1000);
+      select_item (f, item_with_targets (f, 2));
+      maybe_save_png (GTK_WIDGET (f->window), widths[w] == 1200 ? "1200" : "1600-units");
+      for (int number = 1; number <= (int) jp_plan_get_n_items (f->plan); number++)
+        {
+          JpItem *item = jp_plan_find_item_by_number (f->plan, number);
+          GtkWidget *cell = jp_test_find_cell (tree, G_OBJECT (item), JP_PLAN_COLUMN_UNITS);
+          g_autofree char *names = jp_item_dup_unit_names (item, " ");
+          graphene_rect_t bounds;
+
+          if (cell == NULL || !gtk_widget_get_mapped (cell))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (cell, tree, &bounds));
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (tree));
+          g_assert_cmpstr (jp_plan_cell_get_tooltip_text (JP_PLAN_CELL (cell)), ==, names);
+          n_cells++;
+        }
+      /* Shown at both widths. */
+      g_assert_cmpuint (n_cells, >, 3);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Units")) == 0)
+        units = column;
+    }
+  g_assert_nonnull (units);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (units), >, 200);
+}
+
 /* A long Chinese title in a tooltip reads in lines of about eighteen
  * characters, not four to six. */
 static void
@@ -512,6 +559,8 @@ main (int   argc,
               fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/jp/item-page/status-column", Fixture, NULL,
               fixture_set_up, test_status_column, fixture_tear_down);
+  g_test_add ("/jp/item-page/units-column", Fixture, NULL,
+              fixture_set_up, test_units_column, fixture_tear_down);
   g_test_add_func ("/jp/item-page/tooltip-width", test_tooltip_width);
 
   status = g_test_run ();
