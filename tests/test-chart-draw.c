@@ -1314,8 +1314,10 @@ test_history_labels_off_target (void)
 {
   const double values[] = { 86, 88, 89, 90, 91, 93, 100, 99.5 };
   const double targets[] = { 90, 90, 90, 90, 90, 90, 100, 100 };
+  /* The test's sizes and the item page's chart. */
+  const Size label_sizes[] = { sizes[0], sizes[1], { 340, 170 } };
 
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (label_sizes); s++)
     for (guint v = 0; v < G_N_ELEMENTS (values); v++)
       {
         g_autoptr(JpHistoryData) history = jp_history_data_new ("2023-01-01", "2023-12-31");
@@ -1328,7 +1330,7 @@ test_history_labels_off_target (void)
         history->as_of = g_strdup ("2023-09-30");
         jp_history_data_add_point (history, "2023-03-31", 40, NULL);
         jp_history_data_add_point (history, "2023-09-30", values[v], NULL);
-        layout = jp_chart_layout_history (history, sizes[s].width, sizes[s].height, NULL);
+        layout = jp_chart_layout_history (history, label_sizes[s].width, label_sizes[s].height, NULL);
         target = find_mark (layout, JP_CHART_ROLE_TARGET, 0);
 
         for (guint i = 0; i < jp_chart_layout_get_n_marks (layout); i++)
@@ -1343,7 +1345,7 @@ test_history_labels_off_target (void)
             n_labels++;
             if (mark->bounds.y < target->y0 + 0.75 && mark->bounds.y + mark->bounds.height > target->y0 - 0.75)
               g_error ("%gx%g, value %g of %g: \"%s\" (%g..%g) crosses the target line at %g",
-                       sizes[s].width, sizes[s].height, values[v], targets[v], mark->text,
+                       label_sizes[s].width, label_sizes[s].height, values[v], targets[v], mark->text,
                        mark->bounds.y, mark->bounds.y + mark->bounds.height, target->y0);
           }
         /* The latest value and the as-of date are still written out. */

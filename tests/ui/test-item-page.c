@@ -508,6 +508,55 @@ test_units_column (Fixture       *f,
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (units), >, 200);
 }
 
+/* Not a check: the page with a history and a report, as PNGs when
+ * JP_SHOTS_DIR is set (the history's labels, the folded names). */
+static void
+test_shots (Fixture       *f,
+            gconstpointer  data)
+{
+  JpItem *item = item_with_targets (f, 2);
+  g_autoptr(JpIndicator) target = g_list_model_get_item (jp_item_get_indicators (item), 0);
+  g_autoptr(JpItemUpdate) update = jp_item_update_new ("2023-09-30");
+  static const struct { const char *date; double value; } values[] = {
+    { "2023-03-31", 40 }, { "2023-06-30", 72 }, { "2023-09-30", 88 },
+  };
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  if (g_getenv ("JP_SHOTS_DIR") == NULL)
+    {
+      g_test_skip ("JP_SHOTS_DIR not set");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(JpProgressEntry) entry = jp_progress_entry_new (values[i].date, values[i].value);
+
+      jp_indicator_add_progress (target, entry);
+    }
+  jp_item_update_set_note (update, "全区已有 88% 的党支部达到一星级及以上。");
+  jp_item_update_set_problems (update, "少数学校党支部台账不规范。");
+  jp_item_update_set_next_steps (update, "第四季度开展专项督导。");
+  jp_item_add_update (item, update);
+  jp_window_set_as_of (f->window, "2023-09-30");
+  resize (f, 1600, 1000);
+  select_item (f, item);
+  maybe_save_png (GTK_WIDGET (f->window), "1600-progress");
+
+  scroller = page_child (GTK_WIDGET (f->window->item_page), "item_scroller");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  jp_test_pump ();
+  maybe_save_png (GTK_WIDGET (f->window), "1600-bottom");
+
+  resize (f, 720, 1000);
+  gtk_adjustment_set_value (adjustment, top_of (page_child (GTK_WIDGET (f->window->item_page), "history_group"),
+                                                 gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))) - 20);
+  jp_test_pump ();
+  maybe_save_png (GTK_WIDGET (f->window), "720-history");
+}
+
 /* A long Chinese title in a tooltip reads in lines of about eighteen
  * characters, not four to six. */
 static void
@@ -562,6 +611,8 @@ main (int   argc,
   g_test_add ("/jp/item-page/units-column", Fixture, NULL,
               fixture_set_up, test_units_column, fixture_tear_down);
   g_test_add_func ("/jp/item-page/tooltip-width", test_tooltip_width);
+  g_test_add ("/jp/item-page/shots", Fixture, NULL,
+              fixture_set_up, test_shots, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
