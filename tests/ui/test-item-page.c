@@ -551,6 +551,8 @@ test_shots (Fixture       *f,
   maybe_save_png (GTK_WIDGET (f->window), "1600-bottom");
 
   resize (f, 720, 1000);
+  adw_leaflet_set_visible_child (f->window->plan_leaflet, f->window->item_pane);
+  wait_a_moment ();
   gtk_adjustment_set_value (adjustment, top_of (page_child (GTK_WIDGET (f->window->item_page), "history_group"),
                                                  gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))) - 20);
   jp_test_pump ();
