@@ -55,6 +55,5 @@ gboolean      jp_plan_cell_get_wraps    (JpPlanCell   *self);
  * NULL when none. */
 const char   *jp_plan_cell_get_tooltip_text (JpPlanCell *self);
 int           jp_plan_cell_get_status_width (GtkWidget  *widget);
-GtkWidget    *jp_plan_cell_create_tooltip_label (const char *text);
 
 G_END_DECLS

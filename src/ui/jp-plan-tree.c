@@ -575,11 +575,11 @@ fit_columns_cb (gpointer user_data)
   show_column (self, self->leaders_column, show_leaders, 2);
   show_column (self, self->units_column, show_units, show_leaders ? 3 : 2);
 
-  /* Room to spare (the title keeps twice its least): the units, often
-   * several names, take up to twice their width. */
+  /* Room to spare: the units, often several names, take half of it, up
+   * to twice their width; the title the rest. */
   if (show_units)
     gtk_column_view_column_set_fixed_width (self->units_column,
-                                            units + CLAMP (room - leaders - units - MIN_TITLE_WIDTH, 0, units));
+                                            units + CLAMP ((room - leaders - units) / 2, 0, units));
 
   return G_SOURCE_REMOVE;
 }
