@@ -224,7 +224,13 @@ set_search_mode (JpWindow *self,
   self->search_mode = search_mode;
   gtk_search_bar_set_search_mode (self->search_bar, search_mode);
   if (search_mode)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    {
+      /* Narrow: the matches are in the list. */
+      if (adw_leaflet_get_folded (self->plan_leaflet) &&
+          adw_leaflet_get_visible_child (self->plan_leaflet) == self->item_pane)
+        adw_leaflet_navigate (self->plan_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
   else
     {
       /* Everything comes back at once (not after the entry's delay), the
@@ -399,6 +405,10 @@ on_dashboard_activate_object_cb (JpWindow *self,
       jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), NULL);
       jp_window_select (self, object);
     }
+
+  /* Narrow: the work point itself, not the list. */
+  if (adw_leaflet_get_folded (self->plan_leaflet))
+    adw_leaflet_set_visible_child (self->plan_leaflet, self->item_pane);
 }
 
 static void

@@ -415,6 +415,16 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (back));
   maybe_save_png (GTK_WIDGET (f->window), "720");
 
+  /* Searching shows the list, where the matches are. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  wait_a_moment ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != f->window->item_pane);
+  g_assert_true (gtk_widget_get_mapped (tree));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  wait_a_moment ();
+  adw_leaflet_set_visible_child (leaflet, f->window->item_pane);
+  wait_a_moment ();
+
   /* Back to the list, the work point still selected. */
   g_signal_emit_by_name (back, "clicked");
   wait_a_moment ();
