@@ -183,7 +183,6 @@ on_search_changed_cb (JpWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-
   GObject *shown = jp_plan_tree_get_selected_object (self->plan_tree);
   g_autoptr(GObject) selected = shown != NULL ? g_object_ref (shown) : NULL;
 
