@@ -451,6 +451,8 @@ test_status_column (Fixture       *f,
   int needed = jp_plan_cell_get_status_width (GTK_WIDGET (view));
   guint n_cells = 0;
 
+  g_test_message ("widest status pill with its flag: %d px; column: %d px", needed,
+                  gtk_column_view_column_get_fixed_width (status));
   g_assert_cmpstr (gtk_column_view_column_get_title (status), ==, _("Status"));
   /* The widest pill with its flag mark, and the cell's padding. */
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (status), >=, needed + 12);
