@@ -1306,6 +1306,54 @@ test_history_range_and_baseline (void)
     }
 }
 
+/* No text crosses the target line but the target's own label, whatever
+ * the values near it: the latest value's figure just under or over the
+ * target, the as-of label at the top of a plot whose top is the target. */
+static void
+test_history_labels_off_target (void)
+{
+  const double values[] = { 86, 88, 89, 90, 91, 93, 100, 99.5 };
+  const double targets[] = { 90, 90, 90, 90, 90, 90, 100, 100 };
+  /* The test's sizes and the item page's chart. */
+  const Size label_sizes[] = { sizes[0], sizes[1], { 340, 170 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (label_sizes); s++)
+    for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+      {
+        g_autoptr(JpHistoryData) history = jp_history_data_new ("2023-01-01", "2023-12-31");
+        g_autoptr(JpChartLayout) layout = NULL;
+        const JpChartMark *target;
+        guint n_labels = 0;
+
+        history->unit = g_strdup ("%");
+        history->target = targets[v];
+        history->as_of = g_strdup ("2023-09-30");
+        jp_history_data_add_point (history, "2023-03-31", 40, NULL);
+        jp_history_data_add_point (history, "2023-09-30", values[v], NULL);
+        layout = jp_chart_layout_history (history, label_sizes[s].width, label_sizes[s].height, NULL);
+        target = find_mark (layout, JP_CHART_ROLE_TARGET, 0);
+
+        for (guint i = 0; i < jp_chart_layout_get_n_marks (layout); i++)
+          {
+            const JpChartMark *mark = jp_chart_layout_get_mark (layout, i);
+
+            if (mark->text == NULL || mark->bounds.x + mark->bounds.width < target->x0 ||
+                (mark->role == JP_CHART_ROLE_CAPTION && mark->index == 0) ||
+                (mark->role != JP_CHART_ROLE_CAPTION && mark->role != JP_CHART_ROLE_VALUE_LABEL))
+              continue;
+
+            n_labels++;
+            if (mark->bounds.y < target->y0 + 0.75 && mark->bounds.y + mark->bounds.height > target->y0 - 0.75)
+              g_error ("%gx%g, value %g of %g: \"%s\" (%g..%g) crosses the target line at %g",
+                       label_sizes[s].width, label_sizes[s].height, values[v], targets[v], mark->text,
+                       mark->bounds.y, mark->bounds.y + mark->bounds.height, target->y0);
+          }
+        /* The latest value and the as-of date are still written out. */
+        g_assert_cmpuint (n_labels, >=, 2);
+        assert_inside (layout);
+      }
+}
+
 static void
 test_history_beyond (void)
 {
@@ -1823,6 +1871,7 @@ main (int   argc,
   g_test_add_func ("/jp/charts/history/geometry", test_history_geometry);
   g_test_add_func ("/jp/charts/history/range-and-baseline", test_history_range_and_baseline);
   g_test_add_func ("/jp/charts/history/beyond-target", test_history_beyond);
+  g_test_add_func ("/jp/charts/history/labels-off-target", test_history_labels_off_target);
   g_test_add_func ("/jp/charts/history/empty", test_history_empty);
   g_test_add_func ("/jp/charts/text-log-and-font", test_text_log_and_font);
   g_test_add_func ("/jp/charts/dark-style", test_dark_style);

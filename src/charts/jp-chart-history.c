@@ -128,9 +128,29 @@ overlaps (const JpChartRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/* Whether the segment @a–@b crosses @rect (sampled: the labels are a
+ * few pixels high, the samples closer than that). */
+static gboolean
+crosses (const JpChartPoint *a,
+         const JpChartPoint *b,
+         const JpChartRect  *rect)
+{
+  for (guint i = 0; i <= 64; i++)
+    {
+      double x = a->x + (b->x - a->x) * i / 64.0;
+      double y = a->y + (b->y - a->y) * i / 64.0;
+
+      if (x > rect->x && x < rect->x + rect->width && y > rect->y && y < rect->y + rect->height)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Places @layout (taken) at the first of @spots (top left corners) where
  * it stays in @bounds and overlaps nothing in @taken, and adds it to
- * @taken; drops it when there is no such spot. */
+ * @taken; drops it when there is no such spot. A spot that crosses none
+ * of the lines in @segments (pairs of points) comes first. */
 static gboolean
 place_label (JpChartCanvas      *canvas,
              JpChartRole         role,
@@ -140,29 +160,35 @@ place_label (JpChartCanvas      *canvas,
              guint               n_spots,
              const JpChartRect  *bounds,
              GArray             *taken,
+             const GArray       *segments,
              const JpChartRgba  *color)
 {
   double w, h;
 
   _jp_chart_text_get_size (layout, &w, &h);
 
-  for (guint i = 0; i < n_spots; i++)
-    {
-      JpChartRect rect = { spots[i].x, spots[i].y, w, h };
-      gboolean free = rect.x >= bounds->x && rect.y >= bounds->y &&
-                      rect.x + w <= bounds->x + bounds->width &&
-                      rect.y + h <= bounds->y + bounds->height;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_spots; i++)
+      {
+        JpChartRect rect = { spots[i].x, spots[i].y, w, h };
+        gboolean free = rect.x >= bounds->x && rect.y >= bounds->y &&
+                        rect.x + w <= bounds->x + bounds->width &&
+                        rect.y + h <= bounds->y + bounds->height;
 
-      for (guint j = 0; free && j < taken->len; j++)
-        free = !overlaps (&rect, &g_array_index (taken, JpChartRect, j));
+        for (guint j = 0; free && j < taken->len; j++)
+          free = !overlaps (&rect, &g_array_index (taken, JpChartRect, j));
 
-      if (free)
-        {
-          _jp_chart_add_text (canvas, role, index, -1, layout, rect.x, rect.y, color);
-          g_array_append_val (taken, rect);
-          return TRUE;
-        }
-    }
+        for (guint j = 0; free && pass == 0 && j + 1 < segments->len; j += 2)
+          free = !crosses (&g_array_index (segments, JpChartPoint, j),
+                           &g_array_index (segments, JpChartPoint, j + 1), &rect);
+
+        if (free)
+          {
+            _jp_chart_add_text (canvas, role, index, -1, layout, rect.x, rect.y, color);
+            g_array_append_val (taken, rect);
+            return TRUE;
+          }
+      }
 
   g_object_unref (layout);
   return FALSE;
@@ -347,6 +373,7 @@ lay_out (JpChartCanvas       *canvas,
   Frame frame;
   GDate date;
   g_autofree JpChartPoint *line = NULL;
+  g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (JpChartPoint));
   g_autoptr(GArray) taken = NULL;
   double r = 0.3 * f;
   JpChartRect inside;
@@ -449,8 +476,12 @@ lay_out (JpChartCanvas       *canvas,
     {
       double y = frame_y (&frame, data->target);
 
+      /* The labels keep off the line: its width and a hair each side. */
+      JpChartRect around = { frame.x, y - 1, frame.width, 2 };
+
       _jp_chart_add_line (canvas, JP_CHART_ROLE_TARGET, 0, frame.x, y, frame.x + frame.width, y,
                           &target_color, 1.5, 0);
+      g_array_append_val (taken, around);
     }
 
   /* Expected progress: (start, baseline or 0) → (due, target). */
@@ -458,16 +489,19 @@ lay_out (JpChartCanvas       *canvas,
     {
       GDate start, due;
       double from = data->has_baseline ? data->baseline : 0;
+      JpChartPoint ends[2];
 
       if (!_jp_chart_parse_date (data->start, &start))
         g_date_set_julian (&start, day_lo);
       if (!_jp_chart_parse_date (data->due, &due) && !_jp_chart_parse_date (data->end, &due))
         g_date_set_julian (&due, day_hi);
 
-      _jp_chart_add_line (canvas, JP_CHART_ROLE_EXPECTED, 0,
-                          frame_x (&frame, g_date_get_julian (&start)), frame_y (&frame, from),
-                          frame_x (&frame, g_date_get_julian (&due)), frame_y (&frame, data->target),
+      ends[0] = (JpChartPoint) { frame_x (&frame, g_date_get_julian (&start)), frame_y (&frame, from) };
+      ends[1] = (JpChartPoint) { frame_x (&frame, g_date_get_julian (&due)), frame_y (&frame, data->target) };
+
+      _jp_chart_add_line (canvas, JP_CHART_ROLE_EXPECTED, 0, ends[0].x, ends[0].y, ends[1].x, ends[1].y,
                           &expected_color, 1.5, 5);
+      g_array_append_vals (segments, ends, 2);
     }
 
   /* As-of line. */
@@ -483,6 +517,11 @@ lay_out (JpChartCanvas       *canvas,
   if (points->len > 1)
     _jp_chart_add_polyline (canvas, JP_CHART_ROLE_LINE, -1, line, points->len, FALSE,
                             NULL, &style->accent, 2);
+  for (guint i = 1; i < points->len; i++)
+    {
+      g_array_append_val (segments, line[i - 1]);
+      g_array_append_val (segments, line[i]);
+    }
 
   for (guint i = 0; i < points->len; i++)
     {
@@ -529,15 +568,21 @@ lay_out (JpChartCanvas       *canvas,
       layout = _jp_chart_text_new (canvas, text, 0.85, TRUE, 0);
       _jp_chart_text_get_size (layout, &w, &h);
       {
+        /* Last, clear of the target line when the point is close to it. */
+        double line_y = data->kind != JP_INDICATOR_KIND_MILESTONE ? frame_y (&frame, data->target) : y;
         JpChartPoint spots[] = {
           { x + r + 0.2 * f, clamped ? y : y - h - 0.1 * f },
           { x - r - 0.2 * f - w, clamped ? y : y - h - 0.1 * f },
           { x + r + 0.2 * f, y + 0.1 * f },
           { x - r - 0.2 * f - w, y + 0.1 * f },
+          { x + r + 0.2 * f, line_y + 0.15 * f },
+          { x - r - 0.2 * f - w, line_y + 0.15 * f },
+          { x + r + 0.2 * f, line_y - h - 0.15 * f },
+          { x - r - 0.2 * f - w, line_y - h - 0.15 * f },
         };
 
         place_label (canvas, JP_CHART_ROLE_VALUE_LABEL, (int) p->index, layout,
-                     spots, G_N_ELEMENTS (spots), &inside, taken, NULL);
+                     spots, G_N_ELEMENTS (spots), &inside, taken, segments, NULL);
       }
     }
 
@@ -561,7 +606,7 @@ lay_out (JpChartCanvas       *canvas,
         };
 
         place_label (canvas, JP_CHART_ROLE_CAPTION, 1, layout,
-                     spots, G_N_ELEMENTS (spots), &inside, taken, &dim);
+                     spots, G_N_ELEMENTS (spots), &inside, taken, segments, &dim);
       }
     }
 
@@ -590,14 +635,14 @@ lay_out (JpChartCanvas       *canvas,
         double right = frame.x + frame.width - w - 0.2 * f;
         double left = frame.x + 0.3 * f;
         JpChartPoint spots[] = {
-          { right, y - h - 0.1 * f },
-          { right, y + 0.1 * f },
-          { left, y - h - 0.1 * f },
-          { left, y + 0.1 * f },
+          { right, y - h - 0.15 * f },
+          { right, y + 0.15 * f },
+          { left, y - h - 0.15 * f },
+          { left, y + 0.15 * f },
         };
 
         place_label (canvas, JP_CHART_ROLE_CAPTION, 0, layout,
-                     spots, G_N_ELEMENTS (spots), &inside, taken, &dim);
+                     spots, G_N_ELEMENTS (spots), &inside, taken, segments, &dim);
       }
     }
 

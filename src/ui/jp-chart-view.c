@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "jp-chart-view.h"
+#include "jp-ui-util.h"
 #include "jp-model.h"
 
 struct _JpChartView
@@ -844,7 +845,7 @@ jp_chart_view_query_tooltip (GtkWidget  *widget,
   if (text == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_custom (tooltip, jp_ui_tooltip_label_new (text));
   area.x = (int) floor (mark->bounds.x);
   area.y = (int) floor (mark->bounds.y);
   area.width = (int) ceil (mark->bounds.width);

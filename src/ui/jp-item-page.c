@@ -47,6 +47,7 @@ struct _JpItemPage
   JpNameList     *units_list;
   JpNameList     *partners_list;
   GtkWidget      *partners_group;
+  AdwExpanderRow *people_row;
   GtkWidget      *add_indicator_button;
   GtkListBox     *indicators_list;
   GtkWidget      *no_indicators_label;
@@ -64,6 +65,7 @@ struct _JpItemPage
   JpPlan         *plan;       /* Owned */
   JpIndicator    *indicator;  /* Owned: the selected one */
   char           *as_of;      /* NULL: the plan's default */
+  char           *highlight;  /* the search text marked in the page, or NULL */
   gulong          changed_id;
   gboolean        editable;
   gboolean        loading;    /* filling the widgets: no signals upward */
@@ -81,6 +83,7 @@ enum {
   PROP_EDITABLE,
   PROP_SELECTED_INDICATOR,
   PROP_AS_OF,
+  PROP_HIGHLIGHT,
   N_PROPS
 };
 
@@ -126,6 +129,83 @@ remove_all (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+/* @text as Pango markup with every match of @needle (ignoring case)
+ * marked, or NULL when nothing matches. */
+static char *
+dup_highlighted (const char *text,
+                 const char *needle)
+{
+  g_autofree char *folded_needle = NULL;
+  g_autoptr(GString) markup = NULL;
+  const char *p, *copied;
+  glong n_chars;
+  gboolean found = FALSE;
+
+  if (text == NULL || needle == NULL || needle[0] == '\0')
+    return NULL;
+
+  folded_needle = g_utf8_casefold (needle, -1);
+  n_chars = g_utf8_strlen (needle, -1);
+  markup = g_string_new (NULL);
+
+  for (p = copied = text; *p != '\0'; )
+    {
+      const char *end = p;
+      glong i;
+
+      for (i = 0; i < n_chars && *end != '\0'; i++)
+        end = g_utf8_next_char (end);
+
+      if (i == n_chars)
+        {
+          g_autofree char *folded = g_utf8_casefold (p, end - p);
+
+          if (strcmp (folded, folded_needle) == 0)
+            {
+              g_autofree char *before = g_markup_escape_text (copied, p - copied);
+              g_autofree char *match = g_markup_escape_text (p, end - p);
+
+              g_string_append (markup, before);
+              g_string_append_printf (markup, "<span background=\"#f8e45c\" foreground=\"#000000\">%s</span>",
+                                      match);
+              copied = p = end;
+              found = TRUE;
+              continue;
+            }
+        }
+
+      p = g_utf8_next_char (p);
+    }
+
+  if (!found)
+    return NULL;
+
+  {
+    g_autofree char *rest = g_markup_escape_text (copied, -1);
+
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* Shows @text in @label, the matches of the search marked. */
+static void
+set_label_highlighted (JpItemPage *self,
+                       GtkLabel   *label,
+                       const char *text)
+{
+  g_autofree char *markup = dup_highlighted (text, self->highlight);
+
+  if (markup != NULL)
+    gtk_label_set_markup (label, markup);
+  else
+    {
+      gtk_label_set_use_markup (label, FALSE);
+      gtk_label_set_text (label, text != NULL ? text : "");
+    }
 }
 
 static void
@@ -246,7 +326,7 @@ build_indicator_row (JpItemPage  *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *foot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (jp_indicator_get_name (indicator));
+  GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *pill;
   GtkWidget *facts;
   GtkWidget *gauge = jp_chart_view_new ();
@@ -267,6 +347,7 @@ build_indicator_row (JpItemPage  *self,
   gtk_widget_set_margin_end (box, 12);
 
   /* The name and the status, once, as a pill like everywhere else. */
+  set_label_highlighted (self, GTK_LABEL (name), jp_indicator_get_name (indicator));
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
@@ -386,6 +467,26 @@ build_indicator_row (JpItemPage  *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   return row;
+}
+
+/* The selected card says so (the history below is its history). */
+static void
+mark_selected_indicator (JpItemPage *self)
+{
+  GtkListBoxRow *selected, *row;
+
+  if (self->indicators_list == NULL) /* disposed */
+    return;
+
+  selected = gtk_list_box_get_selected_row (self->indicators_list);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->indicators_list, i)) != NULL; i++)
+    {
+      if (row == selected)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "selected-target");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "selected-target");
+    }
 }
 
 static void
@@ -509,6 +610,7 @@ fill_indicators (JpItemPage *self,
     selected = gtk_list_box_get_row_at_index (self->indicators_list, 0);
 
   gtk_list_box_select_row (self->indicators_list, selected);
+  mark_selected_indicator (self);
   self->loading = FALSE;
 
   {
@@ -523,12 +625,27 @@ fill_indicators (JpItemPage *self,
   fill_history (self);
 }
 
+/* Double-click or Enter on a card: edit the target. */
+static void
+on_indicator_activated_cb (JpItemPage    *self,
+                           GtkListBoxRow *row)
+{
+  JpIndicator *indicator = g_object_get_data (G_OBJECT (row), "jp-indicator");
+
+  if (indicator == NULL || !self->editable)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-indicator", "x",
+                              jp_indicator_get_id (indicator));
+}
+
 static void
 on_indicator_selected_cb (JpItemPage    *self,
                           GtkListBoxRow *row)
 {
   JpIndicator *indicator;
 
+  mark_selected_indicator (self);
   if (self->loading)
     return;
 
@@ -614,6 +731,10 @@ fill_updates (JpItemPage *self,
                                        flat_icon_button ("document-edit-symbolic", edit, "win.edit-update", id));
         }
 
+      /* The latest report reads open: progress, problems, next steps. */
+      if (i == n)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+
       mark_if_later (expander, jp_item_update_get_date (update), as_of);
       gtk_list_box_append (self->updates_list, expander);
     }
@@ -636,7 +757,7 @@ load_body (JpItemPage *self,
   self->loading = FALSE;
   self->body_dirty = FALSE;
 
-  gtk_label_set_text (self->body_label, body != NULL ? body : "");
+  set_label_highlighted (self, self->body_label, body);
 }
 
 static void
@@ -657,6 +778,25 @@ refresh_people (JpItemPage *self,
   jp_name_list_set_choices (self->partners_list, (const char * const *) plan_units);
 
   gtk_widget_set_visible (self->partners_group, self->editable || partners[0] != NULL);
+
+  /* The names stay readable with the lists folded away. */
+  {
+    g_autofree char *leader_text = g_strjoinv ("、", leaders);
+    g_autofree char *unit_text = g_strjoinv ("、", units);
+    g_autofree char *summary = NULL;
+    g_autofree char *escaped = NULL;
+
+    if (leaders[0] == NULL && units[0] == NULL)
+      summary = g_strdup (_("No leader or unit named"));
+    else
+      /* Translators: the summary of a work point's folded leaders and
+       * responsible units: "Leaders: 张三、李四 · Units: 督导室" */
+      summary = g_strdup_printf (_("Leaders: %s · Units: %s"),
+                                 leaders[0] != NULL ? leader_text : "—",
+                                 units[0] != NULL ? unit_text : "—");
+    escaped = g_markup_escape_text (summary, -1);
+    adw_expander_row_set_subtitle (self->people_row, escaped);
+  }
 }
 
 static void
@@ -677,7 +817,7 @@ refresh_item (JpItemPage *self,
   jp_item_evaluate (item, as_of, &progress);
 
   gtk_label_set_text (self->number_label, number);
-  gtk_label_set_text (self->title_label, jp_item_get_title (item));
+  set_label_highlighted (self, self->title_label, jp_item_get_title (item));
   {
     g_autofree char *section_text = g_strdup_printf (_("%s、%s"), jp_section_get_ordinal (section),
                                                      jp_section_get_title (section));
@@ -1069,6 +1209,7 @@ jp_item_page_finalize (GObject *object)
   JpItemPage *self = (JpItemPage *) object;
 
   g_free (self->as_of);
+  g_free (self->highlight);
 
   G_OBJECT_CLASS (jp_item_page_parent_class)->finalize (object);
 }
@@ -1095,6 +1236,9 @@ jp_item_page_get_property (GObject    *object,
     case PROP_AS_OF:
       g_value_set_string (value, self->as_of);
       break;
+    case PROP_HIGHLIGHT:
+      g_value_set_string (value, self->highlight);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1118,6 +1262,9 @@ jp_item_page_set_property (GObject      *object,
       break;
     case PROP_AS_OF:
       jp_item_page_set_as_of (self, g_value_get_string (value));
+      break;
+    case PROP_HIGHLIGHT:
+      jp_item_page_set_highlight (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1147,6 +1294,10 @@ jp_item_page_class_init (JpItemPageClass *klass)
   /* The date of the figures shown; NULL: the plan's default. */
   properties[PROP_AS_OF] =
     g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The search text, marked wherever it occurs in the page; NULL: none. */
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_string ("highlight", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1207,6 +1358,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, units_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, partners_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, partners_group);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, people_row);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, add_indicator_button);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, indicators_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_indicators_label);
@@ -1220,6 +1372,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, updates_list);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, no_updates_label);
   gtk_widget_class_bind_template_callback (widget_class, on_indicator_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_indicator_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_section_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_body_edit_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaders_changed_cb);
@@ -1359,6 +1512,30 @@ jp_item_page_set_as_of (JpItemPage *self,
 
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+const char *
+jp_item_page_get_highlight (JpItemPage *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_PAGE (self), NULL);
+
+  return self->highlight;
+}
+
+/* Marks @text (ignoring case) in the title, the text and the target names. */
+void
+jp_item_page_set_highlight (JpItemPage *self,
+                            const char *text)
+{
+  g_return_if_fail (JP_IS_ITEM_PAGE (self));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (!jp_ui_set_str (&self->highlight, text))
+    return;
+
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
 }
 
 JpIndicator *

@@ -34,6 +34,9 @@ const char  *jp_item_page_get_as_of              (JpItemPage  *self);
 void         jp_item_page_set_as_of              (JpItemPage  *self,
                                                   const char  *as_of);
 /* The indicator whose history is shown (borrowed; NULL: none). */
+const char  *jp_item_page_get_highlight          (JpItemPage  *self);
+void         jp_item_page_set_highlight          (JpItemPage  *self,
+                                                  const char  *text);
 JpIndicator *jp_item_page_get_selected_indicator (JpItemPage  *self);
 void         jp_item_page_select_indicator       (JpItemPage  *self,
                                                   JpIndicator *indicator);

@@ -902,7 +902,7 @@ jp_plan_cell_query_tooltip (GtkWidget  *widget,
   if (text == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_custom (tooltip, jp_ui_tooltip_label_new (text));
   return TRUE;
 }
 
@@ -1015,6 +1015,34 @@ ensure_layouts (JpPlanCell *self)
   self->text_width = -1;
   self->ellipsis_width = -1;
   self->digits_width = -1;
+}
+
+/* The width of the widest status pill with the flag mark after it, in
+ * @widget's font and language: what the status column must show. */
+int
+jp_plan_cell_get_status_width (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  g_autoptr(PangoLayout) symbol = create_layout (context, FALSE, PILL_FONT_SCALE, TRUE);
+  g_autoptr(PangoLayout) text = create_layout (context, FALSE, PILL_FONT_SCALE, FALSE);
+  g_autoptr(PangoLayout) flag = create_layout (context, FALSE, PILL_FONT_SCALE, FALSE);
+  int widest = 0, flag_width;
+
+  pango_layout_set_text (flag, FLAG_MARK, -1);
+  pango_layout_get_pixel_size (flag, &flag_width, NULL);
+
+  for (JpStatus status = 0; status < JP_N_STATUSES; status++)
+    {
+      int symbol_width, text_width;
+
+      pango_layout_set_text (symbol, jp_status_get_symbol (status), -1);
+      pango_layout_set_text (text, jp_status_get_label (status), -1);
+      pango_layout_get_pixel_size (symbol, &symbol_width, NULL);
+      pango_layout_get_pixel_size (text, &text_width, NULL);
+      widest = MAX (widest, PILL_PAD_LEFT + symbol_width + PILL_SPACING + text_width + PILL_PAD_RIGHT);
+    }
+
+  return widest + FLAGS_SPACING + flag_width;
 }
 
 static void

@@ -54,5 +54,6 @@ gboolean      jp_plan_cell_get_wraps    (JpPlanCell   *self);
 /* The tooltip shown on hover: the whole title or names, the exact percent;
  * NULL when none. */
 const char   *jp_plan_cell_get_tooltip_text (JpPlanCell *self);
+int           jp_plan_cell_get_status_width (GtkWidget  *widget);
 
 G_END_DECLS

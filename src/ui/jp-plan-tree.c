@@ -39,6 +39,7 @@ struct _JpPlanTree
   GtkColumnViewColumn *optional_columns[2]; /* Owned: leaders, units */
   guint                columns_id;        /* idle: fit the columns to the width */
   int                  columns_width;
+  int                  units_width;       /* the units column's own width */
   gboolean             editable;
   gboolean             empty;
 };
@@ -536,24 +537,49 @@ show_column (JpPlanTree          *self,
     gtk_column_view_remove_column (self->column_view, column);
 }
 
+/* Cell padding either side (libadwaita: columnview cells 6px each side)
+ * and a little room. */
+#define CELL_PADDING 16
+
+/* The status column at least as wide as the widest pill in the language
+ * and font shown (English pills are wider than Chinese ones). */
+static void
+fit_status_column (JpPlanTree *self)
+{
+  int needed = jp_plan_cell_get_status_width (GTK_WIDGET (self->column_view)) + CELL_PADDING;
+
+  if (gtk_column_view_column_get_fixed_width (self->status_column) < needed)
+    gtk_column_view_column_set_fixed_width (self->status_column, needed);
+}
+
 static gboolean
 fit_columns_cb (gpointer user_data)
 {
   JpPlanTree *self = user_data;
-  int others = gtk_column_view_column_get_fixed_width (self->number_column) +
-               gtk_column_view_column_get_fixed_width (self->progress_column) +
-               gtk_column_view_column_get_fixed_width (self->status_column);
   int leaders = gtk_column_view_column_get_fixed_width (self->leaders_column);
-  int units = gtk_column_view_column_get_fixed_width (self->units_column);
-  int room = self->columns_width - others - MIN_TITLE_WIDTH;
-  gboolean show_leaders = room >= leaders;
-  gboolean show_units = room >= leaders + units;
+  int units = self->units_width;
+  int others, room;
+  gboolean show_leaders, show_units;
 
   self->columns_id = 0;
+
+  fit_status_column (self);
+  others = gtk_column_view_column_get_fixed_width (self->number_column) +
+           gtk_column_view_column_get_fixed_width (self->progress_column) +
+           gtk_column_view_column_get_fixed_width (self->status_column);
+  room = self->columns_width - others - MIN_TITLE_WIDTH;
+  show_leaders = room >= leaders;
+  show_units = room >= leaders + units;
 
   /* After the number and the title: leaders, then units. */
   show_column (self, self->leaders_column, show_leaders, 2);
   show_column (self, self->units_column, show_units, show_leaders ? 3 : 2);
+
+  /* Room to spare: the units, often several names, take half of it, up
+   * to twice their width; the title the rest. */
+  if (show_units)
+    gtk_column_view_column_set_fixed_width (self->units_column,
+                                            units + CLAMP ((room - leaders - units) / 2, 0, units));
 
   return G_SOURCE_REMOVE;
 }
@@ -775,6 +801,8 @@ jp_plan_tree_init (JpPlanTree *self)
   setup_column (self, self->units_column, JP_PLAN_COLUMN_UNITS, NULL);
   setup_column (self, self->progress_column, JP_PLAN_COLUMN_PROGRESS, g_object_ref (self->progress_sorter));
   setup_column (self, self->status_column, JP_PLAN_COLUMN_STATUS, g_object_ref (self->status_sorter));
+  fit_status_column (self);
+  self->units_width = gtk_column_view_column_get_fixed_width (self->units_column);
 
   /* passthrough FALSE: GtkTreeListRowSorter sorts GtkTreeListRows. */
   self->row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view))));

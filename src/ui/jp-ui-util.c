@@ -456,3 +456,27 @@ jp_ui_settings_new (void)
 
   return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
+
+/* TOOLTIP_CHARS characters a line: a tooltip label of GTK wraps Chinese
+ * text, which may break anywhere, at its narrowest (four to six
+ * characters a line); this one is as wide as its text up to that. */
+#define TOOLTIP_CHARS 36
+
+GtkWidget *
+jp_ui_tooltip_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  int columns = 0;
+
+  /* A Chinese character takes two "characters" of the font's width. */
+  for (const char *p = text; *p != '\0' && columns < TOOLTIP_CHARS; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (columns, TOOLTIP_CHARS));
+
+  return label;
+}

@@ -81,5 +81,8 @@ void        jp_ui_set_accessible_label (GtkWidget   *widget,
                                         const char  *label);
 /* The application's settings; NULL when the schema is not installed. */
 GSettings  *jp_ui_settings_new         (void) G_GNUC_WARN_UNUSED_RESULT;
+/* A tooltip's label that wraps long (Chinese) text at a readable width,
+ * for gtk_tooltip_set_custom(). */
+GtkWidget  *jp_ui_tooltip_label_new    (const char  *text);
 
 G_END_DECLS

@@ -44,7 +44,9 @@ struct _JpWindow
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
-  GtkPaned             *plan_paned;
+  AdwLeaflet           *plan_leaflet;
+  GtkWidget            *item_pane;
+  GtkWidget            *plan_back_button;
   GtkStack             *tree_stack;
   JpPlanTree           *plan_tree;
   JpItemPage           *item_page;

@@ -64,9 +64,6 @@ restore_window_state (JpWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
-
-  /* The item page keeps its width; the tree takes what is left. */
-  gtk_paned_set_position (self->plan_paned, MAX (420, width - 400));
 }
 
 static void
@@ -184,8 +181,16 @@ on_filter_dropdown_changed_cb (JpWindow *self)
 static void
 on_search_changed_cb (JpWindow *self)
 {
-  jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree),
-                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GObject *shown = jp_plan_tree_get_selected_object (self->plan_tree);
+  g_autoptr(GObject) selected = shown != NULL ? g_object_ref (shown) : NULL;
+
+  jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), text);
+  jp_item_page_set_highlight (self->item_page, self->search_mode ? stripped : NULL);
+  /* The work point read stays selected while it matches. */
+  if (selected != NULL && jp_plan_tree_get_selected_object (self->plan_tree) != selected)
+    jp_plan_tree_select_object (self->plan_tree, selected);
   update_main_page (self);
 }
 
@@ -218,9 +223,27 @@ set_search_mode (JpWindow *self,
   self->search_mode = search_mode;
   gtk_search_bar_set_search_mode (self->search_bar, search_mode);
   if (search_mode)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    {
+      /* Narrow: the matches are in the list. */
+      if (adw_leaflet_get_folded (self->plan_leaflet) &&
+          adw_leaflet_get_visible_child (self->plan_leaflet) == self->item_pane)
+        adw_leaflet_navigate (self->plan_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
   else
-    clear_filters (self);
+    {
+      /* Everything comes back at once (not after the entry's delay), the
+       * selected row kept and scrolled into view. */
+      GObject *shown = jp_plan_tree_get_selected_object (self->plan_tree);
+      g_autoptr(GObject) selected = shown != NULL ? g_object_ref (shown) : NULL;
+
+      clear_filters (self);
+      jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), NULL);
+      jp_item_page_set_highlight (self->item_page, NULL);
+      update_main_page (self);
+      if (selected != NULL)
+        jp_plan_tree_select_object (self->plan_tree, selected);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
@@ -338,8 +361,31 @@ on_plan_changed_cb (JpWindow *self)
 static void
 on_tree_selected_cb (JpWindow *self)
 {
-  jp_item_page_set_object (self->item_page, jp_plan_tree_get_selected_object (self->plan_tree));
+  GObject *selected = jp_plan_tree_get_selected_object (self->plan_tree);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  jp_item_page_set_object (self->item_page, selected);
   jp_window_update_actions (self);
+
+  /* Narrow: choosing a work point in the list opens it. */
+  if (selected != NULL && adw_leaflet_get_folded (self->plan_leaflet) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_tree)))
+    adw_leaflet_set_visible_child (self->plan_leaflet, self->item_pane);
+}
+
+/* Narrow, the list and the work point take turns; the work point has a
+ * way back. */
+static void
+on_plan_leaflet_folded_cb (JpWindow *self)
+{
+  gtk_widget_set_visible (self->plan_back_button, adw_leaflet_get_folded (self->plan_leaflet));
+}
+
+static void
+on_plan_back_clicked_cb (JpWindow *self)
+{
+  adw_leaflet_navigate (self->plan_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->plan_tree));
 }
 
 /* A section or item activated on the dashboard (or a work point in the
@@ -358,6 +404,10 @@ on_dashboard_activate_object_cb (JpWindow *self,
       jp_plan_filter_set_text (jp_plan_tree_get_filter (self->plan_tree), NULL);
       jp_window_select (self, object);
     }
+
+  /* Narrow: the work point itself, not the list. */
+  if (adw_leaflet_get_folded (self->plan_leaflet))
+    adw_leaflet_set_visible_child (self->plan_leaflet, self->item_pane);
 }
 
 static void
@@ -1668,7 +1718,9 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_paned);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, item_pane);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_back_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_tree);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, item_page);
@@ -1678,6 +1730,8 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_empty_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dashboard_activate_object_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_move_requested_cb);

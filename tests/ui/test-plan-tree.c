@@ -190,8 +190,11 @@ test_narrow (Fixture       *f,
   g_assert_true (has_column (f->window, "leaders"));
   g_assert_true (has_column (f->window, "units"));
 
-  /* The narrowest window: the work points keep room. */
-  resize (f, 800);
+  /* The narrowest window with the list and the work point side by side
+   * (narrower, they take turns: test-item-page): the work points keep
+   * room. */
+  resize (f, 900);
+  g_assert_false (adw_leaflet_get_folded (f->window->plan_leaflet));
   g_assert_false (has_column (f->window, "units"));
   g_assert_false (has_column (f->window, "leaders"));
   title = jp_test_find_cell (GTK_WIDGET (f->window->plan_tree), G_OBJECT (item), JP_PLAN_COLUMN_TITLE);
