@@ -11,10 +11,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-/* Completion bars, one row per item (or section):
+/* Completion bars, one row per item (or section), with a tick where the
+ * row's expected-by-now progress lies (rows with expected < 0 have none):
  *
- *   3 全面加强教育系统党的…  [██████████████░░░░░░░]│ ✓ 72%
- *   4 深化教育改革……………  [█████░░░░░░░░░░░░░░░░]│ ▲ 25%
+ *   3 全面加强教育系统党的…  [██████████████░|░░░░░]│ ✓ 72%
+ *   4 深化教育改革……………  [█████░░░░░|░░░░░░░░░░]│ ▲ 25%
  *                           0%    25%   50%   75%  100%
  *   ✓ On track   ▲ At risk
  *
@@ -140,6 +141,16 @@ lay_out (JpChartCanvas    *canvas,
       bar = _jp_chart_add_rect (canvas, JP_CHART_ROLE_BAR, (int) i, row->status,
                                 scale_x0, bar_y, bar_w, bar_h, &style->status[row->status]);
       bar->clamped = ratio > 1.0;
+
+      if (row->expected >= 0 && isfinite (row->expected))
+        {
+          double x = scale_x0 + CLAMP (row->expected, 0.0, 1.0) * scale_w;
+          double over = MIN (0.25 * f, (row_h - bar_h) / 2);
+
+          _jp_chart_add_line (canvas, JP_CHART_ROLE_EXPECTED, (int) i,
+                              x, bar_y - over, x, bar_y + bar_h + over,
+                              &style->foreground, 2, 0);
+        }
 
       layout = _jp_chart_text_new (canvas, value, text_scale, FALSE, 0);
       _jp_chart_text_get_size (layout, NULL, &h);
