@@ -329,8 +329,24 @@ item_status (JpItem     *item,
   return progress.status;
 }
 
+/* The items of @leader (NULL: all), in plan order. */
+static GPtrArray *
+dup_leader_items (JpPlan   *plan,
+                  JpLeader *leader)
+{
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  GPtrArray *picked = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    if (leader == NULL || jp_item_has_leader (g_ptr_array_index (items, i), leader))
+      g_ptr_array_add (picked, g_object_ref (g_ptr_array_index (items, i)));
+
+  return picked;
+}
+
 /* Every figure on the dashboard is the model's, as of @as_of, for the
- * picked @leader (NULL: everyone). */
+ * picked @leader (NULL: everyone): the headline, the status breakdown,
+ * the trend and the sections over the leader's items only. */
 static void
 check_figures (JpDashboard *dashboard,
                JpPlan      *plan,
@@ -339,29 +355,34 @@ check_figures (JpDashboard *dashboard,
 {
   JpChartView *overall = chart (dashboard, "overall_chart");
   JpChartView *status = chart (dashboard, "status_chart");
+  JpChartView *trend = chart (dashboard, "trend_chart");
   JpChartView *sections = chart (dashboard, "sections_chart");
   JpChartView *leaders = chart (dashboard, "leaders_chart");
   JpChartView *units = chart (dashboard, "units_chart");
   g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) picked = dup_leader_items (plan, leader);
   g_autoptr(GPtrArray) attention = dup_attention_items (dashboard);
+  g_autoptr(GPtrArray) expected_attention = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *mean = NULL;
   const JpGaugeData *gauge;
   const JpBreakdownData *breakdown;
   const JpBarsData *bars;
   const JpGroupsData *groups;
+  const JpTrendData *trend_data;
   JpChartLayout *layout;
   GListModel *sections_list = jp_plan_get_sections (plan);
+  const char *caption;
   guint counts[JP_N_STATUSES] = { 0, };
-  guint n_attention = 0;
-  JpStatus last_status = JP_STATUS_OVERDUE;
+  guint row_index = 0;
   JpProgress progress;
 
   g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, as_of);
   g_assert_true (jp_dashboard_get_leader (dashboard) == leader);
 
-  /* Overall progress: the plan's mean, in % of 100. */
-  jp_plan_evaluate (plan, as_of, &progress);
+  /* The headline: the picked items' mean, in % of 100, and its sentence. */
+  jp_items_evaluate (plan, picked, as_of, &progress);
   gauge = jp_chart_data_get_gauge (jp_chart_view_get_data (overall));
   g_assert_nonnull (gauge);
   g_assert_cmpfloat_with_epsilon (gauge->value, progress.p * 100, EPSILON);
@@ -371,15 +392,37 @@ check_figures (JpDashboard *dashboard,
   layout = layout_of (overall);
   g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_BAR), >=, 1);
   g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, -1));
+  caption = gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "overall_caption")));
+  {
+    g_autofree char *p_text = jp_format_percent (progress.p);
+    g_autofree char *e_text = jp_format_percent (progress.expected);
+    g_autofree char *day = jp_date_format_display (as_of);
+
+    if (leader != NULL)
+      mean = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The mean progress of the %u work point of %s is %s, against %s expected by %s.",
+                                           "The mean progress of the %u work points of %s is %s, against %s expected by %s.",
+                                           picked->len),
+                              picked->len, jp_leader_get_name (leader), p_text, e_text, day);
+    else
+      mean = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The mean progress of the %u work point is %s, against %s expected by %s.",
+                                           "The mean progress of the %u work points is %s, against %s expected by %s.",
+                                           picked->len),
+                              picked->len, p_text, e_text, day);
+    g_assert_cmpstr (caption, ==, mean);
+  }
+  if (leader == NULL)
+    {
+      /* The plan's figures: the same as jp_plan_evaluate(). */
+      JpProgress plan_progress;
+
+      jp_plan_evaluate (plan, as_of, &plan_progress);
+      g_assert_cmpfloat_with_epsilon (gauge->ratio, plan_progress.p, EPSILON);
+    }
 
   /* Items by status (the picked leader's only). */
-  if (leader == NULL)
-    jp_plan_count_item_statuses (plan, as_of, counts);
-  else
-    for (guint i = 0; i < items->len; i++)
-      if (jp_item_has_leader (g_ptr_array_index (items, i), leader))
-        counts[item_status (g_ptr_array_index (items, i), as_of)]++;
-
+  jp_items_count_statuses (picked, as_of, counts);
   breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (status));
   g_assert_nonnull (breakdown);
   layout = layout_of (status);
@@ -391,25 +434,60 @@ check_figures (JpDashboard *dashboard,
                      (counts[s] > 0));
     }
 
-  /* Sections: their mean progress and status, a bar and a label each. */
+  /* Trend: the picked items' figures at as-of last. */
+  trend_data = jp_chart_data_get_trend (jp_chart_view_get_data (trend));
+  g_assert_nonnull (trend_data);
+  g_assert_cmpuint (trend_data->points->len, >, 0);
+  {
+    const JpTrendPoint *last = g_ptr_array_index (trend_data->points, trend_data->points->len - 1);
+
+    g_assert_cmpstr (last->date, ==, as_of);
+    g_assert_cmpfloat_with_epsilon (last->actual, progress.p, EPSILON);
+    g_assert_cmpfloat_with_epsilon (last->expected, progress.expected, EPSILON);
+  }
+  layout = layout_of (trend);
+  g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_POINT), ==, trend_data->points->len);
+
+  /* Sections: the mean progress and status of their picked items, a
+   * bar, a label and an expected tick each; none for a section without
+   * picked items. */
   bars = jp_chart_data_get_bars (jp_chart_view_get_data (sections));
   g_assert_nonnull (bars);
-  g_assert_cmpuint (bars->rows->len, ==, g_list_model_get_n_items (sections_list));
   layout = layout_of (sections);
-  for (guint i = 0; i < bars->rows->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sections_list); i++)
     {
       g_autoptr(JpSection) section = g_list_model_get_item (sections_list, i);
-      const JpBarsRow *row = g_ptr_array_index (bars->rows, i);
+      g_autoptr(GPtrArray) in_section = g_ptr_array_new ();
+      const JpBarsRow *row;
       g_autofree char *row_percent = NULL;
 
-      jp_section_evaluate (section, as_of, &progress);
+      for (guint k = 0; k < picked->len; k++)
+        if (jp_item_get_section (g_ptr_array_index (picked, k)) == section)
+          g_ptr_array_add (in_section, g_ptr_array_index (picked, k));
+      if (in_section->len == 0)
+        continue;
+
+      g_assert_cmpuint (row_index, <, bars->rows->len);
+      row = g_ptr_array_index (bars->rows, row_index);
+      jp_items_evaluate (plan, in_section, as_of, &progress);
       g_assert_true (row->object == G_OBJECT (section));
       g_assert_cmpfloat_with_epsilon (row->ratio, progress.ratio, EPSILON);
+      g_assert_cmpfloat_with_epsilon (row->expected, progress.expected, EPSILON);
       g_assert_cmpint (row->status, ==, progress.status);
-      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, (int) i));
+      if (leader == NULL)
+        {
+          JpProgress section_progress;
+
+          jp_section_evaluate (section, as_of, &section_progress);
+          g_assert_cmpfloat_with_epsilon (row->ratio, section_progress.ratio, EPSILON);
+        }
+      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, (int) row_index));
+      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, (int) row_index));
       row_percent = chart_percent (progress.ratio);
       g_assert_nonnull (jp_chart_layout_find_text (layout, row_percent));
+      row_index++;
     }
+  g_assert_cmpuint (bars->rows->len, ==, row_index);
 
   /* Leaders: their items by status; the picked one highlighted. */
   groups = jp_chart_data_get_groups (jp_chart_view_get_data (leaders));
@@ -448,26 +526,14 @@ check_figures (JpDashboard *dashboard,
       g_assert_cmpuint (jp_groups_row_get_total (row), ==, total);
     }
 
-  /* Behind and overdue: exactly those items (the leader's), overdue first. */
-  for (guint i = 0; i < items->len; i++)
-    {
-      JpItem *item = g_ptr_array_index (items, i);
-      JpStatus s = item_status (item, as_of);
-
-      if ((s == JP_STATUS_BEHIND || s == JP_STATUS_OVERDUE) &&
-          (leader == NULL || jp_item_has_leader (item, leader)))
-        {
-          n_attention++;
-          g_assert_true (g_ptr_array_find (attention, item, NULL));
-        }
-    }
-  g_assert_cmpuint (attention->len, ==, n_attention);
+  /* Needs attention: the model's list of the picked items, in its order
+   * (overdue, no report, behind, at risk; then by gap). */
+  expected_attention = jp_items_dup_attention (picked, as_of);
+  g_assert_cmpuint (attention->len, ==, MIN (expected_attention->len, 50));
   for (guint i = 0; i < attention->len; i++)
     {
-      JpStatus s = item_status (g_ptr_array_index (attention, i), as_of);
-
-      g_assert_true (s == last_status || (last_status == JP_STATUS_OVERDUE && s == JP_STATUS_BEHIND));
-      last_status = s;
+      g_assert_true (g_ptr_array_index (attention, i) == g_ptr_array_index (expected_attention, i));
+      g_assert_true (jp_status_needs_attention (item_status (g_ptr_array_index (attention, i), as_of)));
     }
 
   /* The as-of button says the date. */
@@ -489,10 +555,14 @@ test_figures (Fixture       *f,
 
   check_figures (f->dashboard, f->plan, AS_OF, NULL);
 
-  /* The data set gives every status something to show. */
+  /* The data set gives every status something to show, except "not
+   * started": by September something is expected of everything, and
+   * silence is "no report". */
   jp_plan_count_item_statuses (f->plan, AS_OF, counts);
   for (guint s = 0; s < JP_N_STATUSES; s++)
-    g_assert_cmpuint (counts[s], >, 0);
+    if (s != JP_STATUS_NOT_STARTED)
+      g_assert_cmpuint (counts[s], >, 0);
+  g_assert_cmpuint (counts[JP_STATUS_NOT_STARTED], ==, 0);
 
   /* The overdue item comes first in the list. */
   attention = dup_attention_items (f->dashboard);
@@ -697,14 +767,15 @@ test_activate (Fixture       *f,
   press_key (sections, GDK_KEY_Down);
   g_assert_true (press_key (sections, GDK_KEY_Return));
   g_assert_cmpuint (f->n_activated, ==, 4);
-  g_clear_object (&section);
-  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 2);
-  g_assert_true (f->activated == G_OBJECT (section));
+  /* The sections of the picked leader's items only. */
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (sections));
+  g_assert_cmpuint (bars->rows->len, >=, 3);
+  g_assert_cmpuint (bars->rows->len, <, g_list_model_get_n_items (jp_plan_get_sections (f->plan)));
+  g_assert_true (f->activated == ((JpBarsRow *) g_ptr_array_index (bars->rows, 2))->object);
+  g_assert_true (JP_IS_SECTION (f->activated));
   press_key (sections, GDK_KEY_End);
   g_assert_true (press_key (sections, GDK_KEY_space));
-  g_clear_object (&section);
-  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 5);
-  g_assert_true (f->activated == G_OBJECT (section));
+  g_assert_true (f->activated == ((JpBarsRow *) g_ptr_array_index (bars->rows, bars->rows->len - 1))->object);
   /* The gauge takes no keys. */
   g_assert_false (press_key (overall, GDK_KEY_Return));
   g_assert_cmpuint (f->n_activated, ==, 5);
@@ -939,8 +1010,10 @@ test_window_select (WindowFixture *f,
   g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
   g_assert_true (jp_item_page_get_item (f->window->item_page) == item);
 
-  /* Also when a search hides it: the filters are cleared. */
+  /* Also when a search hides it: the filters are cleared. (Everyone's
+   * sections again: the leader's show only theirs.) */
   adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  jp_dashboard_set_leader (dashboard, NULL);
   g_object_set (f->window, "search-mode", TRUE, NULL);
   jp_test_set_text (GTK_WIDGET (f->window), "search_entry", "没有这样的工作要点");
   /* The entry tells the filter after a delay. */
@@ -1046,7 +1119,7 @@ test_screenshots (WindowFixture *f,
   JpItem *item = jp_plan_find_item_by_number (f->plan, 8);
 
   /* Chinese, from the build's translations. */
-  g_assert_cmpstr (_("Behind and Overdue"), !=, "Behind and Overdue");
+  g_assert_cmpstr (_("Needs Attention"), !=, "Needs Attention");
 
   save_png (GTK_WIDGET (f->window), "dashboard.png");
 
