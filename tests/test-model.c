@@ -1358,6 +1358,76 @@ test_entry_update_owners (void)
   g_assert_null (jp_item_update_get_item (v));
 }
 
+/* Dates as people type them into a date picker. */
+static void
+test_date_parse_loose (void)
+{
+  static const struct { const char *text; const char *iso; } cases[] = {
+    { "2023-06-30", "2023-06-30" },
+    { "2023-6-30", "2023-06-30" },
+    { " 2023/6/30 ", "2023-06-30" },
+    { "2023.06.30", "2023-06-30" },
+    { "2023年6月30日", "2023-06-30" },
+    { "2023 年 6 月 30 日", "2023-06-30" },
+    { "２０２３年６月３０日", "2023-06-30" },
+    { "20230630", "2023-06-30" },
+    { "2024-2-29", "2024-02-29" },
+    { "2023-2-29", NULL },
+    { "2023-6-31", NULL },
+    { "23-6-30", NULL },
+    { "2023-13-01", NULL },
+    { "2023-06", NULL },
+    { "June 30", NULL },
+    { "2023-06-30-01", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = jp_date_parse_loose (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
+/* Names that are probably one written twice, and names that are not. */
+static void
+test_names_near (void)
+{
+  static const struct { const char *a, *b; gboolean near; } cases[] = {
+    { "督导", "督导室", TRUE },
+    { "各中小学、幼儿园", "各中小学校、幼儿园", TRUE },
+    { "崔 茜", "崔茜", TRUE },
+    { "崔茜 ", "崔茜", TRUE },
+    { "ＩＴ中心", "IT中心", TRUE },
+    { "教研室", "教科室", TRUE },        /* one character replaced: worth a question */
+    { "崔茜", "崔茜", FALSE },           /* the same name */
+    { "张学兵", "高学芳", FALSE },
+    { "基建室", "督导室", FALSE },
+    { "各支部", "各中小学校、幼儿园", FALSE },
+    { "王", "汪", FALSE },              /* one character: too short to tell */
+    { "", "督导", FALSE },
+  };
+  static const char * const names[] = { "督导室", "基建室", "督 导", "督导", NULL };
+  g_autoptr(GPtrArray) near = NULL;
+  g_autofree char *folded = jp_name_fold ("　崔 茜Ａ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s / %s", cases[i].a, cases[i].b);
+      g_assert_cmpint (jp_names_are_near (cases[i].a, cases[i].b), ==, cases[i].near);
+      g_assert_cmpint (jp_names_are_near (cases[i].b, cases[i].a), ==, cases[i].near);
+    }
+
+  g_assert_cmpstr (folded, ==, "崔茜a");
+  near = jp_names_find_near ("督导", names);
+  g_assert_cmpuint (near->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (near, 0), ==, "督导室");
+  g_assert_cmpstr (g_ptr_array_index (near, 1), ==, "督 导");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1366,6 +1436,8 @@ main (int   argc,
 
   g_test_add_func ("/jp/model/date-parse", test_date_parse);
   g_test_add_func ("/jp/model/date-misc", test_date_misc);
+  g_test_add_func ("/jp/model/date-parse-loose", test_date_parse_loose);
+  g_test_add_func ("/jp/model/names-near", test_names_near);
   g_test_add_func ("/jp/model/date-julian-every-day", test_date_julian_every_day);
   g_test_add_func ("/jp/model/properties-notify", test_properties_notify);
   g_test_add_func ("/jp/model/string-conventions", test_string_conventions);

@@ -689,6 +689,339 @@ test_default_as_of (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Expected-progress curves                                            */
+
+typedef struct
+{
+  const char *curve;
+  const char *due;
+  const char *as_of;
+  double      expected;
+} CurveCase;
+
+/* Plan 2023-01-01 … due; whole days. */
+static const CurveCase curve_cases[] = {
+  /* linear, the default (NULL and "" too) */
+  { NULL,         "2023-12-31", "2023-07-02", 182.0 / 364 },
+  { "",           "2023-12-31", "2023-07-02", 182.0 / 364 },
+  { "linear",     "2023-12-31", "2023-01-01", 0.0 },
+  { "linear",     "2023-12-31", "2023-12-31", 1.0 },
+  /* quarterly: steps at the quarter ends, the last at due */
+  { "quarterly",  "2023-12-31", "2023-03-30", 0.0 },
+  { "quarterly",  "2023-12-31", "2023-03-31", 0.25 },   /* at a checkpoint */
+  { "quarterly",  "2023-12-31", "2023-05-15", 0.25 },   /* between */
+  { "quarterly",  "2023-12-31", "2023-06-30", 0.50 },
+  { "quarterly",  "2023-12-31", "2023-09-30", 0.75 },
+  { "quarterly",  "2023-12-31", "2023-12-30", 0.75 },
+  { "quarterly",  "2023-12-31", "2023-12-31", 1.0 },
+  { "quarterly",  "2023-06-30", "2023-03-31", 0.5 },    /* due mid-year: two steps */
+  /* terms: half when the spring term ends, all at due */
+  { "terms",      "2023-12-31", "2023-07-14", 0.0 },
+  { "terms",      "2023-12-31", "2023-07-15", 0.5 },
+  { "terms:06-30","2023-12-31", "2023-06-30", 0.5 },
+  { "terms",      "2023-12-31", "2023-12-31", 1.0 },
+  /* due-date only: a milestone */
+  { "due",        "2023-09-30", "2023-09-29", 0.0 },
+  { "due",        "2023-09-30", "2023-09-30", 1.0 },
+  /* custom checkpoints, linear between them and on to 100% at due */
+  { "custom:2023-03-31=20,2023-06-30=50", "2023-12-31", "2023-03-31", 0.20 },
+  { "custom:2023-03-31=20,2023-06-30=50", "2023-12-31", "2023-06-30", 0.50 },
+  { "custom:2023-03-31=20,2023-06-30=50", "2023-12-31", "2023-05-15", 0.20 + 0.30 * 45 / 91 },
+  { "custom:2023-03-31=20,2023-06-30=50", "2023-12-31", "2023-02-15", 0.20 * 45 / 89 },
+  { "custom:2023-03-31=20,2023-06-30=50", "2023-12-31", "2023-12-31", 1.0 },
+  { "custom:2023-03-31=20,2023-06-30=100", "2023-12-31", "2023-09-30", 1.0 },
+};
+
+static void
+test_curves (void)
+{
+  static const char * const bad[] = {
+    "weekly", "terms:13-01", "terms:7-15", "custom:", "custom:2023-06-30",
+    "custom:2023-06-31=10", "custom:2023-06-30=101", "custom:2023-06-30=-1",
+    "custom:2023-06-30=50,2023-03-31=60", "custom:2023-03-31=60,2023-06-30=50",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (curve_cases); i++)
+    {
+      const CurveCase *c = &curve_cases[i];
+
+      g_test_message ("%s due %s as of %s", c->curve, c->due, c->as_of);
+      g_assert_true (jp_curve_validate (c->curve, NULL));
+      g_assert_cmpfloat_with_epsilon (jp_curve_expected (c->curve, "2023-01-01", c->due, c->as_of),
+                                      c->expected, CMP_EPSILON);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (jp_curve_validate (bad[i], &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+
+  g_assert_cmpint (jp_curve_get_kind ("terms:07-01"), ==, JP_CURVE_TERMS);
+  g_assert_cmpint (jp_curve_get_kind (NULL), ==, JP_CURVE_LINEAR);
+}
+
+/* The curve in force: the indicator's, else its item's, else the plan's;
+ * the status follows it. */
+static void
+test_curve_inheritance (void)
+{
+  g_autoptr(JpPlan) plan = new_plan ();
+  JpItem *item = add_item (plan, 1, NULL);
+  JpIndicator *indicator = add_indicator (item, JP_INDICATOR_KIND_AT_LEAST, 100);
+  JpProgress progress;
+
+  add_entry (indicator, "2023-06-01", 10);
+
+  /* Linear at 06-30: e = 180 / 364, 10% is behind. */
+  jp_indicator_evaluate (indicator, "2023-06-30", &progress);
+  g_assert_cmpfloat_with_epsilon (progress.expected, 180.0 / 364, CMP_EPSILON);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_BEHIND);
+
+  /* A milestone plan: nothing expected before due, 10% is on track. */
+  jp_plan_set_curve (plan, "due");
+  g_assert_cmpstr (jp_indicator_get_effective_curve (indicator), ==, "due");
+  jp_indicator_evaluate (indicator, "2023-06-30", &progress);
+  g_assert_cmpfloat (progress.expected, ==, 0.0);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_ON_TRACK);
+
+  /* The item's curve wins over the plan's. */
+  jp_item_set_curve (item, "quarterly");
+  jp_indicator_evaluate (indicator, "2023-06-30", &progress);
+  g_assert_cmpfloat (progress.expected, ==, 0.5);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_BEHIND);
+
+  /* And the indicator's over both. */
+  jp_indicator_set_curve (indicator, "custom:2023-06-30=15");
+  jp_indicator_evaluate (indicator, "2023-06-30", &progress);
+  g_assert_cmpfloat_with_epsilon (progress.expected, 0.15, CMP_EPSILON);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_ON_TRACK);
+
+  /* The item takes its indicators' e. */
+  jp_item_evaluate (item, "2023-06-30", &progress);
+  g_assert_cmpfloat_with_epsilon (progress.expected, 0.15, CMP_EPSILON);
+
+  /* Silence under a curve that expects nothing yet is not started. */
+  {
+    JpIndicator *other = add_indicator (item, JP_INDICATOR_KIND_AT_LEAST, 5);
+
+    jp_indicator_set_curve (other, "due");
+    jp_indicator_evaluate (other, "2023-06-30", &progress);
+    g_assert_cmpint (progress.status, ==, JP_STATUS_NOT_STARTED);
+    jp_indicator_set_curve (other, "quarterly");
+    jp_indicator_evaluate (other, "2023-06-30", &progress);
+    g_assert_cmpint (progress.status, ==, JP_STATUS_NO_REPORT);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Reporting cycles and flags                                          */
+
+typedef struct
+{
+  const char *cycle;
+  const char *as_of;
+  const char *deadline;      /* NULL: none yet */
+  const char *period_start;
+} CycleCase;
+
+static const CycleCase cycle_cases[] = {
+  { "monthly:25",   "2023-01-24", NULL,         NULL },
+  { "monthly:25",   "2023-01-25", "2023-01-25", "2023-01-01" },  /* the deadline day itself */
+  { "monthly:25",   "2023-06-30", "2023-06-25", "2023-06-01" },
+  { "monthly:31",   "2023-02-28", "2023-02-28", "2023-02-01" },  /* clamped to the month */
+  { "monthly:+5",   "2023-02-05", "2023-02-05", "2023-01-01" },  /* 5 days after January */
+  { "monthly:+5",   "2023-02-04", NULL,         NULL },
+  { "quarterly:+5", "2023-04-04", NULL,         NULL },
+  { "quarterly:+5", "2023-04-05", "2023-04-05", "2023-01-01" },
+  { "quarterly:+5", "2023-12-31", "2023-10-05", "2023-07-01" },
+  { "quarterly:20", "2023-06-20", "2023-06-20", "2023-04-01" },
+  { "",             "2023-06-30", NULL,         NULL },
+};
+
+static void
+test_cycles (void)
+{
+  g_autoptr(GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
+  static const char * const bad[] = { "weekly:1", "monthly:0", "monthly:32", "monthly:+61",
+                                      "quarterly:x", "monthly:" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cycle_cases); i++)
+    {
+      const CycleCase *c = &cycle_cases[i];
+      char deadline[11], start[11];
+      gboolean found;
+
+      g_test_message ("%s as of %s", c->cycle, c->as_of);
+      g_assert_true (jp_cycle_validate (c->cycle, NULL));
+      found = jp_cycle_last_deadline (c->cycle, "2023-01-01", c->as_of, deadline, start);
+      g_assert_cmpint (found, ==, c->deadline != NULL);
+      if (found)
+        {
+          g_assert_cmpstr (deadline, ==, c->deadline);
+          g_assert_cmpstr (start, ==, c->period_start);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (jp_cycle_validate (bad[i], NULL));
+
+  /* Six monthly deadlines passed by 2023-06-30. */
+  g_assert_cmpuint (jp_cycle_list_deadlines ("monthly:25", "2023-01-01", "2023-06-30", periods), ==, 6);
+  g_assert_cmpuint (periods->len, ==, 12);
+  g_assert_cmpstr (g_ptr_array_index (periods, 10), ==, "2023-06-01");
+  g_assert_cmpstr (g_ptr_array_index (periods, 11), ==, "2023-06-25");
+}
+
+/* 逾期未报送: nothing dated in the period of the last deadline. */
+static void
+test_late_report (void)
+{
+  g_autoptr(JpPlan) plan = new_plan ();
+  JpItem *item = add_item (plan, 1, NULL);
+  JpItem *plain = add_item (plan, 2, NULL);
+  JpIndicator *indicator = add_indicator (item, JP_INDICATOR_KIND_AT_LEAST, 100);
+  JpProgress progress;
+
+  add_entry (indicator, "2023-05-20", 40);
+
+  /* No cycle: never late. */
+  jp_indicator_evaluate (indicator, "2023-06-30", &progress);
+  g_assert_false (progress.late_report);
+
+  jp_plan_set_report_cycle (plan, "monthly:25");
+  /* May's report was in May; June's deadline (06-25) has passed without one. */
+  jp_indicator_evaluate (indicator, "2023-06-24", &progress);
+  g_assert_false (progress.late_report);
+  jp_indicator_evaluate (indicator, "2023-06-25", &progress);
+  g_assert_true (progress.late_report);
+  jp_item_evaluate (item, "2023-06-25", &progress);
+  g_assert_true (progress.late_report);
+
+  /* A June entry clears it. */
+  add_entry (indicator, "2023-06-10", 50);
+  jp_indicator_evaluate (indicator, "2023-06-30", &progress);
+  g_assert_false (progress.late_report);
+
+  /* Nothing ever recorded, before the first deadline: not late yet. */
+  jp_item_evaluate (plain, "2023-01-20", &progress);
+  g_assert_false (progress.late_report);
+  jp_item_evaluate (plain, "2023-01-25", &progress);
+  g_assert_true (progress.late_report);
+  /* An item without indicators reports with its updates. */
+  add_update (plain, "2023-06-05", TRUE, 50);
+  jp_item_evaluate (plain, "2023-06-30", &progress);
+  g_assert_false (progress.late_report);
+
+  /* What is done needs no more reports. */
+  add_entry (indicator, "2023-07-01", 100);
+  jp_indicator_evaluate (indicator, "2023-08-30", &progress);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_DONE);
+  g_assert_false (progress.late_report);
+}
+
+/* An item's own report beside its targets: shown, flagged over 20 points. */
+static void
+test_self_report (void)
+{
+  g_autoptr(JpPlan) plan = new_plan ();
+  JpItem *item = add_item (plan, 1, NULL);
+  JpIndicator *indicator = add_indicator (item, JP_INDICATOR_KIND_AT_LEAST, 100);
+  JpProgress progress;
+
+  add_entry (indicator, "2023-06-01", 26);
+  jp_item_evaluate (item, "2023-06-30", &progress);
+  g_assert_false (progress.has_self_report);
+  g_assert_false (progress.self_report_differs);
+
+  add_update (item, "2023-06-20", TRUE, 46); /* 20 points: not flagged */
+  jp_item_evaluate (item, "2023-06-30", &progress);
+  g_assert_true (progress.has_self_report);
+  g_assert_cmpfloat_with_epsilon (progress.self_report, 0.46, CMP_EPSILON);
+  g_assert_false (progress.self_report_differs);
+  g_assert_cmpfloat_with_epsilon (progress.p, 0.26, CMP_EPSILON); /* never replaces p */
+
+  add_update (item, "2023-06-25", TRUE, 60); /* "自报 60%，指标 26%" */
+  jp_item_evaluate (item, "2023-06-30", &progress);
+  g_assert_true (progress.self_report_differs);
+  g_assert_cmpfloat_with_epsilon (progress.p, 0.26, CMP_EPSILON);
+
+  /* An update after as-of does not count. */
+  jp_item_evaluate (item, "2023-06-21", &progress);
+  g_assert_false (progress.self_report_differs);
+
+  /* An update alone starts an item: no longer "no report". */
+  {
+    JpItem *other = add_item (plan, 2, NULL);
+
+    add_indicator (other, JP_INDICATOR_KIND_AT_LEAST, 10);
+    jp_item_evaluate (other, "2023-06-30", &progress);
+    g_assert_cmpint (progress.status, ==, JP_STATUS_NO_REPORT);
+    add_update (other, "2023-06-01", FALSE, 0);
+    jp_item_evaluate (other, "2023-06-30", &progress);
+    g_assert_true (progress.started);
+    g_assert_cmpint (progress.status, ==, JP_STATUS_BEHIND);
+  }
+}
+
+/* The attention list: overdue, no report, behind, at risk; by severity,
+ * then by gap; nothing else. A selection's figures are its items' means. */
+static void
+test_attention (void)
+{
+  g_autoptr(JpPlan) plan = new_plan ();
+  JpItem *on_track = add_item (plan, 1, NULL);
+  JpItem *behind_far = add_item (plan, 2, NULL);
+  JpItem *overdue = add_item (plan, 3, "2023-05-31");
+  JpItem *silent = add_item (plan, 4, NULL);
+  JpItem *at_risk = add_item (plan, 5, NULL);
+  JpItem *behind_near = add_item (plan, 6, NULL);
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) attention = NULL;
+  g_autoptr(GPtrArray) two = g_ptr_array_new ();
+  guint counts[JP_N_STATUSES];
+  JpProgress progress, a, b;
+
+  /* 2023-07-02: e = 0.5. */
+  add_entry (add_indicator (on_track, JP_INDICATOR_KIND_AT_LEAST, 100), "2023-06-01", 50);
+  add_entry (add_indicator (behind_far, JP_INDICATOR_KIND_AT_LEAST, 100), "2023-06-01", 5);
+  add_entry (add_indicator (overdue, JP_INDICATOR_KIND_AT_LEAST, 100), "2023-05-01", 90);
+  add_indicator (silent, JP_INDICATOR_KIND_AT_LEAST, 100);
+  add_entry (add_indicator (at_risk, JP_INDICATOR_KIND_AT_LEAST, 100), "2023-06-01", 30);
+  add_entry (add_indicator (behind_near, JP_INDICATOR_KIND_AT_LEAST, 100), "2023-06-01", 20);
+
+  attention = jp_items_dup_attention (items, "2023-07-02");
+  g_assert_cmpuint (attention->len, ==, 5);
+  g_assert_true (g_ptr_array_index (attention, 0) == overdue);
+  g_assert_true (g_ptr_array_index (attention, 1) == silent);
+  g_assert_true (g_ptr_array_index (attention, 2) == behind_far);
+  g_assert_true (g_ptr_array_index (attention, 3) == behind_near);
+  g_assert_true (g_ptr_array_index (attention, 4) == at_risk);
+
+  g_assert_cmpuint (jp_status_get_severity (JP_STATUS_OVERDUE), >, jp_status_get_severity (JP_STATUS_NO_REPORT));
+  g_assert_false (jp_status_needs_attention (JP_STATUS_NOT_STARTED));
+  g_assert_false (jp_status_needs_attention (JP_STATUS_DONE));
+
+  jp_items_count_statuses (items, "2023-07-02", counts);
+  g_assert_cmpuint (counts[JP_STATUS_BEHIND], ==, 2);
+  g_assert_cmpuint (counts[JP_STATUS_NO_REPORT], ==, 1);
+
+  /* A selection of two: the means of those two. */
+  g_ptr_array_add (two, on_track);
+  g_ptr_array_add (two, behind_far);
+  jp_items_evaluate (plan, two, "2023-07-02", &progress);
+  jp_item_evaluate (on_track, "2023-07-02", &a);
+  jp_item_evaluate (behind_far, "2023-07-02", &b);
+  g_assert_cmpfloat_with_epsilon (progress.p, (a.p + b.p) / 2, CMP_EPSILON);
+  g_assert_cmpfloat_with_epsilon (progress.expected, (a.expected + b.expected) / 2, CMP_EPSILON);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_AT_RISK); /* 0.275 against 0.5 */
+}
+
+/* ------------------------------------------------------------------ */
 /* Names, labels, colours                                              */
 
 static void
@@ -1059,6 +1392,12 @@ main (int   argc,
   g_test_add_func ("/jp/status/item-updates", test_item_updates);
   g_test_add_func ("/jp/status/section-plan-mean", test_section_plan_mean);
   g_test_add_func ("/jp/status/default-as-of", test_default_as_of);
+  g_test_add_func ("/jp/status/curves", test_curves);
+  g_test_add_func ("/jp/status/curve-inheritance", test_curve_inheritance);
+  g_test_add_func ("/jp/status/cycles", test_cycles);
+  g_test_add_func ("/jp/status/late-report", test_late_report);
+  g_test_add_func ("/jp/status/self-report", test_self_report);
+  g_test_add_func ("/jp/status/attention", test_attention);
   g_test_add_func ("/jp/status/nicks-labels", test_nicks);
   g_test_add_func ("/jp/status/colours", test_colours);
   g_test_add_func ("/jp/status/format-number", test_format_number);

@@ -17,6 +17,7 @@
 #include "jp-model.h"
 #include "jp-progress-import.h"
 #include "jp-report.h"
+#include "jp-status-export.h"
 #include "jp-store.h"
 #include "jp-store-backup.h"
 #include "jp-xlsx.h"
@@ -51,6 +52,7 @@ typedef struct
   char         *export_csv;
   char         *export_xlsx;
   char         *import_progress;
+  char         *export_status;
 } JpCliOptions;
 
 static GQuark jp_cli_error_quark (void);
@@ -79,6 +81,9 @@ static const GOptionEntry option_entries[] = {
     N_("Export the indicators as a CSV table (UTF-8 with BOM)"), N_("FILE") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the plan as an Excel workbook"), N_("FILE") },
+  { "export-status", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the computed progress and status of every item and indicator (.json or .csv; “-” for standard output)"),
+    N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import progress values from a CSV table (one transaction per row)"), N_("FILE") },
   { NULL }
@@ -97,6 +102,7 @@ jp_cli_options_clear (JpCliOptions *opts)
   g_clear_pointer (&opts->export_csv, g_free);
   g_clear_pointer (&opts->export_xlsx, g_free);
   g_clear_pointer (&opts->import_progress, g_free);
+  g_clear_pointer (&opts->export_status, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JpCliOptions, jp_cli_options_clear)
@@ -144,6 +150,7 @@ parse_options (GVariantDict  *options,
   opts->export_csv = lookup_filename (options, "export-csv");
   opts->export_xlsx = lookup_filename (options, "export-xlsx");
   opts->import_progress = lookup_filename (options, "import-progress");
+  opts->export_status = lookup_filename (options, "export-status");
   plan = lookup_string (options, "plan");
   report = lookup_string (options, "report");
   opts->report_spec = g_strdup (report);
@@ -164,11 +171,11 @@ parse_options (GVariantDict  *options,
     }
 
   if (report != NULL && opts->export_pdf == NULL && opts->export_csv == NULL &&
-      opts->export_xlsx == NULL && opts->import_progress == NULL)
+      opts->export_xlsx == NULL && opts->import_progress == NULL && opts->export_status == NULL)
     {
       g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
-                           _("--report goes with --export-pdf, --export-csv, --export-xlsx "
-                             "or --import-progress"));
+                           _("--report goes with --export-pdf, --export-status, --export-csv, "
+                             "--export-xlsx or --import-progress"));
       return FALSE;
     }
 
@@ -489,6 +496,46 @@ run_export_json (JpPlan        *plan,
   return write_stdout (text, length, error);
 }
 
+/* Status is computed inside the plan's period only. */
+static gboolean
+check_as_of (JpPlan      *plan,
+             const char  *as_of,
+             GError     **error)
+{
+  if (as_of == NULL ||
+      (jp_date_compare (as_of, jp_plan_get_start (plan)) >= 0 &&
+       jp_date_compare (as_of, jp_plan_get_end (plan)) <= 0))
+    return TRUE;
+
+  g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+               /* Translators: --as-of=2024-03-01 is outside the plan's 2023-01-01 … 2023-12-31 */
+               _("--as-of: %s is outside the plan’s period (%s to %s)"),
+               as_of, jp_plan_get_start (plan), jp_plan_get_end (plan));
+  return FALSE;
+}
+
+static gboolean
+run_export_status (JpPlan        *plan,
+                   JpCliOptions  *opts,
+                   GError       **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  text = jp_status_export (plan, opts->as_of, opts->report_spec,
+                           jp_status_export_format_for_path (opts->export_status),
+                           &length, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (g_str_equal (opts->export_status, "-"))
+    return write_stdout (text, length, error);
+
+  return g_file_set_contents_full (opts->export_status, text, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
+}
+
 /* The window's "backups-to-keep" setting, when its schema is installed. */
 static guint
 get_backups_to_keep (void)
@@ -553,7 +600,8 @@ run (GVariantDict  *options,
 
   if (opts.import_path == NULL && !opts.list &&
       opts.export_json == NULL && opts.export_pdf == NULL &&
-      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL)
+      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL &&
+      opts.export_status == NULL)
     return -1;
 
   /* Everything to import is read and checked before the database is
@@ -590,11 +638,15 @@ run (GVariantDict  *options,
     return 1;
 
   if (opts.export_json == NULL && opts.export_pdf == NULL &&
-      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL)
+      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL &&
+      opts.export_status == NULL)
     return 0;
 
   plan = load_plan (store, &opts, error);
   if (plan == NULL)
+    return 1;
+
+  if (!check_as_of (plan, opts.as_of, error))
     return 1;
 
   /* Progress first, so that the exports that go with it include it. */
@@ -617,6 +669,9 @@ run (GVariantDict  *options,
 
   if (opts.export_xlsx != NULL &&
       !jp_xlsx_write_plan (plan, opts.as_of, opts.report_spec, opts.export_xlsx, error))
+    return 1;
+
+  if (opts.export_status != NULL && !run_export_status (plan, &opts, error))
     return 1;
 
   return 0;

@@ -183,3 +183,69 @@ jp_date_compare (const char *a,
 
   return (r > 0) - (r < 0);
 }
+
+/**
+ * jp_date_parse_loose:
+ * @text: (nullable): what someone typed
+ *
+ * Returns: (transfer full) (nullable): "YYYY-MM-DD", or NULL
+ */
+char *
+jp_date_parse_loose (const char *text)
+{
+  g_autoptr(GString) ascii = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 fields[3];
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  /* Full-width digits and the separators people use, as ASCII. */
+  ascii = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return NULL;
+      if (c >= 0xFF10 && c <= 0xFF19)
+        c = '0' + (c - 0xFF10);
+      if (c < 0x80 && g_ascii_isdigit ((char) c))
+        g_string_append_c (ascii, (char) c);
+      else if (c == '-' || c == '/' || c == '.' || c == 0x5E74 /* 年 */ || c == 0x6708 /* 月 */ ||
+               c == 0xFF0D || c == 0xFF0F || c == 0xFF0E)
+        g_string_append_c (ascii, ' ');
+      else if (c == 0x65E5 /* 日 */ || c == 0x53F7 /* 号 */ || g_unichar_isspace (c))
+        g_string_append_c (ascii, ' ');
+      else
+        return NULL;
+    }
+
+  parts = g_strsplit_set (g_strstrip (ascii->str), " ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (n == 3 || strlen (parts[i]) > 8)
+        return NULL;
+      fields[n++] = g_ascii_strtoull (parts[i], NULL, 10);
+      if (n == 1 && strlen (parts[i]) == 8 && parts[i + 1] == NULL)
+        {
+          /* 20230630 */
+          fields[2] = fields[0] % 100;
+          fields[1] = fields[0] / 100 % 100;
+          fields[0] = fields[0] / 10000;
+          n = 3;
+        }
+      else if (n == 1 && strlen (parts[i]) != 4)
+        return NULL;
+    }
+
+  if (n != 3 || fields[0] < 1 || fields[0] > 9999 || fields[1] < 1 || fields[1] > 12 ||
+      fields[2] < 1 || fields[2] > 31 ||
+      !g_date_valid_dmy ((GDateDay) fields[2], (GDateMonth) fields[1], (GDateYear) fields[0]))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) fields[0], (guint) fields[1], (guint) fields[2]);
+}

@@ -17,5 +17,10 @@ char     *jp_date_format_display (const char  *iso) G_GNUC_WARN_UNUSED_RESULT;
 char     *jp_date_today_iso      (void) G_GNUC_WARN_UNUSED_RESULT;
 int       jp_date_compare        (const char  *a,
                                   const char  *b);
+/* A date as people type it: "2023-06-30", "2023-6-30", "2023/6/30",
+ * "2023.6.30", "2023年6月30日", "20230630" (full-width digits too), with
+ * spaces around. Returns the ISO date, or NULL when it is not a real
+ * calendar date. */
+char     *jp_date_parse_loose    (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -22,6 +22,9 @@ struct _JpPeopleDialog
   JpPlan              *plan;  /* Owned */
   GPtrArray           *rows;  /* Borrowed rows of both groups */
   gboolean             editable;
+  char                *focus_name;  /* the row to focus once rebuilt (a merge's) */
+  char                *pending_add; /* a near-duplicate name asked about once */
+  gboolean             focus_leaders;
 };
 
 G_DEFINE_FINAL_TYPE (JpPeopleDialog, jp_people_dialog, ADW_TYPE_WINDOW)
@@ -50,6 +53,23 @@ find_person (JpPeopleDialog *self,
   if (leaders)
     return jp_plan_find_leader (self->plan, name);
   return jp_plan_find_unit (self->plan, name);
+}
+
+/* The names of @list, NULL-terminated (borrowed strings). */
+static GPtrArray *
+dup_names (GListModel *list)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (names, (gpointer) person_name (person));
+    }
+  g_ptr_array_add (names, NULL);
+
+  return names;
 }
 
 static void
@@ -108,6 +128,8 @@ build_row (JpPeopleDialog *self,
   g_autoptr(GMenu) merge = g_menu_new ();
   g_autofree char *title = NULL;
   g_autofree char *more = NULL;
+  g_autoptr(GPtrArray) names = dup_names (list);
+  g_autoptr(GPtrArray) near = jp_names_find_near (name, (const char * const *) names->pdata);
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *button;
   guint n = g_list_model_get_n_items (list);
@@ -120,9 +142,34 @@ build_row (JpPeopleDialog *self,
                                           "Named by %u work points", uses),
                              uses);
 
+  /* A name that is probably another written twice: say so, and offer to
+   * make them one (not in review mode, where nothing can change). */
+  if (near->len > 0 && self->editable)
+    {
+      const char *other = g_ptr_array_index (near, 0);
+      g_autofree char *hint = NULL;
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: a row's title: its uses, then a similar name */
+      hint = g_strdup_printf (_("%s · similar to “%s”"), title, other);
+      g_free (title);
+      title = g_steal_pointer (&hint);
+
+      button = gtk_button_new_with_mnemonic (_("_Merge"));
+      /* Translators: merge “督导” into “督导室” */
+      tooltip = g_strdup_printf (_("Merge “%s” into “%s”"), name, other);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "near-duplicate");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.merge");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new ("(bss)", leaders, name, other));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+    }
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), self->editable);
   gtk_editable_set_editable (GTK_EDITABLE (row), self->editable);
   g_object_set_data_full (G_OBJECT (row), "jp-person", g_object_ref (person), g_object_unref);
   g_signal_connect_object (row, "apply", G_CALLBACK (on_row_apply_cb), self, 0);
@@ -153,6 +200,9 @@ build_row (JpPeopleDialog *self,
                                                g_variant_new ("(bs)", leaders, name));
       g_menu_append_item (menu, item);
     }
+
+  if (!self->editable)
+    return row;
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
@@ -203,8 +253,13 @@ rebuild (JpPeopleDialog *self)
           g_object_set_data (G_OBJECT (row), "jp-group", group);
           adw_preferences_group_add (group, row);
           g_ptr_array_add (self->rows, row);
+
+          if (self->focus_name != NULL && (k == 0) == self->focus_leaders &&
+              g_str_equal (self->focus_name, person_name (person)))
+            gtk_widget_grab_focus (row);
         }
     }
+  g_clear_pointer (&self->focus_name, g_free);
 }
 
 static void
@@ -275,6 +330,11 @@ merge_cb (GtkWidget  *widget,
     return;
 
   jp_people_dialog_show_error (self, leaders, NULL);
+  /* Once merged, the row that took the other's place has the focus (not
+   * whichever row's name field comes next). */
+  g_free (self->focus_name);
+  self->focus_name = g_strdup (into_name);
+  self->focus_leaders = leaders;
   g_signal_emit (self, signals[MERGE], 0, from, into);
 }
 
@@ -306,9 +366,12 @@ add_cb (GtkWidget  *widget,
   gboolean leaders;
   const char *text;
   g_autofree char *name = NULL;
+  gboolean confirmed;
 
   g_variant_get (parameter, "(b&s)", &leaders, &text);
   name = g_strstrip (g_strdup (text));
+  /* The same near name a second time: added as asked. */
+  confirmed = g_strcmp0 (self->pending_add, name) == 0;
 
   if (name[0] == '\0')
     return;
@@ -322,6 +385,28 @@ add_cb (GtkWidget  *widget,
     }
 
   jp_people_dialog_show_error (self, leaders, NULL);
+  if (!confirmed)
+    {
+      GListModel *list = leaders ? jp_plan_get_leaders (self->plan) : jp_plan_get_units (self->plan);
+      g_autoptr(GPtrArray) names = dup_names (list);
+      g_autoptr(GPtrArray) near = jp_names_find_near (name, (const char * const *) names->pdata);
+
+      if (near->len > 0)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: adding “督导” when “督导室” exists */
+          message = g_strdup_printf (_("Did you mean “%s”? Press Enter again to add “%s” "
+                                       "as a new name."),
+                                     (const char *) g_ptr_array_index (near, 0), name);
+          jp_people_dialog_show_error (self, leaders, message);
+          g_free (self->pending_add);
+          self->pending_add = g_steal_pointer (&name);
+          return;
+        }
+    }
+
+  g_clear_pointer (&self->pending_add, g_free);
   gtk_editable_set_text (GTK_EDITABLE (leaders ? self->add_leader_row : self->add_unit_row), "");
   g_signal_emit (self, signals[ADD], 0, leaders, name);
 }
@@ -345,6 +430,8 @@ jp_people_dialog_finalize (GObject *object)
   JpPeopleDialog *self = (JpPeopleDialog *) object;
 
   g_ptr_array_unref (self->rows);
+  g_free (self->focus_name);
+  g_free (self->pending_add);
 
   G_OBJECT_CLASS (jp_people_dialog_parent_class)->finalize (object);
 }

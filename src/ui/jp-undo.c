@@ -59,6 +59,7 @@ typedef struct
 {
   char      *label;
   GPtrArray *ops;
+  guint64    serial;  /* unique to the step, for what announced it */
 } Command;
 
 struct _JpUndo
@@ -154,9 +155,11 @@ command_free (gpointer data)
 static Command *
 command_new (const char *label)
 {
+  static guint64 last_serial;
   Command *command = g_new0 (Command, 1);
 
   command->label = g_strdup (label);
+  command->serial = ++last_serial;
   command->ops = g_ptr_array_new_with_free_func (op_free);
 
   return command;
@@ -777,6 +780,25 @@ jp_undo_get_undo_label (JpUndo *self)
     return NULL;
   command = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
   return command->label;
+}
+
+/**
+ * jp_undo_get_undo_serial:
+ *
+ * Returns: a number unique to the step undo would act on (0 when none):
+ *   what announced a step (a toast with "Undo") undoes that step only
+ */
+guint64
+jp_undo_get_undo_serial (JpUndo *self)
+{
+  Command *command;
+
+  g_return_val_if_fail (JP_IS_UNDO (self), 0);
+
+  if (self->undo_stack->len == 0)
+    return 0;
+  command = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  return command->serial;
 }
 
 const char *

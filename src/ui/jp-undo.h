@@ -28,6 +28,7 @@ gboolean    jp_undo_get_can_redo        (JpUndo       *self);
 /* The label of the step undo/redo would act on (NULL when none). */
 const char *jp_undo_get_undo_label      (JpUndo       *self);
 const char *jp_undo_get_redo_label      (JpUndo       *self);
+guint64     jp_undo_get_undo_serial     (JpUndo       *self);
 gboolean    jp_undo_undo                (JpUndo       *self,
                                          GError      **error);
 gboolean    jp_undo_redo                (JpUndo       *self,

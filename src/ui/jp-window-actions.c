@@ -289,6 +289,20 @@ _jp_window_set_people (JpWindow           *self,
 
 /* ---- undo --------------------------------------------------------------- */
 
+/* The toast's Undo: the step it announced, if it is still the latest. */
+static void
+undo_step_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (self->undo == NULL || jp_undo_get_undo_serial (self->undo) != g_variant_get_uint64 (parameter))
+    return;
+
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
 static void
 undo_cb (GtkWidget  *widget,
          const char *action_name,
@@ -556,16 +570,17 @@ delete_selected_cb (GtkWidget  *widget,
 
   if (JP_IS_ITEM (object))
     {
-      /* Translators: a toast; the work point's number */
-      toast = g_strdup_printf (_("Work point %d deleted"), jp_item_get_number (JP_ITEM (object)));
+      /* Translators: a toast; the work point's title */
+      toast = g_strdup_printf (_("Work point “%s” deleted"), jp_item_get_title (JP_ITEM (object)));
       jp_undo_begin_group (self->undo, _("Delete work point"));
       ok = jp_undo_remove_item (self->undo, JP_ITEM (object), &error) &&
            renumber_if (self, was_sequential, &error);
     }
   else
     {
-      /* Translators: a toast; the section's ordinal */
-      toast = g_strdup_printf (_("Section %s deleted"), jp_section_get_ordinal (JP_SECTION (object)));
+      /* Translators: a toast; the section's ordinal and title */
+      toast = g_strdup_printf (_("Section “%s、%s” deleted"), jp_section_get_ordinal (JP_SECTION (object)),
+                               jp_section_get_title (JP_SECTION (object)));
       jp_undo_begin_group (self->undo, _("Delete section"));
       ok = jp_undo_remove_section (self->undo, JP_SECTION (object), &error) &&
            renumber_if (self, was_sequential, &error);
@@ -1634,6 +1649,7 @@ void
 _jp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-step", "t", undo_step_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-plan", "x", open_plan_cb);

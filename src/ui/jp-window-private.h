@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jp-dashboard.h"
+#include "jp-date-picker.h"
 #include "jp-item-page.h"
 #include "jp-opening.h"
 #include "jp-plan-tree.h"
@@ -15,6 +16,8 @@ struct _JpWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *undo_toast;     /* weak: the toast offering Undo */
+  GMenu                *undo_section;   /* of the main menu: Undo, Redo */
   GtkMenuButton        *plan_button;
   GtkLabel             *plan_button_label;
   GtkListBox           *plans_list;
@@ -26,7 +29,7 @@ struct _JpWindow
   GtkMenuButton        *as_of_button;
   GtkLabel             *as_of_label;
   GtkPopover           *as_of_popover;
-  GtkCalendar          *as_of_calendar;
+  JpDatePicker         *as_of_picker;
   GtkButton            *as_of_default_button;
   GtkRevealer          *review_revealer;
   GtkLabel             *review_label;

@@ -47,6 +47,7 @@ static void schedule_reload  (JpWindow *self);
 static gboolean poll_cb      (gpointer  data);
 static void apply_as_of      (JpWindow   *self,
                               const char *as_of);
+static void on_undo_changed_cb (JpWindow *self);
 
 /* ---- settings ----------------------------------------------------------- */
 
@@ -489,20 +490,16 @@ apply_as_of (JpWindow   *self,
 static void
 on_as_of_popover_show_cb (JpWindow *self)
 {
-  self->syncing_as_of = TRUE;
-  jp_ui_calendar_select_iso (self->as_of_calendar, self->as_of);
-  self->syncing_as_of = FALSE;
+  if (self->plan != NULL)
+    jp_date_picker_set_range (self->as_of_picker, jp_plan_get_start (self->plan),
+                              jp_plan_get_end (self->plan));
+  jp_date_picker_set_date (self->as_of_picker, self->as_of);
 }
 
 static void
-on_as_of_day_selected_cb (JpWindow *self)
+on_as_of_chosen_cb (JpWindow   *self,
+                    const char *iso)
 {
-  g_autofree char *iso = NULL;
-
-  if (self->syncing_as_of)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (self->as_of_calendar);
   apply_as_of (self, iso);
   gtk_popover_popdown (self->as_of_popover);
 }
@@ -777,6 +774,9 @@ adopt_store (JpWindow   *self,
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
 
   self->undo = jp_undo_new (self->store);
+  g_signal_connect_object (self->undo, "notify::undo-label", G_CALLBACK (on_undo_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  on_undo_changed_cb (self);
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (jp_window_update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (jp_window_update_actions),
@@ -1184,6 +1184,38 @@ _jp_window_enter_forced_review (JpWindow   *self,
   apply_editable (self);
 }
 
+/* The steps changed: the menu says what Undo and Redo act on ("Undo
+ * Delete Work Point"), and a toast that offered to undo an earlier state
+ * of the steps goes. */
+static void
+on_undo_changed_cb (JpWindow *self)
+{
+  const char *undo = self->undo != NULL ? jp_undo_get_undo_label (self->undo) : NULL;
+  const char *redo = self->undo != NULL ? jp_undo_get_redo_label (self->undo) : NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_dismiss (self->undo_toast);
+      g_clear_weak_pointer (&self->undo_toast);
+    }
+
+  /* Translators: the main menu's Undo, with the step it undoes: "_Undo
+   * Delete Work Point" (撤销 删除工作要点) */
+  undo_label = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: the main menu's Redo, with the step it redoes */
+  redo_label = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo_label, "win.undo");
+  g_menu_append (self->undo_section, redo_label, "win.redo");
+}
+
+/* A toast with "Undo" acts on the step it announced (the latest): it
+ * carries that step's serial, and goes away as soon as the steps change
+ * (undone, redone, or another step done), so that it never undoes
+ * something else. */
 void
 _jp_window_show_toast (JpWindow   *self,
                        const char *title,
@@ -1191,10 +1223,15 @@ _jp_window_show_toast (JpWindow   *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
-  if (with_undo)
+  if (with_undo && self->undo != NULL && jp_undo_get_undo_serial (self->undo) != 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_action_name (toast, "win.undo-step");
+      adw_toast_set_action_target_value (toast,
+                                         g_variant_new_uint64 (jp_undo_get_undo_serial (self->undo)));
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+      g_set_weak_pointer (&self->undo_toast, toast);
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -1219,6 +1256,7 @@ _jp_window_report_error (JpWindow     *self,
 
       /* Forgotten at once: the signal that got here keeps it alive. */
       g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->undo_toast);
       if (editor != NULL)
         gtk_window_destroy (editor);
       schedule_reload (self);
@@ -1541,12 +1579,14 @@ jp_window_class_init (JpWindowClass *klass)
    * them in (their constructor registers them). */
   g_assert (jp_get_resource () != NULL);
 
+  g_type_ensure (JP_TYPE_DATE_PICKER);
   g_type_ensure (JP_TYPE_PLAN_TREE);
   g_type_ensure (JP_TYPE_ITEM_PAGE);
   g_type_ensure (JP_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_button_label);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plans_list);
@@ -1558,7 +1598,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_picker);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, as_of_default_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_label);
@@ -1590,7 +1630,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_page_people_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_chosen_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
@@ -1606,6 +1646,7 @@ jp_window_init (JpWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_undo_changed_cb (self);
 
   self->cancellable = g_cancellable_new ();
   self->settings = jp_ui_settings_new ();

@@ -15,6 +15,7 @@
 
 #include "jp-chart-view.h"
 #include "jp-plan-cell.h"
+#include "jp-date-picker.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui-util.h"
 #include "jp-window-private.h"
@@ -390,35 +391,151 @@ test_action (Fixture       *f,
   check_everywhere (f, EARLY);
 }
 
-/* The header bar's calendar, in the plan view. */
+/* A day cell of @calendar showing @day of the month shown. */
+static GtkWidget *
+find_day_cell (GtkWidget  *root,
+               const char *day)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "day-number") &&
+      !gtk_widget_has_css_class (root, "other-month") &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (root)), day))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_day_cell (child, day);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What a click on that day does: the picker's own gesture on the
+ * calendar, released over the cell. */
+static void
+click_day (GtkCalendar *calendar,
+           const char  *day)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (calendar));
+  GtkWidget *cell = find_day_cell (GTK_WIDGET (calendar), day);
+  graphene_point_t centre = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t at;
+  gboolean clicked = FALSE;
+
+  g_assert_nonnull (cell);
+  centre.x = gtk_widget_get_width (cell) / 2.0;
+  centre.y = gtk_widget_get_height (cell) / 2.0;
+  g_assert_true (gtk_widget_compute_point (cell, GTK_WIDGET (calendar), &centre, &at));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "released", 1, (double) at.x, (double) at.y);
+          clicked = TRUE;
+        }
+    }
+  g_assert_true (clicked);
+  jp_test_pump ();
+}
+
+/* The first button of the calendar's header: the previous month. */
+static GtkWidget *
+find_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_BUTTON (child) ? child : find_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The header bar's date picker, in the plan view: browsing months changes
+ * nothing, clicking any day (the selected one too) applies it, a typed
+ * date works, a date outside the plan is refused. */
 static void
 test_header_calendar (Fixture       *f,
                       gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (f->window);
-  GtkCalendar *calendar = GTK_CALENDAR (jp_test_get (window, "as_of_calendar"));
+  JpDatePicker *picker = JP_DATE_PICKER (jp_test_get (window, "as_of_picker"));
+  GtkCalendar *calendar = jp_date_picker_get_calendar (picker);
   GtkWidget *button = jp_test_get (window, "as_of_button");
-  g_autoptr(GDateTime) september = g_date_time_new_local (2023, 9, 30, 0, 0, 0);
+  GtkWidget *popover = jp_test_get (window, "as_of_popover");
+  GtkEntry *entry = jp_date_picker_get_entry (picker);
 
+  g_assert_cmpstr (f->default_as_of, ==, "2023-12-31");
   g_assert_true (gtk_widget_get_visible (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   jp_test_pump ();
   /* It opens on the date shown. */
   {
-    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
-    g_autofree char *iso = g_date_time_format (shown, "%Y-%m-%d");
+    g_autofree char *iso = jp_ui_calendar_dup_iso (calendar);
 
     g_assert_cmpstr (iso, ==, f->default_as_of);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, f->default_as_of);
   }
 
-  gtk_calendar_select_day (calendar, september);
-  g_signal_emit_by_name (calendar, "day-selected");
+  /* The previous month: the calendar shows November, nothing applied,
+   * the popover stays. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (calendar)), "clicked");
+  jp_test_pump ();
+  {
+    g_autofree char *shown = jp_ui_calendar_dup_iso (calendar);
+
+    g_assert_true (g_str_has_prefix (shown, "2023-11-"));
+  }
+  g_assert_cmpstr (jp_window_get_as_of (f->window), ==, f->default_as_of);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  /* Clicking the 30th, the day the calendar had already moved to. */
+  click_day (calendar, "30");
+  check_everywhere (f, "2023-11-30");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Back on the same day: clicking it again still applies (no change). */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  jp_test_pump ();
+  click_day (calendar, "30");
+  check_everywhere (f, "2023-11-30");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Typed, as people write it. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  jp_test_pump ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2023年9月30日");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_pump ();
+  check_everywhere (f, EARLY);
+
+  /* Outside the plan: refused, said under the field, nothing applied. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  jp_test_pump ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2024-1-5");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_pump ();
+  check_everywhere (f, EARLY);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "June");
+  g_signal_emit_by_name (entry, "activate");
   jp_test_pump ();
   check_everywhere (f, EARLY);
 
   /* Back to the default with the button under the calendar. */
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  jp_test_pump ();
   g_signal_emit_by_name (jp_test_get (window, "as_of_default_button"), "clicked");
   jp_test_pump ();
   check_everywhere (f, f->default_as_of);

@@ -376,6 +376,77 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (jp_item_get_title (jp_plan_find_item_by_number (reloaded, 17)), ==, "加强校园安全管理");
 }
 
+static char *
+menu_label (GMenuModel *menu,
+            int         index)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+/* A toast's Undo acts on the step it announced, never on another: after
+ * Ctrl+Z undid that step, the toast is gone, and its action (were it
+ * clicked) leaves an older deletion alone. The toast names the work
+ * point by title; the menu says what Undo and Redo act on. */
+static void
+test_toast_after_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  JpItem *older = jp_plan_find_item_by_number (f->plan, 3);
+  g_autoptr(JpItem) keep_older = g_object_ref (older);
+  JpItem *item;
+
+  select_item (f, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+
+  select_item (f, 10);
+  item = jp_plan_find_item_by_number (f->plan, 10);
+  title = g_strdup (jp_item_get_title (item));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-selected", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 15);
+
+  /* The toast names the work point and undoes its own step. */
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (f->window->undo_toast), title));
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo-step");
+  target = g_variant_ref (adw_toast_get_action_target_value (f->window->undo_toast));
+  undo = menu_label (G_MENU_MODEL (f->window->undo_section), 0);
+  g_assert_cmpstr (undo, ==, "_Undo Delete work point");
+
+  /* Ctrl+Z brings it back: the toast goes, the menu offers to redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+  g_assert_null (f->window->undo_toast);
+  redo = menu_label (G_MENU_MODEL (f->window->undo_section), 1);
+  g_assert_cmpstr (redo, ==, "_Redo Delete work point");
+
+  /* The stale toast's action does not undo the older deletion. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-step", target));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+  g_assert_null (jp_item_get_section (keep_older));
+
+  /* A toast of the latest step still undoes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 15);
+  g_clear_pointer (&target, g_variant_unref);
+  target = g_variant_ref_sink (g_variant_new_uint64 (jp_undo_get_undo_serial (f->window->undo)));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-step", target));
+  jp_test_pump ();
+  g_assert_cmpuint (jp_plan_get_n_items (f->plan), ==, 16);
+}
+
 static void
 test_merge_units (Fixture       *f,
                   gconstpointer  data)
@@ -420,6 +491,94 @@ test_merge_units (Fixture       *f,
   reloaded = jp_test_reload (f->path);
   g_assert_nonnull (jp_plan_find_unit (reloaded, from));
   g_assert_true (jp_test_has_name (jp_item_get_units (jp_plan_find_item_by_number (reloaded, 12)), from));
+}
+
+/* The buttons under @root with the CSS class @name, in order. */
+static void
+collect_with_class (GtkWidget  *root,
+                    const char *name,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (root, name))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, name, found);
+}
+
+/* Near-duplicate names are flagged with a Merge button; a merge leaves the
+ * focus on the merged row; adding a near name asks first; review mode
+ * shows no hints and no menus. */
+static void
+test_near_duplicates (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *from = "各中小学、幼儿园";
+  const char *into = "各中小学校、幼儿园";
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+  g_autoptr(JpPlan) reloaded = NULL;
+  GtkWidget *merge = NULL;
+  GtkWidget *focus;
+  GtkWidget *dialog;
+  GtkWidget *error;
+
+  dialog = open_dialog (f, "win.manage-people", NULL);
+  g_assert_true (JP_IS_PEOPLE_DIALOG (dialog));
+
+  collect_with_class (dialog, "near-duplicate", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
+      const char *a, *b;
+      gboolean leaders;
+
+      g_variant_get (target, "(b&s&s)", &leaders, &a, &b);
+      if (!leaders && g_str_equal (a, from) && g_str_equal (b, into))
+        merge = g_ptr_array_index (buttons, i);
+    }
+  g_assert_nonnull (merge);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (merge), into));
+
+  g_signal_emit_by_name (merge, "clicked");
+  jp_test_pump ();
+  g_assert_null (jp_plan_find_unit (f->plan, from));
+  reloaded = jp_test_reload (f->path);
+  g_assert_null (jp_plan_find_unit (reloaded, from));
+  g_assert_nonnull (jp_plan_find_unit (reloaded, into));
+
+  /* The focus is on the row that took the other's place. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, into);
+
+  /* "督导" beside "督导室": asked first, added when asked again. */
+  g_assert_nonnull (jp_plan_find_unit (f->plan, "督导室"));
+  g_assert_true (gtk_widget_activate_action (dialog, "people.add", "(bs)", FALSE, "督导"));
+  jp_test_pump ();
+  g_assert_null (jp_plan_find_unit (f->plan, "督导"));
+  error = jp_test_get (dialog, "units_error");
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "督导室"));
+  g_assert_true (gtk_widget_activate_action (dialog, "people.add", "(bs)", FALSE, "督导"));
+  jp_test_pump ();
+  g_assert_nonnull (jp_plan_find_unit (f->plan, "督导"));
+
+  /* Review mode: no hints, no menus to open. */
+  jp_people_dialog_set_editable (JP_PEOPLE_DIALOG (dialog), FALSE);
+  jp_test_pump ();
+  g_ptr_array_set_size (buttons, 0);
+  collect_with_class (dialog, "near-duplicate", buttons);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  collect_with_class (dialog, "flat", menus);
+  for (guint i = 0; i < menus->len; i++)
+    g_assert_false (GTK_IS_MENU_BUTTON (g_ptr_array_index (menus, i)) &&
+                    gtk_widget_is_sensitive (g_ptr_array_index (menus, i)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static guint
@@ -956,6 +1115,10 @@ main (int   argc,
               fixture_set_up, test_invalid_input, fixture_tear_down);
   g_test_add ("/jp/window/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/jp/window/toast-after-undo", Fixture, NULL,
+              fixture_set_up, test_toast_after_undo, fixture_tear_down);
+  g_test_add ("/jp/window/near-duplicates", Fixture, NULL,
+              fixture_set_up, test_near_duplicates, fixture_tear_down);
   g_test_add ("/jp/window/merge-units", Fixture, NULL,
               fixture_set_up, test_merge_units, fixture_tear_down);
   g_test_add ("/jp/window/filter-leader", Fixture, NULL,
