@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 
@@ -25,6 +26,9 @@
 #include "jp-window-private.h"
 
 #define AS_OF "2023-09-30"
+#define PLAN_END "2023-12-31"
+/* Fixture data: the plan without any progress recorded, at its end. */
+#define NOTHING_RECORDED GINT_TO_POINTER (1)
 #define EPSILON 1e-9
 
 static JpApplication *app;
@@ -109,8 +113,12 @@ indicator_of (JpPlan *plan,
 
 /* The plan document imported into @path, with the entries and updates
  * above; item 14 is due 2023-08-31 (overdue as of 2023-09-30). */
+/* The plan document alone, nothing recorded; the store and the plan
+ * stay open for the caller when asked. */
 static void
-make_db (const char *path)
+make_plain_db (const char  *path,
+               JpStore    **store_out,
+               JpPlan     **plan_out)
 {
   g_autofree char *document = g_build_filename (JP_TEST_DATADIR, "jinfeng-2023.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (document);
@@ -124,6 +132,21 @@ make_db (const char *path)
   g_assert_no_error (error);
   jp_store_insert_plans (store, &plan, 1, &error);
   g_assert_no_error (error);
+
+  if (store_out != NULL)
+    *store_out = g_steal_pointer (&store);
+  if (plan_out != NULL)
+    *plan_out = g_steal_pointer (&plan);
+}
+
+static void
+make_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+
+  make_plain_db (path, &store, &plan);
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -183,7 +206,10 @@ fixture_set_up (Fixture       *f,
 
   f->dir = jp_test_make_dir ();
   f->path = g_build_filename (f->dir, "plans.db", NULL);
-  make_db (f->path);
+  if (data == NOTHING_RECORDED)
+    make_plain_db (f->path, NULL, NULL);
+  else
+    make_db (f->path);
 
   f->store = jp_store_open (f->path, JP_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
@@ -199,7 +225,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (f->window);
 
   jp_dashboard_set_plan (f->dashboard, f->plan);
-  jp_dashboard_set_as_of (f->dashboard, AS_OF);
+  jp_dashboard_set_as_of (f->dashboard, data == NOTHING_RECORDED ? PLAN_END : AS_OF);
   jp_test_pump ();
 }
 
@@ -1206,6 +1232,320 @@ test_screenshots (WindowFixture *f,
   }
 }
 
+/* ---- the figures of --export-status ---------------------------------------- */
+
+/* Runs `jinfeng-plan --db=PATH --export-status=- --as-of=DATE [--report=…]`
+ * (the real executable) and returns its JSON. */
+static JsonObject *
+export_status (const char *path,
+               const char *as_of,
+               const char *report)
+{
+  const char *exe = g_getenv ("JP_TEST_EXECUTABLE");
+  g_autofree char *db_arg = g_strconcat ("--db=", path, NULL);
+  g_autofree char *as_of_arg = g_strconcat ("--as-of=", as_of, NULL);
+  g_autofree char *report_arg = g_strconcat ("--report=", report != NULL ? report : "summary", NULL);
+  const char *argv[] = { exe, db_arg, "--export-status=-", as_of_arg, report_arg, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = -1;
+  JsonNode *root;
+
+  g_assert_nonnull (exe);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (wait_status, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* The dashboard shows what the command writes for the same database,
+ * date and selection: the headline (items, progress, expected, status,
+ * counts per status), the sections, and the attention list in order. */
+static void
+check_against_export (JpDashboard *dashboard,
+                      JsonObject  *root)
+{
+  JsonObject *headline = json_object_get_object_member (root, "headline");
+  JsonObject *counts = json_object_get_object_member (headline, "counts");
+  JsonArray *sections = json_object_get_array_member (root, "sections");
+  JsonArray *attention = json_object_get_array_member (root, "attention");
+  const JpGaugeData *gauge = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")));
+  const JpBreakdownData *breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (chart (dashboard, "status_chart")));
+  const JpBarsData *bars = jp_chart_data_get_bars (jp_chart_view_get_data (chart (dashboard, "sections_chart")));
+  g_autoptr(GPtrArray) rows = dup_attention_items (dashboard);
+  const char *caption = gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "overall_caption")));
+  g_autofree char *progress = NULL;
+  g_autofree char *items = NULL;
+
+  g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, jp_dashboard_get_as_of (dashboard));
+
+  /* Headline: the gauge, its sentence, the breakdown. */
+  g_assert_cmpint (json_object_get_int_member (headline, "items"), ==, jp_breakdown_data_get_total (breakdown));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (headline, "progress"),
+                                  jp_round_percent (gauge->ratio), EPSILON);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (headline, "expected"),
+                                  jp_round_percent (gauge->expected), EPSILON);
+  g_assert_cmpstr (json_object_get_string_member (headline, "status"), ==, jp_status_to_nick (gauge->status));
+  progress = jp_format_percent (json_object_get_double_member (headline, "progress") / 100);
+  g_assert_nonnull (strstr (caption, progress));
+  items = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (headline, "items"));
+  g_assert_nonnull (strstr (caption, items));
+  for (guint s = 0; s < JP_N_STATUSES; s++)
+    {
+      const char *nick = jp_status_to_nick (s);
+      gint64 n = json_object_has_member (counts, nick) ? json_object_get_int_member (counts, nick) : 0;
+
+      g_test_message ("count of %s", nick);
+      g_assert_cmpint (n, ==, breakdown->counts[s]);
+    }
+
+  /* Sections: the same ones, the same figures. */
+  g_assert_cmpuint (json_array_get_length (sections), ==, bars->rows->len);
+  for (guint i = 0; i < bars->rows->len; i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, i);
+      const JpBarsRow *row = g_ptr_array_index (bars->rows, i);
+
+      g_assert_cmpstr (json_object_get_string_member (section, "ordinal"), ==, row->number);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (section, "progress"),
+                                      jp_round_percent (row->ratio), EPSILON);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (section, "expected"),
+                                      jp_round_percent (row->expected), EPSILON);
+      g_assert_cmpstr (json_object_get_string_member (section, "status"), ==, jp_status_to_nick (row->status));
+    }
+
+  /* Needs attention: the same items, in the same order. */
+  g_assert_cmpint (json_object_get_int_member (headline, "needs_attention"), ==, json_array_get_length (attention));
+  g_assert_cmpuint (json_array_get_length (attention), ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpint (json_array_get_int_element (attention, i), ==,
+                     jp_item_get_number (g_ptr_array_index (rows, i)));
+}
+
+/* A leader picked in the header: the headline, the breakdown and the
+ * sections are that leader's, as --export-status --report=leader:NAME
+ * writes them; back to everyone, the summary's. */
+static void
+test_leader_export_status (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (jp_test_get (GTK_WIDGET (f->dashboard), "leader_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  GtkLabel *caption = GTK_LABEL (jp_test_get (GTK_WIDGET (f->dashboard), "overall_caption"));
+  g_autofree char *all_caption = g_strdup (gtk_label_get_text (caption));
+  g_autoptr(JsonObject) summary = export_status (f->path, AS_OF, NULL);
+  g_autoptr(JsonObject) leader = NULL;
+  const JpBarsData *bars;
+  guint n_sections_all;
+
+  check_against_export (f->dashboard, summary);
+  n_sections_all = jp_chart_data_get_bars (jp_chart_view_get_data (chart (f->dashboard, "sections_chart")))->rows->len;
+
+  for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "崔茜") == 0)
+      gtk_drop_down_set_selected (dropdown, i);
+  jp_test_pump ();
+  g_assert_true (jp_dashboard_get_leader (f->dashboard) == jp_plan_find_leader (f->plan, "崔茜"));
+
+  /* The headline changed, and names the leader. */
+  g_assert_cmpstr (gtk_label_get_text (caption), !=, all_caption);
+  g_assert_nonnull (strstr (gtk_label_get_text (caption), "崔茜"));
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (chart (f->dashboard, "sections_chart")));
+  g_assert_cmpuint (bars->rows->len, <, n_sections_all);
+
+  leader = export_status (f->path, AS_OF, "leader:崔茜");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (leader, "headline"), "items"), ==, 4);
+  check_against_export (f->dashboard, leader);
+  check_figures (f->dashboard, f->plan, AS_OF, jp_plan_find_leader (f->plan, "崔茜"));
+
+  /* Back to everyone. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_label_get_text (caption), ==, all_caption);
+  check_against_export (f->dashboard, summary);
+}
+
+/* The 2023 plan with nothing recorded, at its end: every work point is
+ * overdue, all 17 are listed as needing attention, and the headline says
+ * so; a leader picked, the headline is theirs. */
+static void
+test_nothing_recorded (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (f->plan);
+  g_autoptr(GPtrArray) rows = dup_attention_items (f->dashboard);
+  g_autoptr(JsonObject) summary = export_status (f->path, PLAN_END, NULL);
+  g_autoptr(JsonObject) leader_status = NULL;
+  GtkLabel *caption = GTK_LABEL (jp_test_get (GTK_WIDGET (f->dashboard), "overall_caption"));
+  GtkWidget *list = jp_test_get (GTK_WIDGET (f->dashboard), "attention_list");
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (jp_test_get (GTK_WIDGET (f->dashboard), "attention_group"));
+  const JpBreakdownData *breakdown;
+  g_autofree char *expected_caption = NULL;
+  g_autofree char *expected_description = NULL;
+  g_autofree char *day = jp_date_format_display (PLAN_END);
+  g_autofree char *all_caption = NULL;
+  JpLeader *cui = jp_plan_find_leader (f->plan, "崔茜");
+
+  g_assert_cmpuint (items->len, ==, 17);
+  g_assert_cmpstr (jp_dashboard_get_as_of (f->dashboard), ==, PLAN_END);
+
+  /* All 17 in the list, each overdue, each row saying 应达 100%, 实际 0%. */
+  g_assert_cmpuint (rows->len, ==, 17);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_assert_true (g_ptr_array_find (rows, g_ptr_array_index (items, i), NULL));
+      g_assert_cmpint (item_status (g_ptr_array_index (items, i), PLAN_END), ==, JP_STATUS_OVERDUE);
+    }
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_autofree char *zero = jp_format_percent (0);
+    g_autofree char *full = jp_format_percent (1);
+    g_autofree char *due = jp_date_format_display (PLAN_END);
+    g_autofree char *figures = g_strdup_printf (_("Due %s, expected %s, actual %s"), due, full, zero);
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), figures));
+  }
+  expected_description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u work point needs attention. Select it to see it in the plan.",
+                                                       "%u work points need attention. Select one to see it in the plan.",
+                                                       17),
+                                          17);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, expected_description);
+
+  /* The headline: 17 work points, 0% done, 100% expected. */
+  {
+    g_autofree char *zero = jp_format_percent (0);
+    g_autofree char *full = jp_format_percent (1);
+
+    expected_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The mean progress of the %u work point is %s, against %s expected by %s.",
+                                                     "The mean progress of the %u work points is %s, against %s expected by %s.",
+                                                     17),
+                                        17, zero, full, day);
+  }
+  g_assert_cmpstr (gtk_label_get_text (caption), ==, expected_caption);
+  breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (chart (f->dashboard, "status_chart")));
+  g_assert_cmpuint (breakdown->counts[JP_STATUS_OVERDUE], ==, 17);
+  check_figures (f->dashboard, f->plan, PLAN_END, NULL);
+  check_against_export (f->dashboard, summary);
+
+  /* A leader: their items only, the headline says whose. */
+  all_caption = g_strdup (gtk_label_get_text (caption));
+  jp_dashboard_set_leader (f->dashboard, cui);
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_label_get_text (caption), !=, all_caption);
+  g_assert_nonnull (strstr (gtk_label_get_text (caption), "崔茜"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dup_attention_items (f->dashboard);
+  g_assert_cmpuint (rows->len, ==, 4);
+  leader_status = export_status (f->path, PLAN_END, "leader:崔茜");
+  check_against_export (f->dashboard, leader_status);
+  check_figures (f->dashboard, f->plan, PLAN_END, cui);
+}
+
+/* The reporting table: shown once the plan has a cycle, the model's
+ * figures per unit, following the leader picked. */
+static void
+test_reporting_table (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *group = jp_test_get (GTK_WIDGET (f->dashboard), "reporting_group");
+  GtkGrid *grid = GTK_GRID (jp_test_get (GTK_WIDGET (f->dashboard), "reporting_grid"));
+  JpLeader *cui = jp_plan_find_leader (f->plan, "崔茜");
+  g_autoptr(GError) error = NULL;
+
+  /* No cycle: no table. */
+  g_assert_false (gtk_widget_get_visible (group));
+
+  jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", "monthly:25", &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  g_assert_true (gtk_widget_get_visible (group));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) picked = dup_leader_items (f->plan, pass == 0 ? NULL : cui);
+      g_autoptr(GPtrArray) rows = jp_items_dup_reporting (f->plan, picked, AS_OF);
+      guint n_late = 0;
+
+      g_assert_cmpuint (rows->len, >, 0);
+      /* The heads, then a line per unit: name, due, reported, missing, late. */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 0))), ==,
+                       C_("reporting", "Reported"));
+      g_assert_null (gtk_grid_get_child_at (grid, 0, (int) rows->len + 1));
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const JpReportingRow *row = g_ptr_array_index (rows, r);
+          guint figures[] = { row->n_due, row->n_done, row->n_missing, row->n_late };
+
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, (int) r + 1))), ==,
+                           jp_unit_get_name (row->unit));
+          for (guint c = 0; c < G_N_ELEMENTS (figures); c++)
+            {
+              g_autofree char *text = g_strdup_printf ("%u", figures[c]);
+
+              g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, (int) c + 1, (int) r + 1))),
+                               ==, text);
+            }
+          /* 8 deadlines by Sep 30 (01-25 … 08-25, 09-25) is 9. */
+          g_assert_cmpuint (row->n_due, ==, 9 * row->n_indicators);
+          n_late += row->n_late;
+        }
+      /* Some units are late by Sep 30 in this data set. */
+      g_assert_cmpuint (n_late, >, 0);
+
+      jp_dashboard_set_leader (f->dashboard, cui);
+      jp_test_pump ();
+    }
+
+  /* The cycle removed: the table goes. */
+  jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", NULL, &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
+/* The trend chart's tooltips say both figures of a month end. */
+static void
+test_trend_tooltip (Fixture       *f,
+                    gconstpointer  data)
+{
+  JpChartView *trend = chart (f->dashboard, "trend_chart");
+  JpChartLayout *layout = layout_of (trend);
+  const JpTrendData *trend_data = jp_chart_data_get_trend (jp_chart_view_get_data (trend));
+  const JpTrendPoint *june = g_ptr_array_index (trend_data->points, 5);
+  const JpChartMark *mark = jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, 5);
+  g_autofree char *text = NULL;
+  g_autofree char *actual = jp_format_percent (june->actual);
+  g_autofree char *expected = jp_format_percent (june->expected);
+  g_autofree char *day = jp_date_format_display ("2023-06-30");
+  JpProgress progress;
+
+  /* Sep 30: eight month ends and Sep 30 itself. */
+  g_assert_cmpuint (trend_data->points->len, ==, 9);
+  g_assert_cmpstr (june->date, ==, "2023-06-30");
+  jp_plan_evaluate (f->plan, "2023-06-30", &progress);
+  g_assert_cmpfloat_with_epsilon (june->actual, progress.p, EPSILON);
+  g_assert_cmpfloat_with_epsilon (june->expected, progress.expected, EPSILON);
+
+  g_assert_nonnull (mark);
+  text = jp_chart_view_dup_tooltip_at (trend, mark->bounds.x + mark->bounds.width / 2,
+                                       mark->bounds.y + mark->bounds.height / 2);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, day));
+  g_assert_nonnull (strstr (text, actual));
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (jp_chart_view_get_description (trend), actual));
+}
+
 static const char *
 localedir (void)
 {
@@ -1255,6 +1595,10 @@ main (int   argc,
   g_test_add ("/jp/dashboard/leader-picker", Fixture, NULL, fixture_set_up, test_leader_picker, fixture_tear_down);
   g_test_add ("/jp/dashboard/as-of-picker", Fixture, NULL, fixture_set_up, test_as_of_picker, fixture_tear_down);
   g_test_add ("/jp/dashboard/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/jp/dashboard/leader-export-status", Fixture, NULL, fixture_set_up, test_leader_export_status, fixture_tear_down);
+  g_test_add ("/jp/dashboard/nothing-recorded", Fixture, NOTHING_RECORDED, fixture_set_up, test_nothing_recorded, fixture_tear_down);
+  g_test_add ("/jp/dashboard/reporting-table", Fixture, NULL, fixture_set_up, test_reporting_table, fixture_tear_down);
+  g_test_add ("/jp/dashboard/trend-tooltip", Fixture, NULL, fixture_set_up, test_trend_tooltip, fixture_tear_down);
   g_test_add_func ("/jp/dashboard/empty", test_empty);
   g_test_add ("/jp/dashboard/window-select", WindowFixture, NULL, window_set_up, test_window_select, window_tear_down);
   g_test_add ("/jp/dashboard/window-record", WindowFixture, NULL, window_set_up, test_window_record, window_tear_down);
