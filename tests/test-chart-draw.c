@@ -1802,9 +1802,10 @@ test_bars_expected_tick (void)
       g_autoptr(JpChartLayout) layout = NULL;
       JpChartRect plot;
 
-      /* Rows 0 and 2 expected at 75% and 0%, row 3 beyond the scale;
-       * rows 1 and 4 without (a report's bars set none). */
-      ((JpBarsRow *) g_ptr_array_index (bars->rows, 0))->expected = 0.75;
+      /* Rows 0 and 2 expected at 52% (just past the bar, where its
+       * figure would be) and 0%, row 3 beyond the scale; rows 1 and 4
+       * without (a report's bars set none). */
+      ((JpBarsRow *) g_ptr_array_index (bars->rows, 0))->expected = 0.52;
       ((JpBarsRow *) g_ptr_array_index (bars->rows, 2))->expected = 0;
       ((JpBarsRow *) g_ptr_array_index (bars->rows, 3))->expected = 1.4;
       g_assert_cmpfloat (((JpBarsRow *) g_ptr_array_index (bars->rows, 1))->expected, <, 0);
@@ -1831,6 +1832,12 @@ test_bars_expected_tick (void)
           g_assert_cmpfloat_with_epsilon (tick->x0, plot.x + MIN (row->expected, 1) * plot.width, EPSILON);
           g_assert_cmpfloat (MIN (tick->y0, tick->y1), <=, track->bounds.y);
           g_assert_cmpfloat (MAX (tick->y0, tick->y1), >=, track->bounds.y + track->bounds.height);
+          /* The figure is never crossed by the tick. */
+          {
+            const JpChartMark *value = find_text_mark (layout, JP_CHART_ROLE_VALUE_LABEL, i);
+
+            g_assert_false (tick->x0 > value->bounds.x && tick->x0 < value->bounds.x + value->bounds.width);
+          }
         }
 
       assert_inside (layout);

@@ -129,7 +129,7 @@ lay_out (JpChartCanvas    *canvas,
       double bar_w = CLAMP (ratio, 0.0, 1.0) * scale_w;
       PangoLayout *layout;
       JpChartMark *bar;
-      double h;
+      double w, h, value_x;
 
       layout = _jp_chart_text_new (canvas, label, text_scale, FALSE, label_w);
       _jp_chart_text_get_size (layout, NULL, &h);
@@ -142,6 +142,10 @@ lay_out (JpChartCanvas    *canvas,
                                 scale_x0, bar_y, bar_w, bar_h, &style->status[row->status]);
       bar->clamped = ratio > 1.0;
 
+      layout = _jp_chart_text_new (canvas, value, text_scale, FALSE, 0);
+      _jp_chart_text_get_size (layout, &w, &h);
+      value_x = scale_x0 + bar_w + 0.4 * gap;
+
       if (row->expected >= 0 && isfinite (row->expected))
         {
           double x = scale_x0 + CLAMP (row->expected, 0.0, 1.0) * scale_w;
@@ -150,12 +154,13 @@ lay_out (JpChartCanvas    *canvas,
           _jp_chart_add_line (canvas, JP_CHART_ROLE_EXPECTED, (int) i,
                               x, bar_y - over, x, bar_y + bar_h + over,
                               &style->foreground, 2, 0);
+          /* The figure never sits under the tick: after it. */
+          if (x + 1 >= value_x && x - 1 <= value_x + w)
+            value_x = x + 0.4 * gap;
         }
 
-      layout = _jp_chart_text_new (canvas, value, text_scale, FALSE, 0);
-      _jp_chart_text_get_size (layout, NULL, &h);
       _jp_chart_add_text (canvas, JP_CHART_ROLE_VALUE_LABEL, (int) i, row->status, layout,
-                          scale_x0 + bar_w + 0.4 * gap, CLAMP (row_y + (row_h - h) / 2, 0, height - h), NULL);
+                          value_x, CLAMP (row_y + (row_h - h) / 2, 0, height - h), NULL);
 
       _jp_chart_add_hit (canvas, (int) i, row->status, 0, row_y, width, row_h);
     }

@@ -1185,6 +1185,47 @@ test_screenshots (WindowFixture *f,
   save_png (GTK_WIDGET (f->window), "dashboard-leader.png");
   jp_dashboard_set_leader (dashboard, NULL);
 
+  /* 崔茜 picked, with a reporting cycle, wide and narrow: the top (the
+   * headline and the trend), the list that needs attention, the
+   * reporting table. */
+  {
+    g_autoptr(GError) error = NULL;
+    static const struct { int width; int height; } sizes[] = { { 1600, 1000 }, { 720, 1000 } };
+
+    jp_store_set_string (f->window->store, G_OBJECT (f->plan), "report-cycle", "monthly:25", &error);
+    g_assert_no_error (error);
+    jp_dashboard_set_leader (dashboard, jp_plan_find_leader (f->plan, "崔茜"));
+    jp_test_pump ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        const char *parts[] = { NULL, "trend_group", "attention_group", "reporting_group" };
+        const char *names[] = { "leader", "trend", "attention", "reporting" };
+
+        gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[i].width, sizes[i].height);
+        jp_test_pump ();
+        for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+          {
+            g_autofree char *name = g_strdup_printf ("dashboard-%s-%d.png", names[k], sizes[i].width);
+            graphene_point_t point = GRAPHENE_POINT_INIT (0, 12);
+
+            if (parts[k] != NULL)
+              g_assert_true (gtk_widget_compute_point (jp_test_get (GTK_WIDGET (dashboard), parts[k]), scroller,
+                                                       &GRAPHENE_POINT_INIT (0, 0), &point));
+            gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + point.y - 12);
+            jp_test_pump ();
+            save_png (GTK_WIDGET (f->window), name);
+          }
+        gtk_adjustment_set_value (vadjustment, 0);
+      }
+
+    jp_dashboard_set_leader (dashboard, NULL);
+    jp_store_set_string (f->window->store, G_OBJECT (f->plan), "report-cycle", NULL, &error);
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+    jp_test_pump ();
+  }
+
   /* The narrowest window. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 800);
   jp_test_pump ();
