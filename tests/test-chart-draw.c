@@ -2045,6 +2045,16 @@ test_selection_builders (void)
     g_assert_cmpfloat_with_epsilon (gauge->value, progress.p * 100, EPSILON);
     g_assert_cmpfloat_with_epsilon (gauge->expected, progress.expected, EPSILON);
     g_assert_cmpint (gauge->status, ==, progress.status);
+
+    /* Its expected share printed as the headline prints it (one rounding,
+     * jp_format_percent(): 74.73%, not 75%). */
+    {
+      g_autoptr(JpChartLayout) layout = jp_chart_layout_new (data, 1200, 120, NULL);
+      g_autofree char *expected = jp_format_percent (progress.expected);
+
+      g_assert_cmpfloat (fabs (jp_round_percent (progress.expected) - round (progress.expected * 100)), >, 0.001);
+      g_assert_nonnull (jp_chart_layout_find_text (layout, expected));
+    }
   }
 
   /* Item bars carry their expected figure. */
