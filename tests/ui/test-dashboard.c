@@ -1492,6 +1492,103 @@ test_nothing_recorded (Fixture       *f,
   check_figures (f->dashboard, f->plan, PLAN_END, cui);
 }
 
+/* The texts of the labels inside @widget, depth first. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The row of the attention list that shows @item, or NULL. */
+static GtkWidget *
+attention_row_of (JpDashboard *dashboard,
+                  JpItem      *item)
+{
+  GtkListBox *list = GTK_LIST_BOX (jp_test_get (GTK_WIDGET (dashboard), "attention_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "jp-item") == item)
+      return GTK_WIDGET (row);
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Each row says what was expected and what is done, carries its status
+ * pill, and the flags when they are set: a self-report far from the
+ * targets (自报 60%，指标 26%), a late report under a cycle. */
+static void
+test_attention_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  JpItem *item9 = jp_plan_find_item_by_number (f->plan, 9);
+  g_autoptr(JpItemUpdate) update = jp_item_update_new ("2023-09-29");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *flag = NULL;
+  g_autofree char *self_report = NULL;
+  GtkWidget *row;
+  JpProgress progress;
+
+  jp_item_evaluate (item9, AS_OF, &progress);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_BEHIND);
+  g_assert_false (progress.self_report_differs);
+  row = attention_row_of (f->dashboard, item9);
+  g_assert_nonnull (row);
+  expected = jp_format_percent (progress.expected);
+  actual = jp_format_percent (progress.p);
+  figures = g_strdup_printf (_("Expected %s, actual %s"), expected, actual);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), figures));
+  g_assert_true (has_label (row, jp_status_get_label (JP_STATUS_BEHIND)));
+  g_assert_false (has_label (row, _("Late report")));
+
+  /* The item's own report says 95%: far from its targets. */
+  jp_item_update_set_has_completion (update, TRUE);
+  jp_item_update_set_completion (update, 95);
+  jp_store_add_update (f->store, item9, update, &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  jp_item_evaluate (item9, AS_OF, &progress);
+  g_assert_true (progress.self_report_differs);
+  row = attention_row_of (f->dashboard, item9);
+  g_assert_nonnull (row);
+  self_report = jp_format_percent (0.95);
+  flag = g_strdup_printf (_("Self-reported %s, targets %s"), self_report, actual);
+  g_assert_true (has_label (row, flag));
+
+  /* A monthly cycle by the 25th: nothing on item 9's targets between
+   * Sep 1 and Sep 30 for one of them at least: late. */
+  jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", "monthly:25", &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  jp_item_evaluate (item9, AS_OF, &progress);
+  g_assert_true (progress.late_report);
+  row = attention_row_of (f->dashboard, item9);
+  g_assert_true (has_label (row, _("Late report")));
+}
+
 /* The reporting table: shown once the plan has a cycle, the model's
  * figures per unit, following the leader picked. */
 static void
@@ -1638,6 +1735,7 @@ main (int   argc,
   g_test_add ("/jp/dashboard/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
   g_test_add ("/jp/dashboard/leader-export-status", Fixture, NULL, fixture_set_up, test_leader_export_status, fixture_tear_down);
   g_test_add ("/jp/dashboard/nothing-recorded", Fixture, NOTHING_RECORDED, fixture_set_up, test_nothing_recorded, fixture_tear_down);
+  g_test_add ("/jp/dashboard/attention-rows", Fixture, NULL, fixture_set_up, test_attention_rows, fixture_tear_down);
   g_test_add ("/jp/dashboard/reporting-table", Fixture, NULL, fixture_set_up, test_reporting_table, fixture_tear_down);
   g_test_add ("/jp/dashboard/trend-tooltip", Fixture, NULL, fixture_set_up, test_trend_tooltip, fixture_tear_down);
   g_test_add_func ("/jp/dashboard/empty", test_empty);
