@@ -238,13 +238,16 @@ rel_executable (void)
 }
 
 /* Runs jinfeng-plan with the NULL-terminated @args and the variables of
- * @extra_env ("NAME=VALUE", NULL-terminated; may be NULL); returns the
+ * @extra_env ("NAME=VALUE", NULL-terminated; may be NULL), @child_setup
+ * run in the child before it starts (limits; may be NULL); returns the
  * exit status (-1 when killed by a signal), standard output and error. */
 G_GNUC_UNUSED static int
-rel_run_argv_env (const char * const *args,
-                  const char * const *extra_env,
-                  char              **out,
-                  char              **err)
+rel_run_argv_full (const char * const *args,
+                   const char * const *extra_env,
+                   GSpawnChildSetupFunc child_setup,
+                   gpointer            user_data,
+                   char              **out,
+                   char              **err)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -269,7 +272,10 @@ rel_run_argv_env (const char * const *args,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  /* Standard output not asked for is dropped: it would mix with the
+   * test's own (TAP). */
+  g_spawn_sync (NULL, (char **) argv->pdata, envp,
+                out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT, child_setup, user_data,
                 out, err, &wait_status, &error);
   g_assert_no_error (error);
 
@@ -280,11 +286,35 @@ rel_run_argv_env (const char * const *args,
 }
 
 G_GNUC_UNUSED static int
+rel_run_argv_env (const char * const *args,
+                  const char * const *extra_env,
+                  char              **out,
+                  char              **err)
+{
+  return rel_run_argv_full (args, extra_env, NULL, NULL, out, err);
+}
+
+G_GNUC_UNUSED static int
 rel_run_argv (const char * const *args,
               char              **out,
               char              **err)
 {
   return rel_run_argv_env (args, NULL, out, err);
+}
+
+/* @first_arg and the arguments after it in @ap up to NULL, as an array
+ * that ends with NULL. */
+G_GNUC_UNUSED static GPtrArray *
+rel_args_valist (const char *first_arg,
+                 va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+
+  return args;
 }
 
 G_GNUC_UNUSED G_GNUC_NULL_TERMINATED static int
@@ -293,15 +323,12 @@ rel_run (char       **out,
          const char  *first_arg,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
+  args = rel_args_valist (first_arg, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
   return rel_run_argv ((const char * const *) args->pdata, out, err);
 }

@@ -337,7 +337,7 @@ test_list (Fixture       *fixture,
   out = run_ok (fixture, "--db=A.db", "--list", NULL);
   g_assert_cmpstr (out, ==,
                    "1\t2023\t2023年工作要点\t2\t2\t4\n"
-                   "2\t2024\t第一 计划\t0\t0\t0\n"
+                   "2\t2024\t第一\\t计划\t0\t0\t0\n"
                    "3\t2025\t第二\t1\t1\t0\n");
   g_clear_pointer (&out, g_free);
 
@@ -468,10 +468,10 @@ static const struct
   { NULL, NULL, { "--plan=0", "--export-json=out.json" },
     "jinfeng-plan: --plan: “0” is not a plan ID (see --list)\n" },
   { NULL, NULL, { "--report=summary" },
-    "jinfeng-plan: --report goes with --export-pdf, --export-csv, --export-xlsx or "
-    "--import-progress\n" },
+    "jinfeng-plan: --report goes with --export-pdf, --export-status, --export-csv, "
+    "--export-xlsx or --import-progress\n" },
   { NULL, NULL, { "--export-json=no-such-folder/out.json" },
-    "jinfeng-plan: no-such-folder/out.json: No such file or directory\n" },
+    "jinfeng-plan: --export-json: no-such-folder/out.json: the folder does not exist\n" },
 };
 
 static void

@@ -15,6 +15,7 @@
 #include "jp-document-import.h"
 #include "jp-json.h"
 #include "jp-model.h"
+#include "jp-output.h"
 #include "jp-progress-import.h"
 #include "jp-report.h"
 #include "jp-status-export.h"
@@ -199,12 +200,90 @@ parse_options (GVariantDict  *options,
       return FALSE;
     }
 
-  if (opts->export_json != NULL && opts->export_pdf != NULL &&
-      g_str_equal (opts->export_json, opts->export_pdf))
+  return TRUE;
+}
+
+/* The files the exports write, in the order they are written. */
+typedef struct
+{
+  const char *option;
+  const char *path;    /* NULL: not asked; "-": standard output */
+  JpOutput   *output;  /* its temporary file, until committed */
+} JpCliExport;
+
+enum { EXPORT_JSON, EXPORT_PDF, EXPORT_CSV, EXPORT_XLSX, EXPORT_STATUS, N_EXPORTS };
+
+static void
+exports_init (JpCliExport         exports[N_EXPORTS],
+              const JpCliOptions *opts)
+{
+  exports[EXPORT_JSON] = (JpCliExport) { "--export-json", opts->export_json, NULL };
+  exports[EXPORT_PDF] = (JpCliExport) { "--export-pdf", opts->export_pdf, NULL };
+  exports[EXPORT_CSV] = (JpCliExport) { "--export-csv", opts->export_csv, NULL };
+  exports[EXPORT_XLSX] = (JpCliExport) { "--export-xlsx", opts->export_xlsx, NULL };
+  exports[EXPORT_STATUS] = (JpCliExport) { "--export-status", opts->export_status, NULL };
+}
+
+/* Removes the temporary files of the exports not committed. */
+static void
+exports_clear (JpCliExport exports[N_EXPORTS])
+{
+  for (guint i = 0; i < N_EXPORTS; i++)
+    g_clear_pointer (&exports[i].output, jp_output_free);
+}
+
+/* Before anything is read or written: each target is checked (not the
+ * database nor a file the command reads, a new name or a regular file, in
+ * a folder that exists), and its temporary file made beside it, so that
+ * a target that cannot be written fails the command before it changes
+ * anything. */
+static gboolean
+exports_open (JpCliExport          exports[N_EXPORTS],
+              const JpCliOptions  *opts,
+              GError             **error)
+{
+  const char *inputs[] = { opts->import_path, opts->import_progress, NULL };
+
+  /* An input that is not given ends the list early. */
+  if (inputs[0] == NULL)
     {
-      g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
-                           _("--export-json and --export-pdf name the same file"));
-      return FALSE;
+      inputs[0] = inputs[1];
+      inputs[1] = NULL;
+    }
+
+  for (guint i = 0; i < N_EXPORTS; i++)
+    {
+      if (exports[i].path == NULL || g_str_equal (exports[i].path, "-"))
+        continue;
+
+      if (!jp_output_check_target (exports[i].path, opts->db_path, inputs, error))
+        {
+          g_prefix_error (error, "%s: ", exports[i].option);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < i; j++)
+        if (exports[j].path != NULL && !g_str_equal (exports[j].path, "-") &&
+            jp_output_same_file (exports[i].path, exports[j].path))
+          {
+            g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                         /* Translators: two options, e.g. --export-json and --export-pdf */
+                         _("%s and %s name the same file"), exports[j].option, exports[i].option);
+            return FALSE;
+          }
+    }
+
+  for (guint i = 0; i < N_EXPORTS; i++)
+    {
+      if (exports[i].path == NULL || g_str_equal (exports[i].path, "-"))
+        continue;
+
+      exports[i].output = jp_output_new (exports[i].path, error);
+      if (exports[i].output == NULL)
+        {
+          g_prefix_error (error, "%s: ", exports[i].option);
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -308,6 +387,20 @@ dup_plan_summary (JpPlan *plan)
   return g_strdup_printf (_("%s, %s, %s, %s, %s"), sections, items, indicators, leaders, units);
 }
 
+/* The most of one message shown on the terminal: what it quotes (a cell,
+ * a title) is cut there. */
+#define MAX_MESSAGE_CHARS 2000
+
+/* "jinfeng-plan: MESSAGE" on standard error, on one line, without the
+ * control characters of what it quotes. */
+static void
+print_error_line (const char *message)
+{
+  g_autofree char *escaped = jp_text_escape_for_terminal (message, MAX_MESSAGE_CHARS);
+
+  g_printerr ("jinfeng-plan: %s\n", escaped);
+}
+
 static void
 print_warnings (const char *path,
                 GPtrArray  *warnings)
@@ -324,19 +417,32 @@ print_warnings (const char *path,
         /* Translators: FILE: warning: MESSAGE */
         message = g_strdup_printf (_("%s: warning: %s"), path, warning->message);
 
-      g_printerr ("jinfeng-plan: %s\n", message);
+      print_error_line (message);
     }
 }
 
+/* The lines of what was imported, once it is saved. */
+static void
+print_summary (JpCliOptions *opts,
+               GString      *summary)
+{
+  /* The summary goes with the data when JSON goes to standard output. */
+  if (g_strcmp0 (opts->export_json, "-") == 0)
+    g_printerr ("%s", summary->str);
+  else
+    g_print ("%s", summary->str);
+  g_string_truncate (summary, 0);
+}
+
+/* Adds the lines "imported plan N: …" to @summary. */
 static gboolean
 run_import (JpStore       *store,
             JpCliOptions  *opts,
             GPtrArray     *plans,
+            GString       *summary,
             GError       **error)
 {
   g_autoptr(GPtrArray) before = NULL;
-  /* The summary goes with the data when JSON goes to standard output. */
-  gboolean to_stderr = g_strcmp0 (opts->export_json, "-") == 0;
 
   before = jp_store_list_plans (store, error);
   if (before == NULL)
@@ -348,51 +454,35 @@ run_import (JpStore       *store,
   for (guint i = 0; i < plans->len; i++)
     {
       JpPlan *plan = g_ptr_array_index (plans, i);
-      g_autofree char *summary = dup_plan_summary (plan);
+      g_autofree char *counts = dup_plan_summary (plan);
       g_autofree char *line = NULL;
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, jp_plan_get_id (plan));
 
       /* Translators: "imported plan 3: 6 sections, 17 items, …" */
-      line = g_strdup_printf (_("imported plan %s: %s"), id, summary);
-      if (to_stderr)
-        g_printerr ("%s\n", line);
-      else
-        g_print ("%s\n", line);
+      line = g_strdup_printf (_("imported plan %s: %s"), id, counts);
+      g_string_append_printf (summary, "%s\n", line);
 
       for (guint j = 0; j < before->len; j++)
         {
           const JpPlanInfo *info = g_ptr_array_index (before, j);
           g_autofree char *other = NULL;
+          g_autofree char *warning = NULL;
 
           if (info->year != jp_plan_get_year (plan) ||
               g_strcmp0 (info->title, jp_plan_get_title (plan)) != 0)
             continue;
 
           other = g_strdup_printf ("%" G_GINT64_FORMAT, info->id);
-          g_printerr ("jinfeng-plan: ");
           /* Translators: FILE: warning: plan 1 has the same … plan 2 is a second copy */
-          g_printerr (_("%s: warning: plan %s has the same year and title (imported before): "
-                        "plan %s is a second copy"),
-                      opts->import_path, other, id);
-          g_printerr ("\n");
+          warning = g_strdup_printf (_("%s: warning: plan %s has the same year and title "
+                                       "(imported before): plan %s is a second copy"),
+                                     opts->import_path, other, id);
+          print_error_line (warning);
           break;
         }
     }
 
   return TRUE;
-}
-
-/* Tabs and line breaks would break the one-line, tab-separated format. */
-static char *
-dup_one_line (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-
-  return copy;
 }
 
 static gboolean
@@ -425,7 +515,9 @@ run_list (JpStore  *store,
   for (guint i = 0; i < infos->len; i++)
     {
       const JpPlanInfo *info = g_ptr_array_index (infos, i);
-      g_autofree char *title = dup_one_line (info->title);
+      /* Escaped: control characters would drive the terminal, and tabs and
+       * line breaks break the one-line, tab-separated format. */
+      g_autofree char *title = jp_text_escape_for_terminal (info->title, -1);
 
       g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%d\t%s\t%u\t%u\t%u\n",
                               info->id, info->year, title,
@@ -514,9 +606,11 @@ check_as_of (JpPlan      *plan,
   return FALSE;
 }
 
+/* To standard output when @output is NULL. */
 static gboolean
 run_export_status (JpPlan        *plan,
                    JpCliOptions  *opts,
+                   JpOutput      *output,
                    GError       **error)
 {
   g_autofree char *text = NULL;
@@ -528,12 +622,10 @@ run_export_status (JpPlan        *plan,
   if (text == NULL)
     return FALSE;
 
-  if (g_str_equal (opts->export_status, "-"))
+  if (output == NULL)
     return write_stdout (text, length, error);
 
-  return g_file_set_contents_full (opts->export_status, text, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
+  return jp_output_write (output, text, length, error);
 }
 
 /* The window's "backups-to-keep" setting, when its schema is installed. */
@@ -583,6 +675,120 @@ backup_before_import (JpStore  *store,
   return TRUE;
 }
 
+/* Imports, then exports. The exports are written into their temporary
+ * files, and renamed into place by the caller once the import is
+ * committed. *@saved: what was written to the database (outside a batch)
+ * before a failure. */
+static gboolean
+run_store (JpStore        *store,
+           JpCliOptions   *opts,
+           GPtrArray      *plans,
+           JpCliExport     exports[N_EXPORTS],
+           gboolean        batch,
+           GString        *summary,
+           const char    **saved,
+           GError        **error)
+{
+  g_autoptr(JpPlan) plan = NULL;
+
+  if (plans != NULL && !run_import (store, opts, plans, summary, error))
+    return FALSE;
+  if (plans != NULL && !batch)
+    {
+      print_summary (opts, summary);
+      *saved = _("the plans imported were saved");
+    }
+
+  if (opts->export_json == NULL && opts->export_pdf == NULL &&
+      opts->export_csv == NULL && opts->export_xlsx == NULL && opts->import_progress == NULL &&
+      opts->export_status == NULL)
+    return TRUE;
+
+  plan = load_plan (store, opts, error);
+  if (plan == NULL)
+    return FALSE;
+
+  if (!check_as_of (plan, opts->as_of, error))
+    return FALSE;
+
+  /* Progress first, so that the exports that go with it include it. */
+  if (opts->import_progress != NULL)
+    {
+      if (!jp_progress_import_run (store, plan, opts->import_progress, opts->as_of,
+                                   opts->report_spec, error))
+        return FALSE;
+      *saved = _("the progress values imported were saved");
+    }
+
+  if (opts->export_json != NULL && g_str_equal (opts->export_json, "-") &&
+      !run_export_json (plan, opts, error))
+    return FALSE;
+
+  if (opts->export_status != NULL && g_str_equal (opts->export_status, "-") &&
+      !run_export_status (plan, opts, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < N_EXPORTS; i++)
+    {
+      JpOutput *output = exports[i].output;
+      gboolean ok = FALSE;
+
+      if (output == NULL)
+        continue;
+
+      switch (i)
+        {
+        case EXPORT_JSON:
+          ok = jp_json_write_output (&plan, 1, output, error);
+          break;
+        case EXPORT_PDF:
+          ok = jp_report_write_pdf_output (plan, opts->report_kind, opts->report_name,
+                                           opts->as_of, output, error);
+          break;
+        case EXPORT_CSV:
+          ok = jp_csv_write_output (plan, opts->as_of, opts->report_spec, output, error);
+          break;
+        case EXPORT_XLSX:
+          ok = jp_xlsx_write_output (plan, opts->as_of, opts->report_spec, output, error);
+          break;
+        case EXPORT_STATUS:
+          ok = run_export_status (plan, opts, output, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* A file that could not be written is named with its option; other
+       * errors (no such leader …) say what they are about. */
+      if (!ok)
+        {
+          if (error != NULL && *error != NULL &&
+              ((*error)->domain == G_FILE_ERROR ||
+               g_error_matches (*error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE)))
+            g_prefix_error (error, "%s: ", exports[i].option);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* "MESSAGE (WHAT)" */
+static void
+append_to_error (GError     **error,
+                 const char  *what)
+{
+  char *message;
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  /* Translators: an error message, then what it means for the command */
+  message = g_strdup_printf (_("%s (%s)"), (*error)->message, what);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 /* Returns -1 when no command-line action was asked for. */
 static int
 run (GVariantDict  *options,
@@ -592,8 +798,13 @@ run (GVariantDict  *options,
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(JpStore) store = NULL;
-  g_autoptr(JpPlan) plan = NULL;
+  JpCliExport exports[N_EXPORTS];
   JpStoreFlags flags = JP_STORE_FLAGS_NONE;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  const char *saved = NULL;
+  gboolean writes;
+  gboolean batch;
+  int status = 1;
 
   if (!parse_options (options, &opts, error))
     return 1;
@@ -604,13 +815,19 @@ run (GVariantDict  *options,
       opts.export_status == NULL)
     return -1;
 
+  /* The exports' targets first: one that cannot be written fails the
+   * command before anything is read, imported or backed up. */
+  exports_init (exports, &opts);
+  if (!exports_open (exports, &opts, error))
+    goto out;
+
   /* Everything to import is read and checked before the database is
    * opened: a bad file leaves the database untouched. */
   if (opts.import_path != NULL)
     {
       plans = read_import (opts.import_path, &warnings, error);
       if (plans == NULL)
-        return 1;
+        goto out;
 
       print_warnings (opts.import_path, warnings);
     }
@@ -619,62 +836,63 @@ run (GVariantDict  *options,
    * that listing or exporting never creates nor alters a database. */
   if (opts.read_only || (opts.import_path == NULL && opts.import_progress == NULL))
     flags |= JP_STORE_FLAGS_READ_ONLY;
+  writes = (flags & JP_STORE_FLAGS_READ_ONLY) == 0;
 
   /* Backups (before a migration, an import) follow the window's setting. */
-  if ((flags & JP_STORE_FLAGS_READ_ONLY) == 0)
+  if (writes)
     jp_store_set_backup_policy (NULL, get_backups_to_keep ());
 
   store = jp_store_open (opts.db_path, flags, error);
   if (store == NULL)
-    return 1;
+    goto out;
 
-  if ((flags & JP_STORE_FLAGS_READ_ONLY) == 0 && !backup_before_import (store, error))
-    return 1;
+  /* An import of plans and the exports are one unit: the exports are
+   * written while the import's transaction is open and put in place once
+   * it is committed; a failure anywhere rolls the import back. A progress
+   * import commits row by row (jp-progress-import.h) and goes without. */
+  batch = writes && opts.import_progress == NULL;
+  if (writes && !backup_before_import (store, error))
+    goto out;
+  if (batch && !jp_store_begin_batch (store, error))
+    goto out;
 
-  if (plans != NULL && !run_import (store, &opts, plans, error))
-    return 1;
+  if (!run_store (store, &opts, plans, exports, batch, summary, &saved, error))
+    {
+      if (batch)
+        {
+          jp_store_end_batch (store, FALSE, NULL);
+          append_to_error (error, _("nothing was imported: the database is as it was"));
+        }
+      else if (saved != NULL)
+        append_to_error (error, saved);
+      goto out;
+    }
+
+  if (batch && !jp_store_end_batch (store, TRUE, error))
+    {
+      append_to_error (error, _("nothing was imported: the database is as it was"));
+      goto out;
+    }
+  print_summary (&opts, summary);
 
   if (opts.list && !run_list (store, error))
-    return 1;
+    goto out;
 
-  if (opts.export_json == NULL && opts.export_pdf == NULL &&
-      opts.export_csv == NULL && opts.export_xlsx == NULL && opts.import_progress == NULL &&
-      opts.export_status == NULL)
-    return 0;
+  /* The import is saved: the exports take their place. */
+  for (guint i = 0; i < N_EXPORTS; i++)
+    if (exports[i].output != NULL && !jp_output_commit (exports[i].output, error))
+      {
+        g_prefix_error (error, "%s: ", exports[i].option);
+        if (writes)
+          append_to_error (error, _("the import was saved; only this export failed"));
+        goto out;
+      }
 
-  plan = load_plan (store, &opts, error);
-  if (plan == NULL)
-    return 1;
+  status = 0;
 
-  if (!check_as_of (plan, opts.as_of, error))
-    return 1;
-
-  /* Progress first, so that the exports that go with it include it. */
-  if (opts.import_progress != NULL &&
-      !jp_progress_import_run (store, plan, opts.import_progress, opts.as_of,
-                               opts.report_spec, error))
-    return 1;
-
-  if (opts.export_json != NULL && !run_export_json (plan, &opts, error))
-    return 1;
-
-  if (opts.export_pdf != NULL &&
-      !jp_report_write_pdf (plan, opts.report_kind, opts.report_name, opts.as_of,
-                            opts.export_pdf, NULL, error))
-    return 1;
-
-  if (opts.export_csv != NULL &&
-      !jp_csv_write_indicators (plan, opts.as_of, opts.report_spec, opts.export_csv, error))
-    return 1;
-
-  if (opts.export_xlsx != NULL &&
-      !jp_xlsx_write_plan (plan, opts.as_of, opts.report_spec, opts.export_xlsx, error))
-    return 1;
-
-  if (opts.export_status != NULL && !run_export_status (plan, &opts, error))
-    return 1;
-
-  return 0;
+out:
+  exports_clear (exports);
+  return status;
 }
 
 /**
@@ -710,8 +928,7 @@ jp_cli_handle_local_options (GVariantDict *options)
   status = run (options, &error);
 
   if (status == 1)
-    g_printerr ("jinfeng-plan: %s\n",
-                error != NULL ? error->message : _("the command failed"));
+    print_error_line (error != NULL ? error->message : _("the command failed"));
 
   return status;
 }

@@ -473,61 +473,25 @@ jp_csv_export_indicators (JpPlan      *plan,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* A temporary file beside @path, synced, then renamed over it; messages
- * name @path, not the temporary file. */
-static gboolean
-write_atomically (const char  *path,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
+gboolean
+jp_csv_write_output (JpPlan      *plan,
+                     const char  *as_of,
+                     const char  *spec,
+                     JpOutput    *output,
+                     GError     **error)
 {
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  gsize written = 0;
-  int saved_errno;
-  int fd;
+  g_autofree char *text = NULL;
+  gsize length = 0;
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    goto fail;
+  g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
+  text = jp_csv_export_indicators (plan, as_of, spec, &length, error);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        goto fail_unlink;
-      written += (gsize) n;
-    }
-
-  if (fsync (fd) != 0)
-    goto fail_unlink;
-
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto fail_unlink;
-    }
-  fd = -1;
-
-  if (g_rename (tmp_path, path) != 0)
-    goto fail_unlink;
-
-  return TRUE;
-
-fail_unlink:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp_path);
-  errno = saved_errno;
-
-fail:
-  saved_errno = errno;
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
+  return text != NULL &&
+         jp_output_write (output, text, length, error) &&
+         jp_output_close (output, error);
 }
 
 gboolean
@@ -537,18 +501,12 @@ jp_csv_write_indicators (JpPlan      *plan,
                          const char  *path,
                          GError     **error)
 {
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  /* The checks of @path are jp_output_new()'s. */
+  g_autoptr(JpOutput) output = jp_output_new (path, error);
 
-  g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  text = jp_csv_export_indicators (plan, as_of, spec, &length, error);
-  if (text == NULL)
-    return FALSE;
-
-  return write_atomically (path, text, length, error);
+  return output != NULL &&
+         jp_csv_write_output (plan, as_of, spec, output, error) &&
+         jp_output_commit (output, error);
 }
 
 /* ---- Reading --------------------------------------------------------- */

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "jp-model.h"
+#include "jp-output.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,13 @@ gboolean     jp_csv_write_indicators   (JpPlan        *plan,
                                         const char    *as_of,
                                         const char    *spec,
                                         const char    *path,
+                                        GError       **error);
+/* The same into @output (jp-output.h), flushed and closed but not
+ * committed: the caller renames it into place with jp_output_commit(). */
+gboolean     jp_csv_write_output       (JpPlan        *plan,
+                                        const char    *as_of,
+                                        const char    *spec,
+                                        JpOutput      *output,
                                         GError       **error);
 
 /* Appends @text to @out as one CSV field (quoted when needed). */

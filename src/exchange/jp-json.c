@@ -113,8 +113,8 @@ fail (Ctx         *ctx,
 typedef struct
 {
   GString  *buf;
-  int       fd;           /* -1: everything stays in buf */
-  int       write_errno;  /* the first write error, 0 when none */
+  JpOutput *output;       /* NULL: everything stays in buf */
+  gboolean  write_failed; /* the output keeps the first error */
   guint     level;        /* of the innermost open container */
   gboolean  empty[MAX_LEVEL];
 } Out;
@@ -122,22 +122,11 @@ typedef struct
 static void
 out_flush (Out *out)
 {
-  gsize written = 0;
-
-  if (out->fd < 0)
+  if (out->output == NULL)
     return;
 
-  while (out->write_errno == 0 && written < out->buf->len)
-    {
-      gssize n = write (out->fd, out->buf->str + written, out->buf->len - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        out->write_errno = errno;
-      else
-        written += (gsize) n;
-    }
+  if (!out->write_failed && !jp_output_write (out->output, out->buf->str, out->buf->len, NULL))
+    out->write_failed = TRUE;
 
   g_string_truncate (out->buf, 0);
 }
@@ -145,7 +134,7 @@ out_flush (Out *out)
 static inline void
 out_maybe_flush (Out *out)
 {
-  if (out->fd >= 0 && out->buf->len >= FLUSH_SIZE)
+  if (out->output != NULL && out->buf->len >= FLUSH_SIZE)
     out_flush (out);
 }
 
@@ -651,7 +640,7 @@ jp_json_export_plans (JpPlan  **plans,
                       GError  **error)
 {
   g_autoptr(GString) buf = g_string_new (NULL);
-  Out out = { buf, -1, 0, 0, { FALSE } };
+  Out out = { buf, NULL, FALSE, 0, { FALSE } };
 
   g_return_val_if_fail (plans != NULL || n_plans == 0, NULL);
 
@@ -665,12 +654,38 @@ jp_json_export_plans (JpPlan  **plans,
 }
 
 /**
+ * jp_json_write_output:
+ *
+ * Writes the export of @plans into @output as it is made; the caller
+ * commits it (jp_output_commit()).
+ */
+gboolean
+jp_json_write_output (JpPlan    **plans,
+                      guint       n_plans,
+                      JpOutput   *output,
+                      GError    **error)
+{
+  g_autoptr(GString) buf = NULL;
+  Out out = { NULL, output, FALSE, 0, { FALSE } };
+
+  g_return_val_if_fail (plans != NULL || n_plans == 0, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  buf = g_string_sized_new (FLUSH_SIZE + 4096);
+  out.buf = buf;
+  if (!write_plans (&out, plans, n_plans, error))
+    return FALSE;
+  out_flush (&out);
+
+  /* Reports the first write error, if any. */
+  return jp_output_close (output, error);
+}
+
+/**
  * jp_json_write_file:
  *
- * Writes the export of @plans to @path as it is made, into a temporary
- * file beside @path that is synced, then renamed over it: a failure leaves
- * no half-written file, and an existing file as it was. Messages name
- * @path, not the temporary file.
+ * Writes the export of @plans to @path through a JpOutput: a failure
+ * leaves no half-written file, and an existing file as it was.
  */
 gboolean
 jp_json_write_file (JpPlan      **plans,
@@ -678,54 +693,12 @@ jp_json_write_file (JpPlan      **plans,
                     const char   *path,
                     GError      **error)
 {
-  g_autofree char *tmp_path = NULL;
-  g_autoptr(GString) buf = NULL;
-  Out out = { NULL, -1, 0, 0, { FALSE } };
-  int saved_errno = 0;
-  int fd;
+  /* The checks of @path are jp_output_new()'s. */
+  g_autoptr(JpOutput) output = jp_output_new (path, error);
 
-  g_return_val_if_fail (plans != NULL || n_plans == 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      goto fail;
-    }
-
-  buf = g_string_sized_new (FLUSH_SIZE + 4096);
-  out.buf = buf;
-  out.fd = fd;
-  if (!write_plans (&out, plans, n_plans, error))
-    {
-      close (fd);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  out_flush (&out);
-
-  if (out.write_errno != 0)
-    saved_errno = out.write_errno;
-  else if (fsync (fd) != 0)
-    saved_errno = errno;
-
-  if (close (fd) != 0 && saved_errno == 0)
-    saved_errno = errno;
-
-  if (saved_errno == 0 && g_rename (tmp_path, path) != 0)
-    saved_errno = errno;
-
-  if (saved_errno == 0)
-    return TRUE;
-
-  g_unlink (tmp_path);
-
-fail:
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
+  return output != NULL &&
+         jp_json_write_output (plans, n_plans, output, error) &&
+         jp_output_commit (output, error);
 }
 
 /* ---- Import: reading members ----------------------------------------- */

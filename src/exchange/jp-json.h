@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "jp-model.h"
+#include "jp-output.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,13 @@ char      *jp_json_export_plans (JpPlan      **plans,
 gboolean   jp_json_write_file   (JpPlan      **plans,
                                  guint         n_plans,
                                  const char   *path,
+                                 GError      **error);
+
+/* The same into @output (jp-output.h), flushed and closed but not
+ * committed: the caller renames it into place with jp_output_commit(). */
+gboolean   jp_json_write_output (JpPlan      **plans,
+                                 guint         n_plans,
+                                 JpOutput     *output,
                                  GError      **error);
 
 /* Validates everything, then builds new plans that are in no store yet

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "jp-progress-import.h"
+#include "jp-output.h"
 
 #include "jp-csv.h"
 #include "jp-document-import.h"
@@ -1648,13 +1649,15 @@ print_committed_row (JpProgressRow *row,
   JpProgressImport *self = user_data;
   g_autofree char *number = jp_format_number (row->value, TRUE);
   g_autofree char *line = NULL;
+  g_autofree char *escaped = NULL;
 
   /* Translators: one recorded progress value: FILE:LINE: item number,
    * indicator, value, date. */
   line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s on %s"), self->display_name,
                           row->line, jp_item_get_number (row->item),
                           jp_csv_indicator_get_label (row->indicator), number, row->date);
-  g_print ("%s\n", line);
+  escaped = jp_text_escape_for_terminal (line, 2000);
+  g_print ("%s\n", escaped);
 }
 
 gboolean
@@ -1699,7 +1702,13 @@ jp_progress_import_run (JpStore     *store,
       JpProgressRow *row = g_ptr_array_index (self->rows, i);
 
       if (row->state == JP_PROGRESS_ROW_INVALID || row->state == JP_PROGRESS_ROW_FAILED)
-        g_printerr ("jinfeng-plan: %s:%u: %s\n", self->display_name, row->line, row->message);
+        {
+          g_autofree char *line = g_strdup_printf ("%s:%u: %s", self->display_name, row->line,
+                                                   row->message);
+          g_autofree char *escaped = jp_text_escape_for_terminal (line, 2000);
+
+          g_printerr ("jinfeng-plan: %s\n", escaped);
+        }
     }
 
   n_committed = jp_progress_import_count (self, JP_PROGRESS_ROW_COMMITTED);

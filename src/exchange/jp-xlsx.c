@@ -670,49 +670,152 @@ write_indicators (Writer *w)
 
 /* ---- Public API ------------------------------------------------------ */
 
-static gboolean
-fail_errno (const char  *path,
-            int          saved_errno,
-            GError     **error)
+/* Little-endian fields of the zip format. */
+static guint
+zip_u16 (const guint8 *p)
 {
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
+  return p[0] | (guint) p[1] << 8;
 }
 
-/* Flushes the file the workbook was written to onto the disk. */
-static gboolean
-sync_file (const char *path)
+static guint32
+zip_u32 (const guint8 *p)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
+  return p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
 
-  if (fd < 0)
+/* The member at local header @offset, inflated; NULL when it is not whole
+ * or not the @expected size. */
+static GBytes *
+zip_inflate (const guint8 *data,
+             gsize         length,
+             guint32       offset,
+             guint         method,
+             gsize         compressed,
+             gsize         expected)
+{
+  g_autoptr(GZlibDecompressor) inflater = NULL;
+  g_autofree guint8 *out = NULL;
+  const guint8 *in;
+  gsize in_done = 0;
+  gsize out_done = 0;
+
+  if ((gsize) offset + 30 > length || zip_u32 (data + offset) != 0x04034b50)
+    return NULL;
+  in = data + offset + 30 + zip_u16 (data + offset + 26) + zip_u16 (data + offset + 28);
+  if (in + compressed > data + length)
+    return NULL;
+
+  if (method == 0)
+    return compressed == expected ? g_bytes_new (in, compressed) : NULL;
+  if (method != 8)
+    return NULL;
+
+  inflater = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  out = g_malloc (expected + 1);
+  for (;;)
+    {
+      gsize n_read = 0;
+      gsize n_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (inflater), in + in_done, compressed - in_done,
+                                    out + out_done, expected + 1 - out_done,
+                                    G_CONVERTER_INPUT_AT_END, &n_read, &n_written, NULL);
+      in_done += n_read;
+      out_done += n_written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (result == G_CONVERTER_ERROR || (n_read == 0 && n_written == 0))
+        return NULL;
+    }
+  if (out_done != expected)
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&out), out_done);
+}
+
+/* libxlsxwriter does not check every write: of the zip file (a full disk
+ * can cut it short) nor of its own temporary files (a full /tmp leaves a
+ * well-formed zip of cut sheets). The workbook is read back: the zip ends
+ * with its directory, every member inflates to its size, and every XML
+ * member ends with its root's end tag. */
+static gboolean
+check_workbook (const char *path)
+{
+  g_autofree char *contents = NULL;
+  const guint8 *data;
+  const guint8 *end;
+  const guint8 *p;
+  gsize length = 0;
+  guint n_entries;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 22)
     return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
+  data = (const guint8 *) contents;
+  end = data + length - 22;
+  if (zip_u32 (end) != 0x06054b50)
+    return FALSE;
+
+  n_entries = zip_u16 (end + 10);
+  if (zip_u32 (end + 16) > length)
+    return FALSE;
+  p = data + zip_u32 (end + 16);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(GBytes) member = NULL;
+      g_autofree char *name = NULL;
+      const char *text;
+      gsize size;
+      guint name_length;
+
+      if (p + 46 > end || zip_u32 (p) != 0x02014b50)
+        return FALSE;
+      name_length = zip_u16 (p + 28);
+      if (p + 46 + name_length > end)
+        return FALSE;
+      name = g_strndup ((const char *) p + 46, name_length);
+
+      member = zip_inflate (data, length, zip_u32 (p + 42), zip_u16 (p + 10),
+                            zip_u32 (p + 20), zip_u32 (p + 24));
+      if (member == NULL)
+        return FALSE;
+
+      text = g_bytes_get_data (member, &size);
+      while (size > 0 && g_ascii_isspace (text[size - 1]))
+        size--;
+      if ((g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels")) &&
+          (size < 2 || text[size - 1] != '>' ||
+           (g_str_has_prefix (name, "xl/worksheets/sheet") &&
+            !g_str_has_suffix (name, ".rels") &&
+            (size < 12 || memcmp (text + size - 12, "</worksheet>", 12) != 0)) ||
+           (g_str_equal (name, "xl/sharedStrings.xml") &&
+            (size < 6 || memcmp (text + size - 6, "</sst>", 6) != 0))))
+        return FALSE;
+
+      p += 46 + name_length + zip_u16 (p + 30) + zip_u16 (p + 32);
+    }
+
+  return TRUE;
 }
 
 gboolean
-jp_xlsx_write_plan (JpPlan      *plan,
-                    const char  *as_of,
-                    const char  *spec,
-                    const char  *path,
-                    GError     **error)
+jp_xlsx_write_output (JpPlan      *plan,
+                      const char  *as_of,
+                      const char  *spec,
+                      JpOutput    *output,
+                      GError     **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *label = NULL;
   g_autofree char *default_as_of = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autofree char *display = NULL;
   lxw_workbook_options options = { 0, };
   lxw_doc_properties properties = { 0, };
   Writer w = { NULL, };
   lxw_error closed;
-  int fd;
 
   g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (as_of != NULL && !jp_date_is_valid (as_of))
@@ -728,24 +831,19 @@ jp_xlsx_write_plan (JpPlan      *plan,
   if (items == NULL)
     return FALSE;
 
-  /* Reserve a temporary name beside @path; the workbook is written there
-   * and renamed over @path once complete. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return fail_errno (path, errno, error);
-  close (fd);
+  /* The workbook is written into the output's temporary file, by name
+   * (libxlsxwriter opens it itself). */
+  display = g_filename_display_name (jp_output_get_path (output));
 
   w.plan = plan;
   w.as_of = as_of;
   w.label = label;
   w.items = items;
-  w.workbook = workbook_new_opt (tmp_path, &options);
+  w.workbook = workbook_new_opt (jp_output_get_temp_path (output), &options);
   if (w.workbook == NULL)
     {
-      g_unlink (tmp_path);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   C_("sheet", "%s: cannot create the workbook"), path);
+                   C_("sheet", "%s: cannot create the workbook"), display);
       return FALSE;
     }
 
@@ -761,20 +859,36 @@ jp_xlsx_write_plan (JpPlan      *plan,
     w.first_error = closed;
   if (w.first_error != LXW_NO_ERROR)
     {
-      g_unlink (tmp_path);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   C_("sheet", "%s: cannot write the workbook: %s"), path,
+                   C_("sheet", "%s: cannot write the workbook: %s"), display,
                    lxw_strerror (w.first_error));
       return FALSE;
     }
 
-  if (!sync_file (tmp_path) || g_rename (tmp_path, path) != 0)
+  if (!check_workbook (jp_output_get_temp_path (output)))
     {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return fail_errno (path, saved_errno, error);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   C_("sheet", "%s: cannot write the workbook: %s"), display,
+                   C_("sheet", "the file came out incomplete (is the disk or the "
+                               "temporary folder full?)"));
+      return FALSE;
     }
 
-  return TRUE;
+  /* Flushes what libxlsxwriter wrote (into the same file) to the disk. */
+  return jp_output_close (output, error);
+}
+
+gboolean
+jp_xlsx_write_plan (JpPlan      *plan,
+                    const char  *as_of,
+                    const char  *spec,
+                    const char  *path,
+                    GError     **error)
+{
+  /* The checks of @path are jp_output_new()'s. */
+  g_autoptr(JpOutput) output = jp_output_new (path, error);
+
+  return output != NULL &&
+         jp_xlsx_write_output (plan, as_of, spec, output, error) &&
+         jp_output_commit (output, error);
 }

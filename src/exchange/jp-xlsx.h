@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "jp-model.h"
+#include "jp-output.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,12 @@ gboolean  jp_xlsx_write_plan (JpPlan      *plan,
                               const char  *spec,
                               const char  *path,
                               GError     **error);
+/* The same into @output (jp-output.h), closed but not committed: the
+ * caller renames it into place with jp_output_commit(). */
+gboolean  jp_xlsx_write_output (JpPlan      *plan,
+                                const char  *as_of,
+                                const char  *spec,
+                                JpOutput    *output,
+                                GError     **error);
 
 G_END_DECLS

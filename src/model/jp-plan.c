@@ -897,11 +897,14 @@ jp_plan_insert_leader (JpPlan   *self,
   g_list_store_insert (self->leaders, MIN (position, n), leader);
 }
 
+/* In every item's list, @object is replaced by @replacement (in its
+ * place, unless the list has it already), or removed when that is NULL. */
 static void
-remove_from_items (JpPlan     *self,
-                   GListModel *(*get_list) (JpItem *),
-                   void        (*set_list) (JpItem *, gpointer *, guint),
-                   gpointer     object)
+replace_in_items (JpPlan     *self,
+                  GListModel *(*get_list) (JpItem *),
+                  void        (*set_list) (JpItem *, gpointer *, guint),
+                  gpointer     object,
+                  gpointer     replacement)
 {
   g_autoptr(GPtrArray) items = jp_plan_dup_items (self);
 
@@ -911,20 +914,40 @@ remove_from_items (JpPlan     *self,
       GListModel *list = get_list (item);
       guint n = g_list_model_get_n_items (list);
       g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+      gboolean changed = FALSE;
 
       for (guint j = 0; j < n; j++)
         {
           GObject *obj = g_list_model_get_item (list, j);
 
           if (obj == object)
-            g_object_unref (obj);
+            {
+              g_object_unref (obj);
+              changed = TRUE;
+              if (replacement != NULL && !g_ptr_array_find (kept, replacement, NULL))
+                g_ptr_array_add (kept, g_object_ref (replacement));
+            }
+          else if (obj == replacement && g_ptr_array_find (kept, replacement, NULL))
+            {
+              g_object_unref (obj);
+              changed = TRUE;
+            }
           else
             g_ptr_array_add (kept, obj);
         }
 
-      if (kept->len != n)
+      if (changed)
         set_list (item, kept->pdata, kept->len);
     }
+}
+
+static void
+remove_from_items (JpPlan     *self,
+                   GListModel *(*get_list) (JpItem *),
+                   void        (*set_list) (JpItem *, gpointer *, guint),
+                   gpointer     object)
+{
+  replace_in_items (self, get_list, set_list, object, NULL);
 }
 
 static void
@@ -1067,6 +1090,49 @@ jp_plan_remove_unit (JpPlan *self,
   self->unit_index_dirty = TRUE;
   g_list_store_remove (self->units, position);
   return TRUE;
+}
+
+static void set_item_leaders       (JpItem *item, gpointer *objects, guint n_objects);
+static void set_item_units         (JpItem *item, gpointer *objects, guint n_objects);
+static void set_item_partner_units (JpItem *item, gpointer *objects, guint n_objects);
+
+/**
+ * jp_plan_merge_leader:
+ *
+ * Makes @from and @into one leader: every item that names @from names
+ * @into instead (once), and @from leaves the plan. For plans in memory
+ * only (an import preview); a stored plan merges through the store.
+ */
+gboolean
+jp_plan_merge_leader (JpPlan   *self,
+                      JpLeader *from,
+                      JpLeader *into)
+{
+  g_return_val_if_fail (JP_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (JP_IS_LEADER (from) && JP_IS_LEADER (into), FALSE);
+
+  if (from == into || !g_list_store_find (self->leaders, into, NULL))
+    return FALSE;
+
+  replace_in_items (self, jp_item_get_leaders, set_item_leaders, from, into);
+  return jp_plan_remove_leader (self, from);
+}
+
+/* The same for units, in the items' units and partner units. */
+gboolean
+jp_plan_merge_unit (JpPlan *self,
+                    JpUnit *from,
+                    JpUnit *into)
+{
+  g_return_val_if_fail (JP_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (JP_IS_UNIT (from) && JP_IS_UNIT (into), FALSE);
+
+  if (from == into || !g_list_store_find (self->units, into, NULL))
+    return FALSE;
+
+  replace_in_items (self, jp_item_get_units, set_item_units, from, into);
+  replace_in_items (self, jp_item_get_partner_units, set_item_partner_units, from, into);
+  return jp_plan_remove_unit (self, from);
 }
 
 char *

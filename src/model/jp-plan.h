@@ -83,6 +83,14 @@ void                jp_plan_insert_unit          (JpPlan              *self,
                                                   JpUnit              *unit);
 gboolean            jp_plan_remove_unit          (JpPlan              *self,
                                                   JpUnit              *unit);
+/* @from becomes @into in every item, then leaves the plan (plans in
+ * memory; stored plans merge through the store). */
+gboolean            jp_plan_merge_leader         (JpPlan              *self,
+                                                  JpLeader            *from,
+                                                  JpLeader            *into);
+gboolean            jp_plan_merge_unit           (JpPlan              *self,
+                                                  JpUnit              *from,
+                                                  JpUnit              *into);
 
 /* min(today, plan end), ISO. */
 char               *jp_plan_dup_default_as_of    (JpPlan              *self) G_GNUC_WARN_UNUSED_RESULT;

@@ -1001,10 +1001,10 @@ jp_report_layout_draw_page (JpReportLayout *self,
 
 typedef struct
 {
-  int     fd;
-  int     saved_errno;
-  guint8 *buffer;
-  gsize   used;
+  JpOutput *output;
+  guint8   *buffer;
+  gsize     used;
+  gboolean  failed;  /* the output keeps the error */
 } WriteClosure;
 
 static gboolean
@@ -1012,21 +1012,9 @@ write_all (WriteClosure  *wc,
            const guint8  *data,
            gsize          length)
 {
-  while (length > 0)
-    {
-      ssize_t n = write (wc->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          wc->saved_errno = errno;
-          return FALSE;
-        }
-      data += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
+  if (!wc->failed && !jp_output_write (wc->output, data, length, NULL))
+    wc->failed = TRUE;
+  return !wc->failed;
 }
 
 static gboolean
@@ -1080,18 +1068,16 @@ add_outlines (JpReportLayout  *self,
 }
 
 gboolean
-jp_report_layout_write_pdf (JpReportLayout        *self,
-                            const char            *path,
-                            JpReportProgressFunc   progress,
-                            gpointer               user_data,
-                            GCancellable          *cancellable,
-                            GError               **error)
+jp_report_layout_write_pdf_output (JpReportLayout        *self,
+                                   JpOutput              *output,
+                                   JpReportProgressFunc   progress,
+                                   gpointer               user_data,
+                                   GCancellable          *cancellable,
+                                   GError               **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
   g_autofree guint8 *buffer = g_malloc (WRITE_BUFFER_SIZE);
-  WriteClosure wc = { -1, 0, buffer, 0 };
+  g_autoptr(GError) local_error = NULL;
+  WriteClosure wc = { output, buffer, 0, FALSE };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1099,7 +1085,7 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
   guint n_pages;
 
   g_return_val_if_fail (JP_IS_REPORT_LAYOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_cancellable_is_cancelled (cancellable))
@@ -1111,19 +1097,6 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
 
   n_pages = jp_report_layout_paginate (self);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  wc.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (wc.fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE,
-                   C_("report", "Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
   surface = cairo_pdf_surface_create_for_stream (write_cb, &wc,
                                                  self->page_width, self->page_height);
   if (self->title != NULL)
@@ -1132,7 +1105,7 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, self->creator);
 
   cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
+  for (guint page = 0; page < n_pages && !wc.failed; page++)
     {
       if (g_cancellable_is_cancelled (cancellable))
         {
@@ -1162,43 +1135,59 @@ jp_report_layout_write_pdf (JpReportLayout        *self,
     {
       g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_CANCELLED,
                    C_("report", "The export was cancelled"));
-      goto fail;
+      return FALSE;
     }
-  if (status == CAIRO_STATUS_SUCCESS && !flush_buffer (&wc))
-    status = CAIRO_STATUS_WRITE_ERROR;
+
+  /* cairo does not always pass a failed write on to the surface's status:
+   * the output keeps the first one, and the close (flush to the disk)
+   * reports it. */
+  flush_buffer (&wc);
+  if (!jp_output_close (output, &local_error))
+    {
+      g_set_error_literal (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      g_autofree char *display = g_filename_display_name (jp_output_get_path (output));
+
       g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE,
-                   C_("report", "Cannot write “%s”: %s"), path,
-                   wc.saved_errno != 0 ? g_strerror (wc.saved_errno) :
+                   C_("report", "Cannot write “%s”: %s"), display,
                    cairo_status_to_string (status));
-      goto fail;
+      return FALSE;
     }
-  if (fsync (wc.fd) != 0 || close (wc.fd) != 0)
-    {
-      int saved_errno = errno;
 
-      wc.fd = -1;
-      g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE,
-                   C_("report", "Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      goto fail;
-    }
-  wc.fd = -1;
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE,
-                   C_("report", "Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      goto fail;
-    }
   return TRUE;
+}
 
-fail:
-  if (wc.fd >= 0)
-    close (wc.fd);
-  g_unlink (tmp);
-  return FALSE;
+gboolean
+jp_report_layout_write_pdf (JpReportLayout        *self,
+                            const char            *path,
+                            JpReportProgressFunc   progress,
+                            gpointer               user_data,
+                            GCancellable          *cancellable,
+                            GError               **error)
+{
+  g_autoptr(JpOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (JP_IS_REPORT_LAYOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  output = jp_output_new (path, &local_error);
+  if (output == NULL ||
+      !jp_report_layout_write_pdf_output (self, output, progress, user_data, cancellable,
+                                          error) ||
+      !jp_output_commit (output, &local_error))
+    {
+      if (local_error != NULL)
+        g_set_error_literal (error, JP_REPORT_ERROR, JP_REPORT_ERROR_WRITE,
+                             local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* GObject */

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "jp-output.h"
+
 G_BEGIN_DECLS
 
 /* A generic paged document for cairo: text blocks, headings, tables whose
@@ -149,6 +151,14 @@ void            jp_report_layout_draw_page        (JpReportLayout     *self,
  * JP_REPORT_ERROR_WRITE or JP_REPORT_ERROR_CANCELLED. */
 gboolean        jp_report_layout_write_pdf        (JpReportLayout     *self,
                                                    const char         *path,
+                                                   JpReportProgressFunc progress,
+                                                   gpointer            user_data,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+/* The same into @output (jp-output.h), flushed and closed but not
+ * committed: the caller renames it into place with jp_output_commit(). */
+gboolean        jp_report_layout_write_pdf_output (JpReportLayout     *self,
+                                                   JpOutput           *output,
                                                    JpReportProgressFunc progress,
                                                    gpointer            user_data,
                                                    GCancellable       *cancellable,

@@ -813,6 +813,26 @@ jp_report_write_pdf_full (JpPlan               *plan,
 }
 
 gboolean
+jp_report_write_pdf_output (JpPlan        *plan,
+                            JpReportKind   kind,
+                            const char    *name,
+                            const char    *as_of,
+                            JpOutput      *output,
+                            GError       **error)
+{
+  g_autoptr(JpReportLayout) layout = NULL;
+
+  g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  layout = jp_report_build (plan, kind, name, as_of, NULL, error);
+  if (layout == NULL)
+    return FALSE;
+  return jp_report_layout_write_pdf_output (layout, output, NULL, NULL, NULL, error);
+}
+
+gboolean
 jp_report_write_pdf (JpPlan        *plan,
                      JpReportKind   kind,
                      const char    *name,

@@ -55,6 +55,15 @@ gboolean   jp_report_write_pdf_full (JpPlan               *plan,
                                      GCancellable         *cancellable,
                                      GError              **error);
 
+/* The same into @output (jp-output.h), closed but not committed: the
+ * caller renames it into place with jp_output_commit(). */
+gboolean   jp_report_write_pdf_output (JpPlan               *plan,
+                                       JpReportKind          kind,
+                                       const char           *name,
+                                       const char           *as_of,
+                                       JpOutput             *output,
+                                       GError              **error);
+
 /* Builds and paginates the report without writing it: for printing
  * (jp_report_layout_draw_page() on each page of a GtkPrintOperation) and
  * for tests (page count, where each table row went). The layout holds no

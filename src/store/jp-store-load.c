@@ -922,14 +922,17 @@ jp_store_load_plan (JpStore  *self,
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GHashTable) leaders = NULL;
   g_autoptr(GHashTable) units = NULL;
+  gboolean own_transaction;
   gboolean ok;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* One read transaction: a consistent snapshot even when another
-   * program writes meanwhile. */
-  if (!_jp_store_exec_script (self, "BEGIN DEFERRED", error))
+   * program writes meanwhile. Within a batch (jp_store_begin_batch) its
+   * transaction is that snapshot, and sees its own steps. */
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !_jp_store_exec_script (self, "BEGIN DEFERRED", error))
     return NULL;
 
   sections = g_ptr_array_new_with_free_func (g_object_unref);
@@ -949,7 +952,7 @@ jp_store_load_plan (JpStore  *self,
        load_latest (self, plan, indicators, error);
 
   /* Statements were reset by their autoptr; end the read transaction. */
-  if (!sqlite3_get_autocommit (self->db))
+  if (own_transaction && !sqlite3_get_autocommit (self->db))
     _jp_store_exec_script (self, "COMMIT", NULL);
 
   if (!ok)

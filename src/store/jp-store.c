@@ -16,6 +16,7 @@
 
 #include "jp-store-backup.h"
 #include "jp-store-private.h"
+#include "jp-output.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1326,6 +1327,27 @@ open_database (JpStore     *self,
  * Opens (creating it and its folder when missing, unless read-only) and
  * migrates the database at @path. See jp-store.h.
  */
+/* A database is a regular file, or a new name: anything else is refused
+ * before SQLite opens it (a named pipe would block the open forever, and
+ * SQLite would make a -journal beside a device). Links are followed. */
+static gboolean
+check_file_kind (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_OPEN,
+               /* Translators: a file name, then "a folder", "a named pipe (FIFO)" … */
+               _("Cannot open the database “%s”: it is %s, not a database file"),
+               display, jp_file_kind_describe (st.st_mode));
+  return FALSE;
+}
+
 JpStore *
 jp_store_open (const char    *path,
                JpStoreFlags   flags,
@@ -1340,6 +1362,8 @@ jp_store_open (const char    *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   memory = strcmp (path, ":memory:") == 0;
+  if (!memory && !check_file_kind (path, error))
+    return NULL;
 
   self = g_object_new (JP_TYPE_STORE, NULL);
   self->path = g_strdup (path);

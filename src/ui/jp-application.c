@@ -80,8 +80,21 @@ preferences_cb (GSimpleAction *action,
   g_autoptr(GSettings) settings = jp_ui_settings_new ();
   JpPreferencesWindow *window;
 
+  /* Without the settings schema there is nothing to keep preferences in:
+   * say so rather than offer a menu entry that does nothing. */
   if (settings == NULL)
-    return;
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Preferences Are Not Available"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The settings schema %s is not installed. Install the "
+                                        "application, or start it with build-aux/run, which "
+                                        "compiles the schema in the build folder."),
+                                      APP_ID);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   window = jp_preferences_window_new (settings);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
@@ -126,14 +139,6 @@ jp_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  /* Preferences live in GSettings: nothing to change without the schema. */
-  {
-    g_autoptr(GSettings) settings = jp_ui_settings_new ();
-
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                              "preferences")),
-                                 settings != NULL);
-  }
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,

@@ -49,6 +49,7 @@ struct _JpExportDialog
   GtkStringList       *units;        /* Owned */
   GFile               *destination;  /* Owned, nullable */
   char                *as_of;
+  char                *db_path;      /* the window's database: never a target */
   char                *error;
   GTask               *task;         /* Owned while running */
   GCancellable        *cancellable;  /* Owned: the run's */
@@ -134,24 +135,27 @@ write_spreadsheet (Job           *job,
                    GError       **error)
 {
   g_autofree char *spec = jp_export_dup_spec (job->kind, job->name);
+  g_autoptr(JpOutput) output = NULL;
   gboolean ok;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  output = jp_output_new (job->path, error);
+  if (output == NULL)
+    return FALSE;
+
   if (job->format == JP_EXPORT_FORMAT_CSV)
-    ok = jp_csv_write_indicators (plan, job->as_of, spec, job->path, error);
+    ok = jp_csv_write_output (plan, job->as_of, spec, output, error);
   else
-    ok = jp_xlsx_write_plan (plan, job->as_of, spec, job->path, error);
+    ok = jp_xlsx_write_output (plan, job->as_of, spec, output, error);
 
-  /* Cancelled while writing: the file the user gave up is not left. */
+  /* Cancelled while writing: the file the user gave up is not put in
+   * place, and a file of that name stays as it was. */
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (job->path);
-      return FALSE;
-    }
+    return FALSE;
 
-  return ok;
+  return ok && jp_output_commit (output, error);
 }
 
 static void
@@ -434,6 +438,20 @@ start (JpExportDialog *self,
       return;
     }
 
+  /* Not the database, nor anything but a regular file or a new name. */
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (!jp_output_check_target (path, self->db_path, NULL, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+          set_error (self, message);
+          return;
+        }
+    }
+
   /* The snapshot: everything the report shows, as the plan is now. */
   text = jp_json_export_plans (&self->plan, 1, &length, &error);
   if (text == NULL)
@@ -610,6 +628,7 @@ jp_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->as_of);
+  g_free (self->db_path);
   g_free (self->error);
 
   G_OBJECT_CLASS (jp_export_dialog_parent_class)->finalize (object);
@@ -875,6 +894,16 @@ jp_export_dialog_set_destination (JpExportDialog *self,
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   g_set_object (&self->destination, file);
+}
+
+void
+jp_export_dialog_set_database (JpExportDialog *self,
+                               const char     *db_path)
+{
+  g_return_if_fail (JP_IS_EXPORT_DIALOG (self));
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (db_path);
 }
 
 gboolean

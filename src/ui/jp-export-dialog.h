@@ -57,6 +57,10 @@ void            jp_export_dialog_set_format      (JpExportDialog  *self,
  * NULL: ask with a file chooser. */
 void            jp_export_dialog_set_destination (JpExportDialog  *self,
                                                   GFile           *file);
+/* The database the window has open: an export refuses it, its -wal, -shm
+ * and -journal files as targets (jp_output_check_target()). */
+void            jp_export_dialog_set_database    (JpExportDialog  *self,
+                                                  const char      *db_path);
 /* "running": TRUE while the work runs in its thread. */
 gboolean        jp_export_dialog_get_running     (JpExportDialog  *self);
 /* The error of the last run, shown in the dialog (NULL: none). */

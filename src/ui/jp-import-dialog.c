@@ -17,7 +17,28 @@ struct _JpImportDialog
   AdwPreferencesGroup *warnings_group;
 
   GPtrArray           *plans; /* Owned: JpPlan */
+  GPtrArray           *merges; /* Owned: Merge, one per pair of near names */
+  gboolean             merged;
 };
+
+/* Two names of one plan that are probably one written twice. */
+typedef struct
+{
+  JpPlan    *plan;    /* Borrowed */
+  GObject   *from;    /* Owned: JpLeader or JpUnit */
+  GObject   *into;    /* Owned */
+  GtkSwitch *toggle;  /* Borrowed: merge them on import */
+} Merge;
+
+static void
+merge_free (gpointer data)
+{
+  Merge *merge = data;
+
+  g_clear_object (&merge->from);
+  g_clear_object (&merge->into);
+  g_free (merge);
+}
 
 G_DEFINE_FINAL_TYPE (JpImportDialog, jp_import_dialog, JP_TYPE_EDITOR_DIALOG)
 
@@ -46,6 +67,90 @@ targets_text (JpItem *item)
   joined = g_strjoinv ("；", targets);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target: %s", "%u targets: %s", n),
                           n, joined);
+}
+
+static const char *
+person_name (GObject *person)
+{
+  return JP_IS_LEADER (person) ? jp_leader_get_name (JP_LEADER (person))
+                               : jp_unit_get_name (JP_UNIT (person));
+}
+
+static guint
+count_uses (JpPlan  *plan,
+            GObject *person)
+{
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  guint uses = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+      GListModel *lists[] = { jp_item_get_leaders (item), jp_item_get_units (item),
+                              jp_item_get_partner_units (item) };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint j = 0; j < g_list_model_get_n_items (lists[l]); j++)
+          {
+            g_autoptr(GObject) other = g_list_model_get_item (lists[l], j);
+
+            uses += other == person;
+          }
+    }
+
+  return uses;
+}
+
+/* A row for each pair of near names of @list, with a switch to merge the
+ * less used into the more used (off: near is not always the same). */
+static void
+add_near_names (JpImportDialog      *self,
+                AdwPreferencesGroup *group,
+                JpPlan              *plan,
+                GListModel          *list)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        g_autoptr(GObject) a = g_list_model_get_item (list, i);
+        g_autoptr(GObject) b = g_list_model_get_item (list, j);
+        g_autofree char *title = NULL;
+        g_autofree char *subtitle = NULL;
+        GtkWidget *row, *toggle;
+        guint uses_a, uses_b;
+        Merge *merge;
+
+        if (!jp_names_are_near (person_name (a), person_name (b)))
+          continue;
+
+        uses_a = count_uses (plan, a);
+        uses_b = count_uses (plan, b);
+        merge = g_new0 (Merge, 1);
+        merge->plan = plan;
+        merge->from = uses_a < uses_b || (uses_a == uses_b &&
+                                          strlen (person_name (a)) < strlen (person_name (b))) ? a : b;
+        merge->into = g_object_ref (merge->from == a ? b : a);
+        g_object_ref (merge->from);
+
+        row = adw_action_row_new ();
+        /* Translators: two near names in an import preview: “督导” → “督导室” */
+        title = g_strdup_printf (_("“%s” → “%s”"), person_name (merge->from), person_name (merge->into));
+        /* Translators: how many work points name each of the two */
+        subtitle = g_strdup_printf (_("Named by %u and %u work points: merge them on import?"),
+                                    merge->from == a ? uses_a : uses_b, merge->from == a ? uses_b : uses_a);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        toggle = gtk_switch_new ();
+        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+        jp_ui_set_accessible_label (toggle, title);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+        merge->toggle = GTK_SWITCH (toggle);
+        adw_preferences_group_add (group, row);
+        g_ptr_array_add (self->merges, merge);
+      }
 }
 
 static void
@@ -100,6 +205,25 @@ add_plan (JpImportDialog *self,
     }
 
   adw_preferences_page_add (self->page, group);
+
+  {
+    AdwPreferencesGroup *near = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+    guint before = self->merges->len;
+
+    adw_preferences_group_set_title (near, _("Similar Names"));
+    adw_preferences_group_set_description (near, _("These leaders or units may be one written "
+                                                   "twice. Switch on the pairs to merge."));
+    add_near_names (self, near, plan, jp_plan_get_leaders (plan));
+    add_near_names (self, near, plan, jp_plan_get_units (plan));
+    gtk_widget_add_css_class (GTK_WIDGET (near), "near-duplicates");
+    if (self->merges->len > before)
+      adw_preferences_page_add (self->page, near);
+    else
+      {
+        g_object_ref_sink (near);
+        g_object_unref (near);
+      }
+  }
 }
 
 static void
@@ -109,6 +233,7 @@ jp_import_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_IMPORT_DIALOG);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
+  g_clear_pointer (&self->merges, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jp_import_dialog_parent_class)->dispose (object);
 }
@@ -130,6 +255,7 @@ static void
 jp_import_dialog_init (JpImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->merges = g_ptr_array_new_with_free_func (merge_free);
 }
 
 JpImportDialog *
@@ -187,10 +313,24 @@ jp_import_dialog_new (const char *file_name,
   return self;
 }
 
+/* The plans to import, with the near names switched on merged (once). */
 GPtrArray *
 jp_import_dialog_get_plans (JpImportDialog *self)
 {
   g_return_val_if_fail (JP_IS_IMPORT_DIALOG (self), NULL);
+
+  for (guint i = 0; !self->merged && i < self->merges->len; i++)
+    {
+      Merge *merge = g_ptr_array_index (self->merges, i);
+
+      if (!gtk_switch_get_active (merge->toggle))
+        continue;
+      if (JP_IS_LEADER (merge->from))
+        jp_plan_merge_leader (merge->plan, JP_LEADER (merge->from), JP_LEADER (merge->into));
+      else
+        jp_plan_merge_unit (merge->plan, JP_UNIT (merge->from), JP_UNIT (merge->into));
+    }
+  self->merged = TRUE;
 
   return self->plans;
 }

@@ -1355,7 +1355,9 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      if (path == NULL || !jp_json_write_file (&self->plan, 1, path, &error))
+      if (path == NULL ||
+          !jp_output_check_target (path, self->db_path, NULL, &error) ||
+          !jp_json_write_file (&self->plan, 1, path, &error))
         {
           if (error == NULL)
             g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -1418,6 +1420,7 @@ open_export_dialog (JpWindow     *self,
 
   jp_item_page_commit (self->item_page);
   dialog = jp_export_dialog_new (self->plan, mode);
+  jp_export_dialog_set_database (dialog, self->db_path);
   /* The date the window shows its figures at (the plan's default unless
    * the user picked another). */
   if (jp_window_get_as_of (self) != NULL)

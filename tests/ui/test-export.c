@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jp-backup-dialog.h"
 #include "jp-csv.h"
@@ -538,6 +539,68 @@ test_pdf_cancel (Fixture       *f,
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_null (strstr (name, "cancelled"));
+}
+
+/* The SHA-256 of @path's contents; "" when it is missing. */
+static char *
+dup_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* No export replaces the database the window has open (nor its side
+ * files), nor what is not a regular file: the dialog says why, stays open
+ * and writes nothing. */
+static void
+test_refuses_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { const char *action; int format; } modes[] = {
+    { "win.export-pdf", -1 },
+    { "win.export-spreadsheet", JP_EXPORT_FORMAT_CSV },
+    { "win.export-spreadsheet", JP_EXPORT_FORMAT_XLSX },
+  };
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo", NULL);
+  const char *targets[] = { f->db_path, wal, fifo };
+  const char *reasons[] = { "database itself", "database’s -wal file", "named pipe" };
+  g_autofree char *before = dup_checksum (f->db_path);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (targets[t]);
+        g_autofree char *after = NULL;
+        JpExportDialog *dialog;
+        guint exported = 0;
+
+        dialog = JP_EXPORT_DIALOG (open_dialog (f, modes[m].action, NULL));
+        if (modes[m].format >= 0)
+          jp_export_dialog_set_format (dialog, modes[m].format);
+        jp_export_dialog_set_destination (dialog, file);
+        g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+        jp_test_pump ();
+
+        g_assert_false (jp_export_dialog_get_running (dialog));
+        g_assert_cmpuint (exported, ==, 0);
+        g_test_message ("%s", jp_export_dialog_get_error (dialog));
+        g_assert_nonnull (strstr (jp_export_dialog_get_error (dialog), reasons[t]));
+        g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        jp_test_pump ();
+
+        after = dup_checksum (f->db_path);
+        g_assert_cmpstr (after, ==, before);
+        g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) &&
+                       !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+      }
 }
 
 /* A plan of the 2023 plan's sections and work points 40 times over: long
@@ -1246,6 +1309,7 @@ main (int   argc,
   add ("/jp/export/pdf-progress", test_pdf_progress);
   add ("/jp/export/spreadsheet-csv", test_spreadsheet_csv);
   add ("/jp/export/spreadsheet-xlsx", test_spreadsheet_xlsx);
+  add ("/jp/export/refuses-database", test_refuses_database);
   add ("/jp/export/progress-import", test_progress_import);
   add ("/jp/export/progress-import-cancel", test_progress_import_cancel);
   add ("/jp/export/progress-import-bad-file", test_progress_import_bad_file);

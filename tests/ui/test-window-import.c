@@ -333,6 +333,78 @@ test_bad_files (Fixture       *f,
   }
 }
 
+static void
+collect_switches (GtkWidget *root,
+                  GPtrArray *found)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_GROUP);
+
+  if (GTK_IS_SWITCH (root) && group != NULL && gtk_widget_has_css_class (group, "near-duplicates"))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_switches (child, found);
+}
+
+/* The preview of the 2023 document flags its near-duplicate units ("各中小
+ * 学、幼儿园" beside "各中小学校、幼儿园") and merges the pairs switched on
+ * before the plan goes in; the others stay as they were. */
+static void
+test_near_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JpPlan) plan = jp_test_parse_sample ();
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  JpImportDialog *dialog;
+  GtkWidget *wanted = NULL;
+  JpUnit *from, *into;
+  JpItem *item5;
+  guint n_units;
+
+  from = jp_plan_find_unit (plan, "各中小学、幼儿园");
+  into = jp_plan_find_unit (plan, "各中小学校、幼儿园");
+  g_assert_nonnull (from);
+  g_assert_nonnull (into);
+  item5 = jp_plan_find_item_by_number (plan, 5);
+  g_assert_true (jp_test_has_name (jp_item_get_units (item5), "各中小学、幼儿园"));
+  n_units = g_list_model_get_n_items (jp_plan_get_units (plan));
+  g_ptr_array_add (plans, g_object_ref (plan));
+
+  dialog = jp_import_dialog_new ("jinfeng-2023.txt", plans, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  jp_test_pump ();
+
+  collect_switches (GTK_WIDGET (dialog), switches);
+  g_assert_cmpuint (switches->len, >=, 1);
+  for (guint i = 0; i < switches->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (switches, i), ADW_TYPE_ACTION_ROW);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      /* Off unless switched on: near is not always the same. */
+      g_assert_false (gtk_switch_get_active (g_ptr_array_index (switches, i)));
+      if (g_str_equal (title, "“各中小学、幼儿园” → “各中小学校、幼儿园”"))
+        wanted = g_ptr_array_index (switches, i);
+    }
+  g_assert_nonnull (wanted);
+  gtk_switch_set_active (GTK_SWITCH (wanted), TRUE);
+
+  g_assert_true (jp_import_dialog_get_plans (dialog) == plans);
+  g_assert_null (jp_plan_find_unit (plan, "各中小学、幼儿园"));
+  g_assert_cmpuint (g_list_model_get_n_items (jp_plan_get_units (plan)), ==, n_units - 1);
+  g_assert_false (jp_test_has_name (jp_item_get_units (item5), "各中小学、幼儿园"));
+  g_assert_true (jp_test_has_name (jp_item_get_units (item5), "各中小学校、幼儿园"));
+  /* Asked again, nothing more happens. */
+  jp_import_dialog_get_plans (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (jp_plan_get_units (plan)), ==, n_units - 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +424,8 @@ main (int   argc,
               fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/jp/window-import/bad-files", Fixture, NULL,
               fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/jp/window-import/near-names", Fixture, NULL,
+              fixture_set_up, test_near_names, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -13,6 +13,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "jp-opening.h"
 #include "jp-ui-test-util.h"
@@ -302,6 +305,50 @@ test_opening (void)
   jp_test_remove_dir (dir);
 }
 
+/* A database path that names a named pipe (opening it would block for
+ * ever) or a folder: refused at once, through JpOpening and through the
+ * window's own opening, which shows the error page. */
+static void
+test_opening_not_a_file (void)
+{
+  g_autofree char *dir = jp_test_make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
+  const char *paths[] = { fifo, folder };
+  const char *kinds[] = { "named pipe", "folder" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    for (guint background = 0; background < 2; background++)
+      {
+        g_autoptr(JpOpening) opening = jp_opening_new (paths[i], FALSE, NULL);
+        JpWindow *window;
+
+        g_assert_null (jp_opening_get_store (opening));
+        g_assert_error ((GError *) jp_opening_get_error (opening), JP_STORE_ERROR,
+                        JP_STORE_ERROR_OPEN);
+        g_assert_nonnull (strstr (jp_opening_get_error (opening)->message, kinds[i]));
+
+        if (background)
+          window = new_background_window (paths[i]);
+        else
+          window = g_object_new (JP_TYPE_WINDOW, "application", app, "opening", opening, NULL);
+        gtk_window_present (GTK_WINDOW (window));
+        jp_test_pump ();
+        g_assert_null (jp_window_get_store (window));
+        g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+        g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page),
+                                  kinds[i]));
+        jp_test_close_window (window);
+        g_assert_true (g_file_test (paths[i], G_FILE_TEST_EXISTS) &&
+                       !g_file_test (paths[i], G_FILE_TEST_IS_REGULAR));
+      }
+
+  jp_test_remove_dir (dir);
+}
+
 /* A file that is not a database: the error, no store, and the window says
  * so; a file of a newer schema: read-only, with the reason in the banner. */
 static void
@@ -442,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/jp/window-open/last-plan", test_last_plan);
   g_test_add_func ("/jp/window-open/opening", test_opening);
   g_test_add_func ("/jp/window-open/opening-refused", test_opening_refused);
+  g_test_add_func ("/jp/window-open/opening-not-a-file", test_opening_not_a_file);
   g_test_add_func ("/jp/window-open/application", test_application_opens_early);
 
   status = g_test_run ();
