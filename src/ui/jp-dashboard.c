@@ -61,6 +61,7 @@ struct _JpDashboard
   GSignalGroup        *leaders_signals; /* Owned: on its leaders list */
   GSignalGroup        *units_signals;   /* Owned: on its units list */
   guint                rebuild_id;
+  guint                slow_id;         /* the trend and the reporting table */
   gboolean             stale;           /* changed while not on screen */
   gboolean             updating_pickers;
   gboolean             syncing_calendar;
@@ -605,38 +606,69 @@ update_status (JpDashboard *self,
   jp_chart_view_set_label (self->status_chart, title != NULL ? title : _("Work Points by Status"));
 }
 
-/* The trend and the sections, over the picked items. */
+/* The sections, over the picked items. */
 static void
-update_trend_and_sections (JpDashboard *self,
-                           GPtrArray   *picked_items)
+update_sections (JpDashboard *self,
+                 GPtrArray   *picked_items)
 {
   g_autofree char *picked = dup_picked_name (self);
-  g_autofree char *trend_description = NULL;
-  g_autofree char *sections_description = NULL;
-  g_autoptr(JpChartData) trend = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(JpChartData) sections = NULL;
-  GPtrArray *selection = picked != NULL ? picked_items : NULL;
 
-  trend = jp_chart_data_new_trend_for_items (self->plan, selection, self->as_of);
-  set_chart (self->trend_chart, trend);
-  sections = jp_chart_data_new_for_sections_of (self->plan, selection, self->as_of);
+  sections = jp_chart_data_new_for_sections_of (self->plan, picked != NULL ? picked_items : NULL, self->as_of);
   set_chart (self->sections_chart, sections);
 
   if (picked != NULL)
-    {
-      /* Translators: %s is a leader's or unit's name */
-      trend_description = g_strdup_printf (_("The mean progress of the work points of %s at the end of each month, against the progress expected by then."),
-                                           picked);
-      /* Translators: %s is a leader's or unit's name */
-      sections_description = g_strdup_printf (_("The mean progress of the work points of %s in each section; the tick marks the progress expected by now."),
-                                              picked);
-    }
-  adw_preferences_group_set_description (self->trend_group,
-                                         trend_description != NULL ? trend_description
-                                         : _("The mean progress of the work points at the end of each month, against the progress expected by then."));
+    /* Translators: %s is a leader's or unit's name */
+    description = g_strdup_printf (_("The mean progress of the work points of %s in each section; the tick marks the progress expected by now."),
+                                   picked);
   adw_preferences_group_set_description (self->sections_group,
-                                         sections_description != NULL ? sections_description
+                                         description != NULL ? description
                                          : _("The mean progress of the work points of each section; the tick marks the progress expected by now."));
+}
+
+/* The trend (the picked items evaluated at every month end), over the
+ * picked items. */
+static void
+update_trend (JpDashboard *self,
+              GPtrArray   *picked_items)
+{
+  g_autofree char *picked = dup_picked_name (self);
+  g_autofree char *description = NULL;
+  g_autoptr(JpChartData) trend = NULL;
+
+  trend = jp_chart_data_new_trend_for_items (self->plan, picked != NULL ? picked_items : NULL, self->as_of);
+  set_chart (self->trend_chart, trend);
+
+  if (picked != NULL)
+    /* Translators: %s is a leader's or unit's name */
+    description = g_strdup_printf (_("The mean progress of the work points of %s at the end of each month, against the progress expected by then."),
+                                   picked);
+  adw_preferences_group_set_description (self->trend_group,
+                                         description != NULL ? description
+                                         : _("The mean progress of the work points at the end of each month, against the progress expected by then."));
+}
+
+/* The figures that evaluate the items many times (at every month end, in
+ * every reporting period) come after the rest has been drawn: on a large
+ * plan the page shows at once and they follow. */
+static gboolean
+update_slow_cb (gpointer user_data)
+{
+  JpDashboard *self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) picked_items = NULL;
+
+  self->slow_id = 0;
+  if (self->plan == NULL || jp_plan_get_n_items (self->plan) == 0)
+    return G_SOURCE_REMOVE;
+
+  items = jp_plan_dup_items (self->plan);
+  picked_items = dup_picked_items (self, items);
+  update_trend (self, picked_items);
+  fill_reporting (self, picked_items);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -698,9 +730,10 @@ rebuild (JpDashboard *self)
   update_overall (self, picked_items);
   update_status (self, picked_items);
   update_person (self, picked_items);
-  update_trend_and_sections (self, picked_items);
+  update_sections (self, picked_items);
   fill_attention (self, picked_items);
-  fill_reporting (self, picked_items);
+  if (self->slow_id == 0)
+    self->slow_id = g_idle_add_full (G_PRIORITY_LOW, update_slow_cb, self, NULL);
 
   leaders = jp_chart_data_new_for_leaders (self->plan, self->as_of, self->leader);
   set_chart (self->leaders_chart, leaders);
@@ -838,6 +871,7 @@ jp_dashboard_dispose (GObject *object)
   JpDashboard *self = JP_DASHBOARD (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->slow_id, g_source_remove);
 
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
