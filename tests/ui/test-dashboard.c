@@ -1478,6 +1478,25 @@ test_nothing_recorded (Fixture       *f,
   check_figures (f->dashboard, f->plan, PLAN_END, NULL);
   check_against_export (f->dashboard, summary);
 
+  /* A picture of the top and of the list. */
+  {
+    GtkWidget *scroller = jp_test_get (GTK_WIDGET (f->dashboard), "scroller");
+    GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+    GtkStack *stack = GTK_STACK (jp_test_get (GTK_WIDGET (f->dashboard), "stack"));
+
+    /* After the crossfade from the empty page. */
+    for (guint i = 0; i < 50 && gtk_stack_get_transition_running (stack); i++)
+      jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "dashboard-nothing-recorded.png");
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (group), scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (vadjustment, point.y - 12);
+    jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "dashboard-nothing-recorded-attention.png");
+    gtk_adjustment_set_value (vadjustment, 0);
+    jp_test_pump ();
+  }
+
   /* A leader: their items only, the headline says whose. */
   all_caption = g_strdup (gtk_label_get_text (caption));
   jp_dashboard_set_leader (f->dashboard, cui);
