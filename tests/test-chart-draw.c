@@ -2057,6 +2057,30 @@ test_selection_builders (void)
     }
   }
 
+  /* Leaders and units over a selection: only those with its items. */
+  {
+    g_autoptr(JpChartData) units = jp_chart_data_new_for_units_of (plan, gao, "2023-09-30", NULL);
+    g_autoptr(JpChartData) all_units = jp_chart_data_new_for_units (plan, "2023-09-30", NULL);
+    g_autoptr(GPtrArray) third = g_ptr_array_new ();
+    g_autoptr(JpChartData) leaders = NULL;
+    const JpGroupsData *groups = jp_chart_data_get_groups (units);
+    const JpGroupsRow *row;
+
+    g_assert_cmpuint (jp_chart_data_get_groups (all_units)->rows->len, ==, 2);
+    g_assert_cmpuint (groups->rows->len, ==, 1);
+    row = g_ptr_array_index (groups->rows, 0);
+    g_assert_cmpstr (row->label, ==, "教育党工委");
+    g_assert_cmpuint (jp_groups_row_get_total (row), ==, 2);
+
+    g_ptr_array_add (third, g_ptr_array_index (items, 2));
+    leaders = jp_chart_data_new_for_leaders_of (plan, third, "2023-09-30", leader);
+    groups = jp_chart_data_get_groups (leaders);
+    g_assert_cmpuint (groups->rows->len, ==, 1);
+    g_assert_cmpstr (((JpGroupsRow *) g_ptr_array_index (groups->rows, 0))->label, ==, "张学兵");
+    /* 高学芳 has no item there: no row, nothing highlighted. */
+    g_assert_cmpint (groups->highlight, ==, -1);
+  }
+
   /* Item bars carry their expected figure. */
   {
     g_autoptr(JpChartData) data = jp_chart_data_new_for_items (gao, "2023-09-30");

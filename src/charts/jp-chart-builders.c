@@ -109,14 +109,15 @@ jp_chart_data_new_for_sections_of (JpPlan     *plan,
   return jp_chart_data_new_bars (g_steal_pointer (&bars));
 }
 
-/* Every item of @plan with its status as of @as_of. */
+/* Every item of @items (NULL: of @plan) with its status as of @as_of. */
 static GHashTable *
 dup_item_statuses (JpPlan     *plan,
+                   GPtrArray  *selection,
                    const char *as_of,
                    GPtrArray **items_out)
 {
   GHashTable *statuses = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) items = selection != NULL ? g_ptr_array_ref (selection) : jp_plan_dup_items (plan);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -137,6 +138,7 @@ typedef gboolean (*ItemHasFunc) (JpItem   *item,
 
 static JpChartData *
 new_groups (JpPlan      *plan,
+            GPtrArray   *selection,
             const char  *as_of,
             GListModel  *members,
             ItemHasFunc  item_has,
@@ -147,7 +149,7 @@ new_groups (JpPlan      *plan,
   g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  statuses = dup_item_statuses (plan, as_of, &items);
+  statuses = dup_item_statuses (plan, selection, as_of, &items);
 
   for (guint m = 0; m < g_list_model_get_n_items (members); m++)
     {
@@ -211,7 +213,19 @@ jp_chart_data_new_for_leaders (JpPlan     *plan,
   g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
   g_return_val_if_fail (highlight == NULL || JP_IS_LEADER (highlight), NULL);
 
-  return new_groups (plan, as_of, jp_plan_get_leaders (plan),
+  return jp_chart_data_new_for_leaders_of (plan, NULL, as_of, highlight);
+}
+
+JpChartData *
+jp_chart_data_new_for_leaders_of (JpPlan     *plan,
+                                  GPtrArray  *items,
+                                  const char *as_of,
+                                  JpLeader   *highlight)
+{
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (highlight == NULL || JP_IS_LEADER (highlight), NULL);
+
+  return new_groups (plan, items, as_of, jp_plan_get_leaders (plan),
                      item_has_leader, leader_get_name, highlight);
 }
 
@@ -223,7 +237,19 @@ jp_chart_data_new_for_units (JpPlan     *plan,
   g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
   g_return_val_if_fail (highlight == NULL || JP_IS_UNIT (highlight), NULL);
 
-  return new_groups (plan, as_of, jp_plan_get_units (plan),
+  return jp_chart_data_new_for_units_of (plan, NULL, as_of, highlight);
+}
+
+JpChartData *
+jp_chart_data_new_for_units_of (JpPlan     *plan,
+                                GPtrArray  *items,
+                                const char *as_of,
+                                JpUnit     *highlight)
+{
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (highlight == NULL || JP_IS_UNIT (highlight), NULL);
+
+  return new_groups (plan, items, as_of, jp_plan_get_units (plan),
                      item_has_unit, unit_get_name, highlight);
 }
 

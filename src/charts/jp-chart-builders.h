@@ -36,6 +36,15 @@ JpChartData *jp_chart_data_new_for_leaders         (JpPlan          *plan,
 JpChartData *jp_chart_data_new_for_units           (JpPlan          *plan,
                                                     const char      *as_of,
                                                     JpUnit          *highlight) G_GNUC_WARN_UNUSED_RESULT;
+/* The same over the JpItems of @items only (NULL: all the plan's). */
+JpChartData *jp_chart_data_new_for_leaders_of      (JpPlan          *plan,
+                                                    GPtrArray       *items,
+                                                    const char      *as_of,
+                                                    JpLeader        *highlight) G_GNUC_WARN_UNUSED_RESULT;
+JpChartData *jp_chart_data_new_for_units_of        (JpPlan          *plan,
+                                                    GPtrArray       *items,
+                                                    const char      *as_of,
+                                                    JpUnit          *highlight) G_GNUC_WARN_UNUSED_RESULT;
 /* Breakdown: the plan's items by status; only those of @leader and of
  * @unit when they are not NULL. The data's object is @plan. */
 JpChartData *jp_chart_data_new_status_breakdown    (JpPlan          *plan,

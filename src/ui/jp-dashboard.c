@@ -4,7 +4,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "jp-chart-view.h"
@@ -47,7 +46,9 @@ struct _JpDashboard
   GtkGrid             *reporting_grid;
   AdwPreferencesGroup *sections_group;
   JpChartView         *sections_chart;
+  AdwPreferencesGroup *leaders_group;
   JpChartView         *leaders_chart;
+  AdwPreferencesGroup *units_group;
   JpChartView         *units_chart;
 
   JpPlan              *plan;            /* Owned */
@@ -702,13 +703,58 @@ update_person (JpDashboard *self,
   jp_chart_view_set_label (self->person_chart, title);
 }
 
+/* The leaders' items by status, of the picked unit only; the units',
+ * of the picked leader only. Every leader (unit) stays there to pick,
+ * the picked one highlighted. */
+static void
+update_people (JpDashboard *self,
+               GPtrArray   *items)
+{
+  g_autoptr(GPtrArray) of_unit = g_ptr_array_new ();
+  g_autoptr(GPtrArray) of_leader = g_ptr_array_new ();
+  g_autoptr(JpChartData) leaders = NULL;
+  g_autoptr(JpChartData) units = NULL;
+  g_autofree char *leaders_description = NULL;
+  g_autofree char *units_description = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+
+      if (self->unit != NULL && jp_item_has_unit (item, self->unit))
+        g_ptr_array_add (of_unit, item);
+      if (self->leader != NULL && jp_item_has_leader (item, self->leader))
+        g_ptr_array_add (of_leader, item);
+    }
+
+  leaders = jp_chart_data_new_for_leaders_of (self->plan, self->unit != NULL ? of_unit : NULL,
+                                              self->as_of, self->leader);
+  set_chart (self->leaders_chart, leaders);
+  units = jp_chart_data_new_for_units_of (self->plan, self->leader != NULL ? of_leader : NULL,
+                                          self->as_of, self->unit);
+  set_chart (self->units_chart, units);
+
+  if (self->unit != NULL)
+    /* Translators: %s is a unit's name */
+    leaders_description = g_strdup_printf (_("The work points of %s each leader is responsible for, by status. Click a leader to see their work points."),
+                                           jp_unit_get_name (self->unit));
+  if (self->leader != NULL)
+    /* Translators: %s is a leader's name */
+    units_description = g_strdup_printf (_("The work points of %s each unit leads, by status. Click a unit to see its work points."),
+                                         jp_leader_get_name (self->leader));
+  adw_preferences_group_set_description (self->leaders_group,
+                                         leaders_description != NULL ? leaders_description
+                                         : _("The work points each leader is responsible for, by status. Click a leader to see their work points."));
+  adw_preferences_group_set_description (self->units_group,
+                                         units_description != NULL ? units_description
+                                         : _("The work points each unit leads, by status. Click a unit to see its work points."));
+}
+
 static void
 rebuild (JpDashboard *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) picked_items = NULL;
-  g_autoptr(JpChartData) leaders = NULL;
-  g_autoptr(JpChartData) units = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   self->stale = FALSE;
@@ -735,10 +781,7 @@ rebuild (JpDashboard *self)
   if (self->slow_id == 0)
     self->slow_id = g_idle_add_full (G_PRIORITY_LOW, update_slow_cb, self, NULL);
 
-  leaders = jp_chart_data_new_for_leaders (self->plan, self->as_of, self->leader);
-  set_chart (self->leaders_chart, leaders);
-  units = jp_chart_data_new_for_units (self->plan, self->as_of, self->unit);
-  set_chart (self->units_chart, units);
+  update_people (self, items);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
@@ -1028,6 +1071,8 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, reporting_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, reporting_grid);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, leaders_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, units_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, sections_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, leaders_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, units_chart);

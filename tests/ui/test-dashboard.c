@@ -537,20 +537,40 @@ check_figures (JpDashboard *dashboard,
   if (leader == NULL)
     g_assert_cmpint (groups->highlight, ==, -1);
 
-  /* Units: likewise. */
+  /* Units: the picked leader's items of each unit, by status; only the
+   * units that have some. */
   groups = jp_chart_data_get_groups (jp_chart_view_get_data (units));
   g_assert_nonnull (groups);
   layout_of (units);
-  for (guint r = 0; r < groups->rows->len; r++)
-    {
-      const JpGroupsRow *row = g_ptr_array_index (groups->rows, r);
-      guint total = 0;
+  {
+    GListModel *all_units = jp_plan_get_units (plan);
+    guint n_units = 0;
 
-      g_assert_true (JP_IS_UNIT (row->object));
-      for (guint i = 0; i < items->len; i++)
-        total += jp_item_has_unit (g_ptr_array_index (items, i), JP_UNIT (row->object));
-      g_assert_cmpuint (jp_groups_row_get_total (row), ==, total);
-    }
+    for (guint u = 0; u < g_list_model_get_n_items (all_units); u++)
+      {
+        g_autoptr(JpUnit) unit = g_list_model_get_item (all_units, u);
+        guint expected[JP_N_STATUSES] = { 0, };
+        guint total = 0;
+        const JpGroupsRow *row;
+
+        for (guint i = 0; i < picked->len; i++)
+          if (jp_item_has_unit (g_ptr_array_index (picked, i), unit))
+            {
+              expected[item_status (g_ptr_array_index (picked, i), as_of)]++;
+              total++;
+            }
+        if (total == 0)
+          continue;
+
+        g_assert_cmpuint (n_units, <, groups->rows->len);
+        row = g_ptr_array_index (groups->rows, n_units++);
+        g_assert_true (row->object == G_OBJECT (unit));
+        g_assert_cmpuint (jp_groups_row_get_total (row), ==, total);
+        for (guint s = 0; s < JP_N_STATUSES; s++)
+          g_assert_cmpuint (row->counts[s], ==, expected[s]);
+      }
+    g_assert_cmpuint (groups->rows->len, ==, n_units);
+  }
 
   /* Needs attention: the model's list of the picked items, in its order
    * (overdue, no report, behind, at risk; then by gap). */
