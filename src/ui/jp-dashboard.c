@@ -384,6 +384,38 @@ cell_new (const char *text,
   return label;
 }
 
+static void
+on_unit_clicked_cb (GtkButton   *button,
+                    JpDashboard *self)
+{
+  JpUnit *unit = g_object_get_data (G_OBJECT (button), "jp-unit");
+
+  if (unit != NULL)
+    jp_dashboard_set_unit (self, unit);
+}
+
+/* A unit's name that picks the unit, as a click on its bar does. */
+static GtkWidget *
+unit_button_new (JpDashboard *self,
+                 JpUnit      *unit)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = cell_new (jp_unit_get_name (unit), FALSE);
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: tooltip of a unit's name in the reporting table */
+  tooltip = g_strdup_printf (_("Show the Work Points of %s"), jp_unit_get_name (unit));
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "reporting-unit");
+  gtk_widget_set_hexpand (button, TRUE);
+  g_object_set_data_full (G_OBJECT (button), "jp-unit", g_object_ref (unit), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_unit_clicked_cb), self, 0);
+
+  return button;
+}
+
 /* The table of the model (jp_items_dup_reporting()), shown when the plan
  * has a reporting cycle. */
 static void
@@ -413,6 +445,10 @@ fill_reporting (JpDashboard *self,
   rows = cycle != NULL && cycle[0] != '\0'
     ? jp_items_dup_reporting (self->plan, picked_items, self->as_of)
     : g_ptr_array_new ();
+  /* A unit picked: its own line (not its partners' on the same items). */
+  for (guint r = rows->len; r > 0 && self->unit != NULL; r--)
+    if (((JpReportingRow *) g_ptr_array_index (rows, r - 1))->unit != self->unit)
+      g_ptr_array_remove_index (rows, r - 1);
   gtk_widget_set_visible (GTK_WIDGET (self->reporting_group), rows->len > 0);
   if (rows->len == 0)
     return;
@@ -438,7 +474,7 @@ fill_reporting (JpDashboard *self,
       const JpReportingRow *row = g_ptr_array_index (rows, r);
       guint figures[] = { row->n_due, row->n_done, row->n_missing, row->n_late };
 
-      gtk_grid_attach (self->reporting_grid, cell_new (jp_unit_get_name (row->unit), FALSE), 0, (int) r + 1, 1, 1);
+      gtk_grid_attach (self->reporting_grid, unit_button_new (self, row->unit), 0, (int) r + 1, 1, 1);
       for (guint c = 0; c < G_N_ELEMENTS (figures); c++)
         {
           g_autofree char *text = g_strdup_printf ("%u", figures[c]);

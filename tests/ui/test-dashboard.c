@@ -1663,7 +1663,10 @@ test_reporting_table (Fixture       *f,
           const JpReportingRow *row = g_ptr_array_index (rows, r);
           guint figures[] = { row->n_due, row->n_done, row->n_missing, row->n_late };
 
-          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, (int) r + 1))), ==,
+          GtkWidget *name = gtk_grid_get_child_at (grid, 0, (int) r + 1);
+
+          g_assert_true (GTK_IS_BUTTON (name));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (name)))), ==,
                            jp_unit_get_name (row->unit));
           for (guint c = 0; c < G_N_ELEMENTS (figures); c++)
             {
@@ -1682,6 +1685,28 @@ test_reporting_table (Fixture       *f,
       jp_dashboard_set_leader (f->dashboard, cui);
       jp_test_pump ();
     }
+
+  /* A unit's name picks the unit, as its bar does. */
+  {
+    g_autoptr(GPtrArray) rows = jp_items_dup_reporting (f->plan, NULL, AS_OF);
+    const JpReportingRow *last;
+
+    jp_dashboard_set_leader (f->dashboard, NULL);
+    jp_test_pump ();
+    last = g_ptr_array_index (rows, rows->len - 1);
+    g_signal_emit_by_name (gtk_grid_get_child_at (grid, 0, (int) rows->len), "clicked");
+    jp_test_pump ();
+    g_assert_true (jp_dashboard_get_unit (f->dashboard) == last->unit);
+    /* The table follows: that unit's line alone, its figures the same. */
+    g_assert_null (gtk_grid_get_child_at (grid, 0, 2));
+    {
+      g_autofree char *due = g_strdup_printf ("%u", last->n_due);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 1))), ==, due);
+    }
+    jp_dashboard_set_unit (f->dashboard, NULL);
+    jp_test_pump ();
+  }
 
   /* The cycle removed: the table goes. */
   jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", NULL, &error);
