@@ -198,6 +198,27 @@ rel_dup_json_plan (const char *title,
   return g_string_free (s, FALSE);
 }
 
+/* rel_dup_json_plan (@title, 1, 1, 1, 0) whose one target is the raw
+ * JSON @target ("0x5A", "1e309"): its path is
+ * plans[0].sections[0].items[0].indicators[0].target. */
+G_GNUC_UNUSED static char *
+rel_dup_json_target (const char *title,
+                     const char *target)
+{
+  g_autofree char *json = rel_dup_json_plan (title, 1, 1, 1, 0);
+  g_autofree char *member = g_strdup_printf ("\"target\": %s,", target);
+  GString *s = g_string_new (json);
+
+  g_string_replace (s, "\"target\": 90,", member, 1);
+  return g_string_free (s, FALSE);
+}
+
+/* @dir/plans.db, made by the executable importing @dir/good.json (the
+ * plan of rel_dup_json_plan ("好计划", 1, 2, 2, 2)); @good (optional)
+ * receives the JSON file's path. */
+G_GNUC_UNUSED static char *rel_dup_db_with_plan (const char  *dir,
+                                                 char       **good);
+
 /* A plan document (.txt) of @n_sections × @n_items items, each with two
  * targets ("…达90%", "培养N名…"). */
 G_GNUC_UNUSED static char *
@@ -331,6 +352,26 @@ rel_run (char       **out,
   va_end (ap);
 
   return rel_run_argv ((const char * const *) args->pdata, out, err);
+}
+
+G_GNUC_UNUSED static char *
+rel_dup_db_with_plan (const char  *dir,
+                      char       **good)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = rel_dup_json_plan ("好计划", 1, 2, 2, 2);
+  g_autofree char *json_path = g_build_filename (dir, "good.json", NULL);
+  char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *arg_db = g_strconcat ("--db=", db, NULL);
+  g_autofree char *arg_import = g_strconcat ("--import=", json_path, NULL);
+
+  rel_write_file (json_path, json, -1);
+  g_assert_cmpint (rel_run (&out, &err, arg_db, arg_import, NULL), ==, 0);
+  if (good != NULL)
+    *good = g_steal_pointer (&json_path);
+
+  return db;
 }
 
 G_END_DECLS

@@ -380,7 +380,7 @@ test_cli_import (Fixture       *f,
 
     g_assert_cmpint (rel_run_argv_env (args, env, &out, &err), ==, 1);
     g_test_message ("%s", err);
-    g_assert_nonnull (strstr (err, "nothing was imported, because the database could not be backed up"));
+    g_assert_nonnull (strstr (err, "Nothing was imported, because the database could not be backed up"));
     g_assert_cmpstr (out, ==, "");
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
@@ -877,6 +877,108 @@ test_default_folder (void)
   jp_store_set_backup_policy (NULL, JP_STORE_BACKUPS_DEFAULT_KEEP);
 }
 
+/* Runs the command line with @arg_db and @arg (exit 0); returns its
+ * standard error. */
+static char *
+run_ok (const char *arg_db,
+        const char *arg)
+{
+  g_autofree char *out = NULL;
+  char *err = NULL;
+
+  g_assert_cmpint (rel_run (&out, &err, arg_db, arg, NULL), ==, 0);
+  g_test_message ("%s", err);
+  return err;
+}
+
+/* A progress import of one new row (the @n-th) into the plan of
+ * test_cli_progress_once(); asserts whether it made a copy first. */
+static void
+progress_import_row (Fixture    *f,
+                     const char *arg_db,
+                     guint       n,
+                     gboolean    expect_copy)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "progress.csv", NULL);
+  g_autofree char *arg_progress = g_strconcat ("--import-progress=", csv, NULL);
+  g_autofree char *text = g_strdup_printf ("序号,指标,日期,数值\n1,指标1-1,2023-06-%02u,%u\n",
+                                           n, 10 + n);
+  g_autofree char *err = NULL;
+
+  rel_write_file (csv, text, -1);
+  err = run_ok (arg_db, arg_progress);
+  /* A copy is made silently, as before; no copy is said. */
+  if (expect_copy)
+    g_assert_cmpstr (err, ==, "");
+  else
+    g_assert_nonnull (strstr (err, "Not backed up again: the backup"));
+}
+
+static guint
+count_backups (Fixture *f)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "jinfeng-plan", "backups", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  backups = jp_store_list_backups_for_path (f->path, folder, &error);
+  g_assert_no_error (error);
+  return backups->len;
+}
+
+/* Progress imports back the database up at most once a day: the first
+ * makes a copy, the next ones (nothing but progress recorded since the
+ * newest copy) make none and say so; any other change since (a plan
+ * import, an edit) makes the next progress import copy again. Plan
+ * imports always do. Before, each progress import copied the whole file
+ * (11 s and 276 MB for one row of a 10,000-item plan). History times are
+ * whole seconds (a change in the same second as a backup counts as after
+ * it): the steps below are a second apart. */
+static void
+test_cli_progress_once (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *arg_db = g_strconcat ("--db=", f->path, NULL);
+  g_autofree char *json = g_build_filename (f->dir, "plan.json", NULL);
+  g_autofree char *arg_import = g_strconcat ("--import=", json, NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autofree char *text = rel_dup_json_plan ("进度备份", 1, 2, 1, 0);
+
+    rel_write_file (json, text, -1);
+  }
+
+  g_free (run_ok (arg_db, arg_import));
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  progress_import_row (f, arg_db, 1, TRUE);
+  progress_import_row (f, arg_db, 2, FALSE);
+  progress_import_row (f, arg_db, 3, FALSE);
+  g_assert_cmpuint (count_backups (f), ==, 1);
+  g_assert_cmpint (rel_raw_query_int (f->path, "SELECT count(*) FROM progress"), ==, 3);
+
+  /* A plan import always copies; the progress import after it too (the
+   * newest copy lacks the plan imported after it). */
+  g_free (run_ok (arg_db, arg_import));
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  progress_import_row (f, arg_db, 4, TRUE);
+  progress_import_row (f, arg_db, 5, FALSE);
+  g_assert_cmpuint (count_backups (f), ==, 3);
+
+  /* An edit (not progress) since the newest copy: copied again. */
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  {
+    g_autoptr(JpStore) store = open_store (f->path, JP_STORE_FLAGS_NONE);
+    g_autoptr(JpPlan) plan = jp_store_load_plan (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jp_store_set_string (store, plan, "preamble", "改过了", &error));
+    g_assert_no_error (error);
+  }
+  progress_import_row (f, arg_db, 6, TRUE);
+  g_assert_cmpuint (count_backups (f), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -900,6 +1002,7 @@ main (int   argc,
   ADD ("/jp/backup/before-migration", test_before_migration);
   ADD ("/jp/backup/before-migration-fails", test_before_migration_fails);
   ADD ("/jp/backup/cli-import", test_cli_import);
+  ADD ("/jp/backup/cli-progress-once", test_cli_progress_once);
 
 #undef ADD
 

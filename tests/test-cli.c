@@ -750,6 +750,73 @@ test_export_pdf (Fixture       *fixture,
   g_assert_false (tmp_exists (fixture, "report.pdf"));
 }
 
+/* The text of a PDF of the fixture's folder, without white space. */
+static char *
+pdf_text_squeezed (Fixture    *fixture,
+                   const char *name)
+{
+  g_autofree char *path = tmp_path (fixture, name);
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *squeezed = g_string_new (NULL);
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (squeezed, g_utf8_get_char (p));
+  return g_string_free (squeezed, FALSE);
+}
+
+/* --report-updates: item 2 of plan.json has an update on 2023-06-30 (经费不足)
+ * and one on 2023-09-30 (无完成度). --report=bulletin. */
+static void
+test_export_pdf_updates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *plan_json = data_path ("plan.json");
+  g_autofree char *import_arg = g_strconcat ("--import=", plan_json, NULL);
+  g_autofree char *latest = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *bulletin = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (run_ok (fixture, "--db=A.db", import_arg, NULL));
+
+  g_free (run_ok (fixture, "--db=A.db", "--export-pdf=latest.pdf", "--as-of=2023-11-30", NULL));
+  latest = pdf_text_squeezed (fixture, "latest.pdf");
+  g_assert_nonnull (strstr (latest, "无完成度"));
+  g_assert_null (strstr (latest, "经费不足"));
+
+  g_free (run_ok (fixture, "--db=A.db", "--export-pdf=all.pdf", "--as-of=2023-11-30",
+                  "--report-updates=all", NULL));
+  all = pdf_text_squeezed (fixture, "all.pdf");
+  g_assert_nonnull (strstr (all, "无完成度"));
+  g_assert_nonnull (strstr (all, "经费不足"));
+
+  g_free (run_ok (fixture, "--db=A.db", "--export-pdf=bulletin.pdf", "--as-of=2023-11-30",
+                  "--report=bulletin", NULL));
+  bulletin = pdf_text_squeezed (fixture, "bulletin.pdf");
+  g_assert_nonnull (strstr (bulletin, "supervisionbulletin"));
+  g_assert_nonnull (strstr (bulletin, "全面加强教育系统党的建设"));
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "--db=A.db", "--export-pdf=x.pdf",
+                            "--report-updates=newest", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "newest"));
+  g_assert_false (tmp_exists (fixture, "x.pdf"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, &err, "--db=A.db", "--export-json=x.json",
+                            "--report-updates=all", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--report-updates"));
+  g_assert_false (tmp_exists (fixture, "x.json"));
+}
+
 /* Messages follow LANGUAGE, also when the requested locale is not
  * installed (main() falls back to C.UTF-8 instead of the C locale, in
  * which gettext would ignore LANGUAGE). The executable finds the build
@@ -806,6 +873,7 @@ main (int   argc,
   ADD ("/jp/cli/document-import", test_document_import);
   ADD ("/jp/cli/document-warnings", test_document_warnings);
   ADD ("/jp/cli/export-pdf", test_export_pdf);
+  ADD ("/jp/cli/export-pdf-updates", test_export_pdf_updates);
   ADD ("/jp/cli/translated", test_translated);
 
 #undef ADD

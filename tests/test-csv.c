@@ -87,7 +87,7 @@ field (GPtrArray *records,
 /* ---- Export ---------------------------------------------------------- */
 
 /* The reference plan: a BOM, one header row and one row per indicator
- * (36), 14 fields each, in plan order. */
+ * (36), 16 fields each, in plan order. */
 static void
 test_export_reference (void)
 {
@@ -106,7 +106,7 @@ test_export_reference (void)
   g_assert_cmpuint (length, ==, strlen (text));
   g_assert_true (g_str_has_prefix (text, BOM "Section,No.,Work item,Leaders,Units,Indicator,Kind,"
                                    "Target,Upper limit,Unit,Current value,Completion,Status,"
-                                   "Last reported\r\n"));
+                                   "Last reported,Expected,Flags\r\n"));
   g_assert_true (g_str_has_suffix (text, "\r\n"));
 
   records = parse_export (text, length);
@@ -156,6 +156,74 @@ test_export_golden (void)
       g_assert_no_error (error);
       g_assert_cmpstr (text, ==, expected);
     }
+}
+
+/* The Expected and Flags columns: e as the model computes it, "Late
+ * report" exactly on the rows the model flags (a quarterly cycle), and a
+ * self-reported completion far from the indicators' on its item's rows. */
+static void
+test_export_expected_and_flags (void)
+{
+  g_autoptr(JpPlan) plan = load_fixture_plan ();
+  g_autoptr(JpItemUpdate) update = jp_item_update_new ("2023-06-15");
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JpItem *item2;
+  gsize length = 0;
+  guint row = 1, n_late = 0, n_on_time = 0, n_self = 0;
+
+  /* Item 2 of the second section (扩大优质学位供给): 300 of 630 and nothing
+   * else, but its update says 100%. */
+  jp_plan_set_report_cycle (plan, "quarterly:+10");
+  items = jp_plan_dup_items (plan);
+  item2 = g_ptr_array_index (items, 1);
+  g_assert_cmpstr (jp_item_get_title (item2), ==, "扩大优质学位供给");
+  jp_item_update_set_has_completion (update, TRUE);
+  jp_item_update_set_completion (update, 100);
+  jp_item_add_update (item2, update);
+
+  text = jp_csv_export_indicators (plan, "2023-06-30", NULL, &length, &error);
+  g_assert_no_error (error);
+  records = parse_export (text, length);
+  g_assert_cmpstr (field (records, 0, JP_CSV_COLUMN_EXPECTED), ==, "Expected");
+  g_assert_cmpstr (field (records, 0, JP_CSV_COLUMN_FLAGS), ==, "Flags");
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+      GListModel *indicators = jp_item_get_indicators (item);
+      JpProgress item_progress;
+
+      jp_item_evaluate (item, "2023-06-30", &item_progress);
+      for (guint j = 0; j < g_list_model_get_n_items (indicators); j++, row++)
+        {
+          g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, j);
+          g_autofree char *expected = NULL;
+          const char *flags = field (records, row, JP_CSV_COLUMN_FLAGS);
+          JpProgress p;
+
+          jp_indicator_evaluate (indicator, "2023-06-30", &p);
+          expected = jp_format_percent (p.expected);
+          g_assert_cmpstr (field (records, row, JP_CSV_COLUMN_EXPECTED), ==, expected);
+          g_assert_cmpint (strstr (flags, "Late report") != NULL, ==, p.late_report);
+          g_assert_cmpint (strstr (flags, "Self-report differs from the indicators") != NULL, ==,
+                           item == item2);
+          if (p.late_report)
+            n_late++;
+          else
+            n_on_time++;
+          if (item == item2)
+            {
+              g_assert_true (item_progress.self_report_differs);
+              n_self++;
+            }
+        }
+    }
+  g_assert_cmpuint (row, ==, records->len);
+  g_assert_cmpuint (n_late, >, 0);
+  g_assert_cmpuint (n_on_time, >, 0);
+  g_assert_cmpuint (n_self, ==, 3);
 }
 
 /* Without an as-of date: the plan's default (its end for a past plan). */
@@ -272,10 +340,10 @@ test_export_zh_cn (void)
   text = jp_csv_export_indicators (plan, "2023-06-30", "leader:张学兵", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, BOM "部分,序号,工作要点,责任领导,责任单位,指标,类型,目标,"
-                                   "上限,单位,当前值,完成率,状态,最近填报日期\r\n"
+                                   "上限,单位,当前值,完成率,状态,最近填报日期,应达,标记\r\n"
                                    "一、坚持党建引领，夯实党建基础,1,全面加强教育系统党的建设,"
                                    "张学兵、高学芳,教育党工委；各支部,党支部规范化率（一星级及以上）,"
-                                   "不低于,90,,%,72,80%,正常推进,2023-06-30\r\n"));
+                                   "不低于,90,,%,72,80%,正常推进,2023-06-30,49.45%,\r\n"));
 
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");
@@ -567,6 +635,7 @@ main (int   argc,
 
   g_test_add_func ("/jp/csv/export-reference", test_export_reference);
   g_test_add_func ("/jp/csv/export-golden", test_export_golden);
+  g_test_add_func ("/jp/csv/export-expected-and-flags", test_export_expected_and_flags);
   g_test_add_func ("/jp/csv/export-default-as-of", test_export_default_as_of);
   g_test_add_func ("/jp/csv/export-filter", test_export_filter);
   g_test_add_func ("/jp/csv/export-zh-cn", test_export_zh_cn);

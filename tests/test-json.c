@@ -432,12 +432,13 @@ static const struct
     IND "target: required but missing" },
   { "\"target\": 90", "\"target\": -1", JP_IMPORT_ERROR_BAD_VALUE,
     IND "target: must not be negative" },
+  /* Each says what is wrong with that number. */
   { "\"target\": 90", "\"target\": 1e999", JP_IMPORT_ERROR_BAD_VALUE,
-    IND "target: expected a finite number" },
+    IND "target: “1e999” is too large: the largest number the program stores is 1,000,000,000,000,000 (10^15)" },
   { "\"target\": 90", "\"target\": -1e999", JP_IMPORT_ERROR_BAD_VALUE,
-    IND "target: expected a finite number" },
+    IND "target: “-1e999” is too large: the largest number the program stores is 1,000,000,000,000,000 (10^15)" },
   { "\"target\": 90", "\"target\": 1e300", JP_IMPORT_ERROR_BAD_VALUE,
-    IND "target: the number is too large" },
+    IND "target: “1e300” is too large: the largest number the program stores is 1,000,000,000,000,000 (10^15)" },
   /* Not JSON at all: json-glib refuses it with the line and column. */
   { "\"target\": 90", "\"target\": NaN", JP_IMPORT_ERROR_PARSE, NULL, "t.json:1:" },
   { "\"target\": 90", "\"target\": Infinity", JP_IMPORT_ERROR_PARSE, NULL, "t.json:1:" },
@@ -619,7 +620,7 @@ test_depth_limit (void)
   g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_DEEP);
   g_clear_error (&error);
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < 10000; i++)
     g_string_append (title, "[{");
   g_string_append (title, "\\\\");
   g_string_prepend (title, "\"title\": \"");
@@ -627,7 +628,7 @@ test_depth_limit (void)
   g_string_replace (brackets, "\"title\": \"2023年工作要点\"", title->str, 1);
   plans = import_text (brackets->str, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (strlen (jp_plan_get_title (g_ptr_array_index (plans, 0))), ==, 200002);
+  g_assert_cmpuint (strlen (jp_plan_get_title (g_ptr_array_index (plans, 0))), ==, 20002);
 }
 
 /* ---- Files ----------------------------------------------------------- */

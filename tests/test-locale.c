@@ -416,7 +416,7 @@ test_exports (Fixture       *fixture,
     "截至2023年6月30日", "工作推进情况汇总", "总体情况", "工作要点数", "工作要点状态分布",
     "17 项工作要点", "已完成", "正常推进", "存在风险", "进度滞后", "已逾期", "未开始",
     "序号", "工作要点", "责任领导", "责任单位", "进度", "状态", "指标", "目标", "当前值", "完成率",
-    "滞后及逾期工作要点",
+    "需要关注的工作要点", "应达",
   };
   static const char * const en_words[] = {
     "As of Jun 30, 2023", "Progress summary", "17 items", "Not started", "Work item",
@@ -457,7 +457,7 @@ test_exports (Fixture       *fixture,
   g_file_get_contents (csv_path, &csv, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "部分,序号,工作要点,责任领导,责任单位,指标,类型,目标,"
-                                   "上限,单位,当前值,完成率,状态,最近填报日期\r\n"));
+                                   "上限,单位,当前值,完成率,状态,最近填报日期,应达,标记\r\n"));
   {
     g_autofree char *english = find_english (csv);
 

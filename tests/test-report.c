@@ -640,6 +640,397 @@ add_progress (JpPlan *plan)
     }
 }
 
+/* Item updates, the attention table, the bulletin */
+
+/* The plan as the document importer reads tests/data/jinfeng-2023.txt. */
+static JpPlan *
+import_2023 (void)
+{
+  g_autofree char *source = g_build_filename (JP_TEST_DATADIR, "jinfeng-2023.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  JpPlan *plan = jp_document_import_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 17);
+  return plan;
+}
+
+/* An update of @item with its three texts (NULL: empty). */
+static void
+add_full_update (JpItem     *item,
+                 const char *date,
+                 const char *note,
+                 const char *problems,
+                 const char *next_steps,
+                 const char *author)
+{
+  g_autoptr(JpItemUpdate) update = jp_item_update_new (date);
+
+  jp_item_update_set_note (update, note);
+  jp_item_update_set_problems (update, problems);
+  jp_item_update_set_next_steps (update, next_steps);
+  jp_item_update_set_author (update, author);
+  jp_item_add_update (item, update);
+}
+
+/* The 2023 plan with, on items 5 (behind), 7 and 9 (which have
+ * indicators, and so no update of build_plan_2023()), an old update, the latest one
+ * on or before AS_OF and one after it. */
+static JpPlan *
+build_plan_with_updates (void)
+{
+  static const int numbers[] = { 5, 7, 9 };
+  JpPlan *plan = build_plan_2023 ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      JpItem *item = jp_plan_find_item_by_number (plan, numbers[i]);
+      g_autofree char *old = g_strdup_printf ("旧问题%d：场地不足", numbers[i]);
+      g_autofree char *latest = g_strdup_printf ("最新问题%d：经费拨付滞后", numbers[i]);
+      g_autofree char *note = g_strdup_printf ("最新进展%d：已完成阶段任务", numbers[i]);
+      g_autofree char *next = g_strdup_printf ("下步%d：组织专项督导", numbers[i]);
+      g_autofree char *later = g_strdup_printf ("以后的问题%d", numbers[i]);
+
+      add_full_update (item, "2023-03-20", "一季度进展", old, NULL, "王晓明");
+      add_full_update (item, "2023-06-25", note, latest, i == 1 ? NULL : next, "李红");
+      add_full_update (item, "2023-09-20", "三季度进展", later, NULL, "李红");
+    }
+  return plan;
+}
+
+static char *
+build_and_read (JpPlan                *plan,
+                JpReportKind           kind,
+                const char            *as_of,
+                const JpReportOptions *options,
+                const char            *path,
+                JpReportLayout       **layout_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpReportLayout) layout = NULL;
+
+  layout = jp_report_build_full (plan, kind, NULL, as_of, options, NULL, &error);
+  g_assert_no_error (error);
+  jp_report_layout_write_pdf (layout, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_n_pages (path), ==, jp_report_layout_get_n_pages (layout));
+  if (layout_out != NULL)
+    *layout_out = g_steal_pointer (&layout);
+  return pdf_text (path, 0);
+}
+
+static gboolean
+text_has (const char *text,
+          const char *wanted)
+{
+  g_autofree char *squeezed = squeeze (wanted);
+
+  return strstr (text, squeezed) != NULL;
+}
+
+static void
+test_updates (void)
+{
+  static const int numbers[] = { 5, 7, 9 };
+  g_autoptr(JpPlan) plan = build_plan_with_updates ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *latest_path = g_build_filename (dir, "latest.pdf", NULL);
+  g_autofree char *all_path = g_build_filename (dir, "all.pdf", NULL);
+  JpReportOptions all = { JP_REPORT_UPDATES_ALL };
+  g_autofree char *latest_text = build_and_read (plan, JP_REPORT_SUMMARY, AS_OF, NULL, latest_path, NULL);
+  g_autofree char *all_text = build_and_read (plan, JP_REPORT_SUMMARY, AS_OF, &all, all_path, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *old = g_strdup_printf ("旧问题%d：场地不足", numbers[i]);
+      g_autofree char *latest = g_strdup_printf ("最新问题%d：经费拨付滞后", numbers[i]);
+      g_autofree char *note = g_strdup_printf ("最新进展%d：已完成阶段任务", numbers[i]);
+      g_autofree char *next = g_strdup_printf ("下步%d：组织专项督导", numbers[i]);
+      g_autofree char *later = g_strdup_printf ("以后的问题%d", numbers[i]);
+      g_autofree char *problems_line = g_strdup_printf (C_("report", "Problems: %s"), latest);
+      g_autofree char *note_line = g_strdup_printf (C_("report", "Progress made: %s"), note);
+      g_autofree char *next_line = g_strdup_printf (C_("report", "Next steps: %s"), next);
+      g_autofree char *date = jp_date_format_display ("2023-06-25");
+      g_autofree char *who = g_strdup_printf (C_("report", "Reported on %s by %s"), date, "李红");
+
+      /* The latest update as of the date, each field with its label, who
+       * and when; not the older one, not the one after the date. */
+      g_assert_true (text_has (latest_text, problems_line));
+      g_assert_true (text_has (latest_text, note_line));
+      g_assert_true (text_has (latest_text, who));
+      g_assert_cmpint (text_has (latest_text, next_line), ==, i != 1);
+      g_assert_false (text_has (latest_text, old));
+      g_assert_false (text_has (latest_text, later));
+
+      /* All the updates of the period: the older one too. */
+      g_assert_true (text_has (all_text, latest));
+      g_assert_true (text_has (all_text, old));
+      g_assert_false (text_has (all_text, later));
+      /* Newest first. */
+      g_assert_cmpint (strstr (all_text, latest) - all_text, <, strstr (all_text, old) - all_text);
+    }
+  /* An empty field leaves no label behind: item 7 has no next steps. */
+  g_assert_false (text_has (latest_text, "下步7"));
+  remove_dir (dir);
+}
+
+static int
+find_column (JpReportTable *table,
+             const char    *title)
+{
+  for (guint c = 0; c < jp_report_table_get_n_columns (table); c++)
+    if (g_strcmp0 (jp_report_table_get_column_title (table, c), title) == 0)
+      return (int) c;
+  return -1;
+}
+
+static void
+test_attention_table (void)
+{
+  g_autoptr(JpPlan) plan = build_plan_with_updates ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(JpReportLayout) layout = NULL;
+  g_autofree char *text = build_and_read (plan, JP_REPORT_SUMMARY, AS_OF, NULL, path, &layout);
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) attention = jp_items_dup_attention (items, AS_OF);
+  JpReportTable *last = jp_report_layout_get_table (layout, jp_report_layout_get_n_tables (layout) - 1);
+  int expected_column = find_column (last, C_("report", "Expected"));
+  int progress_column = find_column (last, C_("report", "Progress"));
+  int gap_column = find_column (last, C_("report", "Gap"));
+  int status_column = find_column (last, C_("report", "Status"));
+  int problems_column = find_column (last, C_("report", "Problems"));
+  gboolean problems_seen = FALSE;
+
+  g_assert_cmpint (expected_column, >, 0);
+  g_assert_cmpint (gap_column, >, 0);
+  g_assert_cmpint (status_column, >, 0);
+  g_assert_cmpint (problems_column, >, 0);
+  g_assert_cmpuint (attention->len, >, 3);
+  g_assert_cmpuint (jp_report_table_get_n_rows (last), ==, attention->len);
+  for (guint i = 0; i < attention->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (attention, i);
+      g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
+      g_autofree char *expected = NULL;
+      const char *status_cell = jp_report_table_get_cell_text (last, i, status_column);
+      const char *problems = jp_report_table_get_cell_text (last, i, problems_column);
+      JpProgress p;
+
+      jp_item_evaluate (item, AS_OF, &p);
+      expected = jp_format_percent (p.expected);
+      g_assert_cmpstr (jp_report_table_get_cell_text (last, i, 0), ==, number);
+      g_assert_cmpstr (jp_report_table_get_cell_text (last, i, expected_column), ==, expected);
+      g_assert_nonnull (strstr (status_cell, jp_status_get_label (p.status)));
+      /* The gap is the difference of the two figures shown. */
+      if (p.started && p.expected > p.p)
+        {
+          double e = g_ascii_strtod (jp_report_table_get_cell_text (last, i, expected_column), NULL);
+          double a = g_ascii_strtod (jp_report_table_get_cell_text (last, i, progress_column), NULL);
+          double gap = g_ascii_strtod (jp_report_table_get_cell_text (last, i, gap_column), NULL);
+
+          g_assert_cmpfloat_with_epsilon (gap, e - a, 0.001);
+        }
+      /* 存在问题 of the latest update as of the date. */
+      if (jp_item_get_number (item) == 5 || jp_item_get_number (item) == 7 ||
+          jp_item_get_number (item) == 9)
+        {
+          g_autofree char *latest = g_strdup_printf ("最新问题%d：经费拨付滞后", jp_item_get_number (item));
+
+          g_assert_cmpstr (problems, ==, latest);
+          problems_seen = TRUE;
+        }
+      else
+        {
+          g_assert_cmpstr (problems, ==, "—");
+        }
+    }
+  g_assert_true (problems_seen);
+  g_assert_true (text_has (text, C_("report", "Items that need attention")));
+  g_assert_false (text_has (text, C_("report", "No item needs attention.")));
+  remove_dir (dir);
+}
+
+static void
+test_bulletin (void)
+{
+  static const JpStatus order[] = {
+    JP_STATUS_OVERDUE, JP_STATUS_NO_REPORT, JP_STATUS_BEHIND, JP_STATUS_AT_RISK,
+    JP_STATUS_ON_TRACK, JP_STATUS_NOT_STARTED, JP_STATUS_DONE,
+  };
+  g_autoptr(JpPlan) plan = build_plan_with_updates ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bulletin.pdf", NULL);
+  g_autoptr(JpReportLayout) layout = NULL;
+  g_autofree char *text = build_and_read (plan, JP_REPORT_BULLETIN, AS_OF, NULL, path, &layout);
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *title = g_strdup_printf (C_("report", "%s: supervision bulletin"), "2023年工作要点");
+  guint counts[JP_N_STATUSES];
+  guint table = 1; /* after the count of each status */
+  guint n_groups = 0;
+  const char *previous = text;
+
+  g_assert_true (text_has (text, title));
+  jp_items_count_statuses (items, AS_OF, counts);
+  for (guint g = 0; g < G_N_ELEMENTS (order); g++)
+    {
+      g_autofree char *heading = NULL;
+      g_autofree char *squeezed = NULL;
+      JpReportTable *group;
+      const char *at;
+
+      if (counts[order[g]] == 0)
+        continue;
+      n_groups++;
+      /* Its heading with its count, after the previous group's. */
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u item)", "%s (%u items)",
+                                              counts[order[g]]),
+                                 jp_status_get_label (order[g]), counts[order[g]]);
+      squeezed = squeeze (heading);
+      at = strstr (previous, squeezed);
+      if (at == NULL)
+        g_error ("group “%s” missing or out of order", heading);
+      previous = at + strlen (squeezed);
+
+      /* Its table: its items, each of that status, with its gap. */
+      group = jp_report_layout_get_table (layout, table++);
+      g_assert_cmpuint (jp_report_table_get_n_rows (group), ==, counts[order[g]]);
+      g_assert_cmpint (find_column (group, C_("report", "Units")), >, 0);
+      g_assert_cmpint (find_column (group, C_("report", "Leaders")), >, 0);
+      g_assert_cmpint (find_column (group, C_("report", "Gap")), >, 0);
+      for (guint r = 0; r < jp_report_table_get_n_rows (group); r++)
+        {
+          const char *number = jp_report_table_get_cell_text (group, r, 0);
+          JpItem *item = jp_plan_find_item_by_number (plan, atoi (number));
+          int problems_column = find_column (group, C_("report", "Problems"));
+          JpProgress p;
+
+          jp_item_evaluate (item, AS_OF, &p);
+          g_assert_cmpint (p.status, ==, order[g]);
+          g_assert_true (g_hash_table_add (seen, (gpointer) number));
+          if (atoi (number) == 7)
+            g_assert_cmpstr (jp_report_table_get_cell_text (group, r, problems_column), ==,
+                             "最新问题7：经费拨付滞后");
+        }
+    }
+  g_assert_cmpuint (n_groups, >=, 4);
+  g_assert_cmpuint (table, ==, jp_report_layout_get_n_tables (layout));
+  /* Every item once. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 17);
+  remove_dir (dir);
+}
+
+/* Nothing recorded in the 2023 plan: at its end every item is overdue;
+ * page 1 and the final list say so, and no sentence says otherwise. */
+static void
+test_no_contradiction (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpPlan) plan = import_2023 ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "end.pdf", NULL);
+  g_autofree char *leader_path = g_build_filename (dir, "leader.pdf", NULL);
+  g_autoptr(JpReportLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *sentence = NULL;
+  JpReportTable *overview;
+  JpReportTable *last;
+
+  text = build_and_read (plan, JP_REPORT_SUMMARY, "2023-12-31", NULL, path, &layout);
+  first = pdf_text (path, 1);
+
+  /* Page 1: overdue overall, and all 17 need attention. */
+  overview = jp_report_layout_get_table (layout, 0);
+  g_assert_nonnull (strstr (jp_report_table_get_cell_text (overview, 0,
+                                                           find_column (overview, C_("report", "Status"))),
+                            jp_status_get_label (JP_STATUS_OVERDUE)));
+  sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u work items needs attention.",
+                                           "%u of %u work items need attention.", 17), 17, 17);
+  g_assert_true (text_has (first, sentence));
+  /* The final list: all 17, overdue; never the empty-list sentence. */
+  last = jp_report_layout_get_table (layout, jp_report_layout_get_n_tables (layout) - 1);
+  g_assert_cmpuint (jp_report_table_get_n_rows (last), ==, 17);
+  for (guint r = 0; r < 17; r++)
+    g_assert_nonnull (strstr (jp_report_table_get_cell_text (last, r, find_column (last, C_("report", "Status"))),
+                              jp_status_get_label (JP_STATUS_OVERDUE)));
+  g_assert_false (text_has (text, C_("report", "No item needs attention.")));
+  g_clear_object (&layout);
+
+  /* A leader's report: the headline of the leader's items, not the plan's. */
+  {
+    g_autoptr(JpPlan) progress_plan = build_plan_2023 ();
+    g_autoptr(GPtrArray) all = jp_plan_dup_items (progress_plan);
+    g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+    JpLeader *leader = jp_plan_find_leader (progress_plan, "崔茜");
+    g_autofree char *mine_progress = NULL;
+    g_autofree char *mine_expected = NULL;
+    g_autofree char *plan_progress = NULL;
+    JpProgress p_mine, p_plan;
+
+    for (guint i = 0; i < all->len; i++)
+      if (jp_item_has_leader (g_ptr_array_index (all, i), leader))
+        g_ptr_array_add (mine, g_ptr_array_index (all, i));
+    jp_items_evaluate (progress_plan, mine, AS_OF, &p_mine);
+    jp_plan_evaluate (progress_plan, AS_OF, &p_plan);
+    mine_progress = jp_format_percent (p_mine.p);
+    mine_expected = jp_format_percent (p_mine.expected);
+    plan_progress = jp_format_percent (p_plan.p);
+    g_assert_cmpstr (mine_progress, !=, plan_progress);
+
+    layout = jp_report_build (progress_plan, JP_REPORT_LEADER, "崔茜", AS_OF, NULL, &error);
+    g_assert_no_error (error);
+    overview = jp_report_layout_get_table (layout, 0);
+    g_assert_cmpstr (jp_report_table_get_cell_text (overview, 0,
+                                                    find_column (overview, C_("report", "Overall progress"))),
+                     ==, mine_progress);
+    g_assert_cmpstr (jp_report_table_get_cell_text (overview, 0,
+                                                    find_column (overview, C_("report", "Expected"))),
+                     ==, mine_expected);
+    g_assert_nonnull (strstr (jp_report_table_get_cell_text (overview, 0,
+                                                             find_column (overview, C_("report", "Status"))),
+                              jp_status_get_label (p_mine.status)));
+  }
+
+  /* Everything done: the empty-list sentence, and no attention table. */
+  {
+    g_autoptr(JpPlan) done = import_2023 ();
+    g_autoptr(GPtrArray) all = jp_plan_dup_items (done);
+    g_autoptr(JpReportLayout) done_layout = NULL;
+    g_autofree char *done_text = NULL;
+    g_autofree char *none = squeeze (C_("report", "No item needs attention."));
+    const char *at;
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        JpItem *item = g_ptr_array_index (all, i);
+        GListModel *indicators = jp_item_get_indicators (item);
+
+        for (guint k = 0; k < g_list_model_get_n_items (indicators); k++)
+          {
+            g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, k);
+
+            add_entry (indicator, "2023-06-30",
+                       jp_indicator_get_kind (indicator) == JP_INDICATOR_KIND_MILESTONE ?
+                       1 : jp_indicator_get_target (indicator));
+          }
+        if (g_list_model_get_n_items (indicators) == 0)
+          add_update (item, "2023-06-30", 100);
+      }
+    done_text = build_and_read (done, JP_REPORT_SUMMARY, "2023-12-31", NULL, leader_path, &done_layout);
+    /* Twice: on page 1 and as the final list. */
+    at = strstr (done_text, none);
+    g_assert_nonnull (at);
+    g_assert_nonnull (strstr (at + strlen (none), none));
+    last = jp_report_layout_get_table (done_layout, jp_report_layout_get_n_tables (done_layout) - 1);
+    g_assert_cmpint (find_column (last, C_("report", "Gap")), <, 0);
+  }
+  remove_dir (dir);
+}
+
 /* Tests */
 
 static void
@@ -663,7 +1054,11 @@ test_parse_spec (void)
     { "section:一", FALSE, 0, NULL, JP_REPORT_ERROR_UNKNOWN_KIND },
     { "", FALSE, 0, NULL, JP_REPORT_ERROR_UNKNOWN_KIND },
     { "leader", FALSE, 0, NULL, JP_REPORT_ERROR_UNKNOWN_KIND },
+    { "bulletin", TRUE, JP_REPORT_BULLETIN, NULL, 0 },
+    { "bulletin:x", FALSE, 0, NULL, JP_REPORT_ERROR_UNKNOWN_KIND },
   };
+  JpReportUpdates updates = 99;
+  g_autoptr(GError) updates_error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -687,6 +1082,14 @@ test_parse_spec (void)
           g_assert_null (name);
         }
     }
+
+  /* --report-updates */
+  g_assert_true (jp_report_updates_from_string ("all", &updates, NULL));
+  g_assert_cmpint (updates, ==, JP_REPORT_UPDATES_ALL);
+  g_assert_true (jp_report_updates_from_string ("latest", &updates, NULL));
+  g_assert_cmpint (updates, ==, JP_REPORT_UPDATES_LATEST);
+  g_assert_false (jp_report_updates_from_string ("newest", &updates, &updates_error));
+  g_assert_error (updates_error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_KIND);
 }
 
 static void
@@ -884,7 +1287,7 @@ test_unit (void)
     {
       JpReportTable *table = jp_report_layout_get_table (layout, t);
 
-      if (jp_report_table_get_n_columns (table) != 7 ||
+      if (jp_report_table_get_n_columns (table) != 8 ||
           g_strcmp0 (jp_report_table_get_column_title (table, 2), C_("report", "Role")) != 0)
         continue;
       for (guint r = 0; r < jp_report_table_get_n_rows (table); r++)
@@ -948,7 +1351,15 @@ test_unknown_name (void)
                                        &error));
   g_assert_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_NAME);
   g_assert_nonnull (strstr (error->message, "各中小学校、幼儿园"));
-  g_assert_nonnull (strstr (error->message, "信息中心"));
+  /* Ten units, then how many more (a plan may have thousands). */
+  {
+    guint n_units = g_list_model_get_n_items (jp_plan_get_units (plan));
+    g_autofree char *more = g_strdup_printf (" and %u more", n_units - JP_LIST_MAX);
+
+    g_assert_cmpuint (n_units, >, JP_LIST_MAX);
+    g_assert_true (g_str_has_suffix (error->message, more));
+    g_assert_null (strstr (error->message, "信息中心"));
+  }
   g_assert_cmpuint (count_dir_entries (dir), ==, 0);
   g_clear_error (&error);
 
@@ -994,7 +1405,7 @@ test_failures_leave_nothing (void)
   g_assert_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_CANCELLED);
   g_clear_error (&error);
   g_cancellable_reset (cancellable);
-  g_assert_false (jp_report_write_pdf_full (plan, JP_REPORT_SUMMARY, NULL, AS_OF, path,
+  g_assert_false (jp_report_write_pdf_full (plan, JP_REPORT_SUMMARY, NULL, AS_OF, NULL, path,
                                             cancel_after_first_page, cancellable, cancellable,
                                             &error));
   g_assert_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_CANCELLED);
@@ -1077,19 +1488,13 @@ test_empty_and_markup (void)
 static void
 test_imported_2023 (void)
 {
-  g_autofree char *source = g_build_filename (JP_TEST_DATADIR, "jinfeng-2023.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JpPlan) plan = jp_document_import_file (file, NULL, NULL, &error);
+  g_autoptr(JpPlan) plan = import_2023 ();
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *summary = g_build_filename (dir, "summary.pdf", NULL);
   g_autofree char *leader = g_build_filename (dir, "leader.pdf", NULL);
   g_autofree char *unit = g_build_filename (dir, "unit.pdf", NULL);
   g_autoptr(JpReportLayout) layout = NULL;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (plan);
-  g_assert_cmpuint (jp_plan_get_n_items (plan), ==, 17);
   add_progress (plan);
 
   layout = export_and_check (plan, JP_REPORT_SUMMARY, NULL, summary);
@@ -1250,6 +1655,10 @@ main (int   argc,
   g_test_add_func ("/jp/report/thread", test_thread);
   g_test_add_func ("/jp/report/chinese", test_chinese);
   g_test_add_func ("/jp/report/pdf-fonts-as-measured", test_pdf_fonts_as_measured);
+  g_test_add_func ("/jp/report/updates", test_updates);
+  g_test_add_func ("/jp/report/attention-table", test_attention_table);
+  g_test_add_func ("/jp/report/bulletin", test_bulletin);
+  g_test_add_func ("/jp/report/no-contradiction", test_no_contradiction);
 
   return g_test_run ();
 }

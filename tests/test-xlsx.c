@@ -398,6 +398,10 @@ test_zh_cn (Fixture       *f,
   g_assert_cmpstr (cell (first, 5, 6), ==, "▼ 进度滞后");
   g_assert_cmpstr (cell (second, 3, 0), ==, "部分");
   g_assert_cmpstr (cell (second, 3, 13), ==, "最近填报日期");
+  g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_EXPECTED), ==, "应达");
+  g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_FLAGS), ==, "标记");
+  g_assert_cmpstr (cell (first, 3, 8), ==, "应达");
+  g_assert_cmpstr (cell (first, 3, 9), ==, "标记");
   g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_KIND), ==, "不低于");
   g_assert_cmpstr (cell (second, 4, JP_CSV_COLUMN_STATUS), ==, "● 正常推进");
 

@@ -49,6 +49,7 @@ typedef struct
   JpReportKind  report_kind;
   char         *report_name;
   char         *report_spec;  /* as given, for the spreadsheets */
+  JpReportOptions report_options;
   char         *as_of;
   char         *export_csv;
   char         *export_xlsx;
@@ -75,7 +76,9 @@ static const GOptionEntry option_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a PDF report of the plan"), N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The report to export: summary (default), leader:NAME or unit:NAME"), N_("REPORT") },
+    N_("The report to export: summary (default), leader:NAME, unit:NAME or bulletin"), N_("REPORT") },
+  { "report-updates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The item updates of a PDF report: latest (default) or all of the period"), N_("WHICH") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date of the status (default: today, or the end of the plan)"), N_("YYYY-MM-DD") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -184,6 +187,20 @@ parse_options (GVariantDict  *options,
   if (report != NULL &&
       !jp_report_parse_spec (report, &opts->report_kind, &opts->report_name, error))
     return FALSE;
+
+  if (g_variant_dict_contains (options, "report-updates"))
+    {
+      g_autofree char *updates = lookup_string (options, "report-updates");
+
+      if (opts->export_pdf == NULL)
+        {
+          g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                               _("--report-updates goes with --export-pdf"));
+          return FALSE;
+        }
+      if (!jp_report_updates_from_string (updates, &opts->report_options.updates, error))
+        return FALSE;
+    }
 
   if (opts->import_path != NULL && opts->read_only)
     {
@@ -336,13 +353,18 @@ read_import (const char  *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(JpPlan) plan = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  gboolean document = has_suffix_nocase (path, ".txt") || has_suffix_nocase (path, ".md") ||
+                      has_suffix_nocase (path, ".markdown");
 
-  /* Messages name the file as it was typed. */
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  bytes = g_bytes_new_take (contents, length);
+  /* Checked by its size before it is read, and read no further than
+   * the limit of what it can be. Messages name the file as it was typed. */
+  bytes = jp_file_read_bounded (path, document ? JP_DOCUMENT_MAX_SIZE : JP_JSON_MAX_SIZE,
+                                NULL, error);
+  if (bytes == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
 
   if (looks_like_json (path, bytes))
     return jp_json_import_bytes (bytes, path, error);
@@ -645,32 +667,25 @@ get_backups_to_keep (void)
   return (guint) MAX (0, g_settings_get_int (settings, "backups-to-keep"));
 }
 
-/* Before an import changes a database that holds plans: a copy of it
- * (jp-store-backup.h). Without the copy nothing is imported. */
+/* Before an import changes a database that holds plans: a check and a
+ * copy of it (jp-store-backup.h; a progress import makes a copy at most
+ * once a day, and says when it did not). Without the copy nothing is imported. */
 static gboolean
-backup_before_import (JpStore  *store,
-                      GError  **error)
+backup_before_import (JpStore   *store,
+                      gboolean   progress_only,
+                      GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gint64 latest;
+  g_autofree char *message = NULL;
+  gboolean copied = FALSE;
 
-  latest = jp_store_get_latest_plan_id (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (latest == 0)
-    return TRUE;
+  if (!jp_store_backup_before_import (store, progress_only, &copied, &message, error))
+    return FALSE;
 
-  if (!jp_store_backup (store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
-                        NULL, &local_error))
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("nothing was imported, because the database could not be "
-                                    "backed up first: "));
-      return FALSE;
-    }
+  /* A copy is made silently, as it always was; a progress import that
+   * made none says so (on standard error: standard output may carry an
+   * export). */
+  if (!copied && message != NULL)
+    g_printerr ("%s: %s\n", g_get_prgname (), message);
 
   return TRUE;
 }
@@ -743,7 +758,7 @@ run_store (JpStore        *store,
           break;
         case EXPORT_PDF:
           ok = jp_report_write_pdf_output (plan, opts->report_kind, opts->report_name,
-                                           opts->as_of, output, error);
+                                           opts->as_of, &opts->report_options, output, error);
           break;
         case EXPORT_CSV:
           ok = jp_csv_write_output (plan, opts->as_of, opts->report_spec, output, error);
@@ -851,7 +866,7 @@ run (GVariantDict  *options,
    * it is committed; a failure anywhere rolls the import back. A progress
    * import commits row by row (jp-progress-import.h) and goes without. */
   batch = writes && opts.import_progress == NULL;
-  if (writes && !backup_before_import (store, error))
+  if (writes && !backup_before_import (store, plans == NULL, error))
     goto out;
   if (batch && !jp_store_begin_batch (store, error))
     goto out;

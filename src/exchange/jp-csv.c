@@ -77,6 +77,13 @@ jp_csv_column_get_heading (JpCsvColumn column)
     case JP_CSV_COLUMN_LAST_DATE:
       /* Translators: column heading: the date of the latest progress value. */
       return C_("sheet", "Last reported");
+    case JP_CSV_COLUMN_EXPECTED:
+      /* Translators: column heading: the progress expected by the as-of
+       * date (应达). */
+      return C_("sheet", "Expected");
+    case JP_CSV_COLUMN_FLAGS:
+      /* Translators: column heading: 逾期未报送, 自报与指标不符. */
+      return C_("sheet", "Flags");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -127,6 +134,29 @@ unit_separator (void)
   /* Translators: between the names of units in a cell, which may contain
    * "、" themselves; "；" in Chinese. */
   return C_("sheet", "; ");
+}
+
+char *
+jp_csv_dup_flags (const JpProgress *progress,
+                  const JpProgress *item_progress)
+{
+  g_autoptr(GString) flags = g_string_new (NULL);
+
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  if (progress->late_report)
+    /* Translators: a flag: nothing reported since the last deadline. */
+    g_string_append (flags, C_("sheet", "Late report"));
+  if (item_progress != NULL && item_progress->has_self_report &&
+      item_progress->self_report_differs)
+    {
+      if (flags->len > 0)
+        g_string_append (flags, leader_separator ());
+      /* Translators: a flag: the item's self-reported completion differs
+       * from its indicators' by more than 20 points. */
+      g_string_append (flags, C_("sheet", "Self-report differs from the indicators"));
+    }
+  return g_string_free (g_steal_pointer (&flags), FALSE);
 }
 
 char *
@@ -190,6 +220,17 @@ jp_csv_dup_cell (JpIndicator      *indicator,
         entry = jp_indicator_find_entry (indicator, as_of);
         return g_strdup (entry != NULL ? jp_progress_entry_get_date (entry) : "");
       }
+    case JP_CSV_COLUMN_EXPECTED:
+      return jp_format_percent (progress->expected);
+    case JP_CSV_COLUMN_FLAGS:
+      {
+        JpProgress item_progress;
+
+        if (item == NULL)
+          return jp_csv_dup_flags (progress, NULL);
+        jp_item_evaluate (item, as_of, &item_progress);
+        return jp_csv_dup_flags (progress, &item_progress);
+      }
     default:
       g_return_val_if_reached (NULL);
     }
@@ -246,6 +287,7 @@ jp_csv_select_items (JpPlan      *plan,
   switch (kind)
     {
     case JP_REPORT_SUMMARY:
+    case JP_REPORT_BULLETIN:
       return g_steal_pointer (&items);
 
     case JP_REPORT_LEADER:
@@ -380,7 +422,9 @@ column_is_text (JpCsvColumn column)
     case JP_CSV_COLUMN_VALUE:
     case JP_CSV_COLUMN_COMPLETION:
     case JP_CSV_COLUMN_LAST_DATE:
+    case JP_CSV_COLUMN_EXPECTED:
       return FALSE;
+    case JP_CSV_COLUMN_FLAGS:
     case JP_CSV_COLUMN_SECTION:
     case JP_CSV_COLUMN_ITEM:
     case JP_CSV_COLUMN_LEADERS:

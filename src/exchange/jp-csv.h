@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* The indicator table for spreadsheet users (DESIGN.md "--export-csv"):
  * one row per indicator, these columns, headings translated (the zh_CN
  * headings are 章节, 序号, 工作要点, 责任领导, 责任单位, 指标, 类型, 目标,
- * 上限, 单位, 当前值, 完成率, 状态, 最近填报日期). The same columns make the
+ * 上限, 单位, 当前值, 完成率, 状态, 最近填报日期, 应达, 标记). The same columns make the
  * indicators sheet of the workbook (jp-xlsx.h), and the progress import
  * (jp-progress-import.h) reads the table back. */
 typedef enum
@@ -29,9 +29,11 @@ typedef enum
   JP_CSV_COLUMN_COMPLETION,
   JP_CSV_COLUMN_STATUS,
   JP_CSV_COLUMN_LAST_DATE,
+  JP_CSV_COLUMN_EXPECTED,   /* 应达: e at as-of */
+  JP_CSV_COLUMN_FLAGS,      /* 逾期未报送, 自报与指标不符 */
 } JpCsvColumn;
 
-#define JP_CSV_N_COLUMNS (JP_CSV_COLUMN_LAST_DATE + 1)
+#define JP_CSV_N_COLUMNS (JP_CSV_COLUMN_FLAGS + 1)
 
 /* One record of a CSV file: its fields (UTF-8, unquoted) and the line of
  * the file it starts on (1-based). */
@@ -51,6 +53,11 @@ const char  *jp_csv_column_get_heading (JpCsvColumn    column);
 char        *jp_csv_dup_section_label  (JpSection     *section) G_GNUC_WARN_UNUSED_RESULT;
 /* The indicator as the table names it: its name, else its source text. */
 const char  *jp_csv_indicator_get_label (JpIndicator  *indicator);
+/* The flags beside a status, as a cell says them ("逾期未报送、自报与指标
+ *不符"; empty: none): the late report of @progress, the self-report of
+ * @item_progress (NULL: none). */
+char        *jp_csv_dup_flags          (const JpProgress  *progress,
+                                        const JpProgress  *item_progress) G_GNUC_WARN_UNUSED_RESULT;
 /* The text of one cell of @indicator's row; @progress is its evaluation
  * (jp_indicator_evaluate) at @as_of. Numbers are written as
  * jp_format_number() writes them, without thousands separators; the

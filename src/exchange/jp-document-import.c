@@ -15,6 +15,7 @@
 
 #include "jp-document-import.h"
 
+#include "jp-limits.h"
 #include "jp-target-parser.h"
 #include "jp-text-private.h"
 
@@ -386,6 +387,15 @@ decode (Importer      *imp,
   if (len == 0)
     {
       set_error (error, imp->name, 0, JP_IMPORT_ERROR_NOT_TEXT, _("the file is empty"));
+      return NULL;
+    }
+
+  /* UTF-32, or UTF-16 without a byte-order mark: say so, rather than
+   * "binary data". */
+  if (jp_limits_check_encoding (data, len, TRUE) != NULL)
+    {
+      set_error (error, imp->name, 0, JP_IMPORT_ERROR_ENCODING, "%s",
+                 jp_limits_check_encoding (data, len, TRUE));
       return NULL;
     }
 
@@ -1476,10 +1486,12 @@ split_title (const char  *text,
 }
 
 static void
-add_unique (GPtrArray *array,
-            gpointer   object)
+add_unique (GPtrArray  *array,
+            GHashTable *seen,
+            gpointer    object)
 {
-  if (object != NULL && !g_ptr_array_find (array, object, NULL))
+  /* A set beside the array: 32,000 names on one line are linear. */
+  if (object != NULL && g_hash_table_add (seen, object))
     g_ptr_array_add (array, object);
 }
 
@@ -1503,9 +1515,13 @@ add_targets (Importer   *imp,
       jp_item_append_indicator (item, indicator);
     }
   for (guint i = 0; i < odd->len; i++)
-    add_warning (imp, lineno, _("item %d: could not tell what kind of target “%s” is; "
-                                "it was not imported"),
-                 jp_item_get_number (item), (const char *) g_ptr_array_index (odd, i));
+    {
+      g_autofree char *quoted = jp_limits_quote (g_ptr_array_index (odd, i), -1);
+
+      add_warning (imp, lineno, _("item %d: could not tell what kind of target %s is; "
+                                  "it was not imported"),
+                   jp_item_get_number (item), quoted);
+    }
 }
 
 static JpItem *
@@ -1517,6 +1533,9 @@ build_item (Importer  *imp,
   g_autoptr(GPtrArray) leaders = g_ptr_array_new ();
   g_autoptr(GPtrArray) units = g_ptr_array_new ();
   g_autoptr(GPtrArray) partners = g_ptr_array_new ();
+  g_autoptr(GHashTable) leader_set = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) unit_set = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) partner_set = g_hash_table_new (NULL, NULL);
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *due = NULL;
@@ -1552,7 +1571,8 @@ build_item (Importer  *imp,
         case RESP_LEADERS:
           names = split_leader_names (resp->value);
           for (guint n = 0; n < names->len; n++)
-            add_unique (leaders, jp_plan_ensure_leader (plan, g_ptr_array_index (names, n)));
+            add_unique (leaders, leader_set,
+                        jp_plan_ensure_leader (plan, g_ptr_array_index (names, n)));
           break;
 
         case RESP_UNITS:
@@ -1560,6 +1580,7 @@ build_item (Importer  *imp,
           names = split_value (resp->value, resp->enumerated);
           for (guint n = 0; n < names->len; n++)
             add_unique (resp->kind == RESP_UNITS ? units : partners,
+                        resp->kind == RESP_UNITS ? unit_set : partner_set,
                         jp_plan_ensure_unit (plan, g_ptr_array_index (names, n)));
           break;
 
@@ -1572,8 +1593,12 @@ build_item (Importer  *imp,
             due = parse_due (value, jp_plan_get_year (plan), jp_plan_get_end (plan),
                              &unreadable);
             if (unreadable)
-              add_warning (imp, resp->lineno, _("item %d: could not read the due date “%s”"),
-                           ib->number, value);
+              {
+                g_autofree char *quoted = jp_limits_quote (value, -1);
+
+                add_warning (imp, resp->lineno, _("item %d: could not read the due date %s"),
+                             ib->number, quoted);
+              }
           }
           break;
 
@@ -1989,6 +2014,65 @@ check_size (const char  *name,
   return FALSE;
 }
 
+/* @text can be stored and written back out (jp-limits.h); else the
+ * error, at @line, saying what it is (@what). */
+static gboolean
+check_text (Importer    *imp,
+            guint        line,
+            const char  *what,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *reason = jp_limits_check_text (text, -1);
+
+  if (reason == NULL)
+    return TRUE;
+
+  /* Translators: "item 3: the text is 40000 characters long: …" */
+  set_error (error, imp->name, line, JP_IMPORT_ERROR_TOO_LARGE, _("%s: %s"), what, reason);
+  return FALSE;
+}
+
+/* The names of one of an item's lists (leaders or units). */
+static gboolean
+check_names (Importer    *imp,
+             guint        line,
+             const char  *what,
+             GListModel  *people,
+             GError     **error)
+{
+  guint n = g_list_model_get_n_items (people);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (people, i);
+      const char *name = JP_IS_LEADER (person) ? jp_leader_get_name (JP_LEADER (person))
+                                               : jp_unit_get_name (JP_UNIT (person));
+
+      if (!check_text (imp, line, what, name, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every text of @item, at its line. */
+static gboolean
+check_item (Importer  *imp,
+            JpItem    *item,
+            guint      line,
+            GError   **error)
+{
+  g_autofree char *what = g_strdup_printf (_("item %d"), jp_item_get_number (item));
+  g_autofree char *names = g_strdup_printf (_("item %d: a name"), jp_item_get_number (item));
+
+  return check_text (imp, line, what, jp_item_get_title (item), error) &&
+         check_text (imp, line, what, jp_item_get_body (item), error) &&
+         check_names (imp, line, names, jp_item_get_leaders (item), error) &&
+         check_names (imp, line, names, jp_item_get_units (item), error) &&
+         check_names (imp, line, names, jp_item_get_partner_units (item), error);
+}
+
 /* For g_ptr_array_sort(), which is stable. */
 static int
 compare_warnings (gconstpointer a,
@@ -2063,6 +2147,14 @@ jp_document_import_bytes (GBytes      *bytes,
   check_numbers (&imp);
 
   plan = build_plan_head (&imp);
+  {
+    guint head_line = head->len > 0 ? ((const Line *) g_ptr_array_index (head, 0))->lineno : 0;
+
+    if (!check_text (&imp, head_line, _("the title of the plan"), jp_plan_get_title (plan), error) ||
+        !check_text (&imp, head_line, _("the text before the first section"),
+                     jp_plan_get_preamble (plan), error))
+      return NULL;
+  }
 
   for (guint s = 0, i = 0; s < sections->len; s++)
     {
@@ -2076,6 +2168,8 @@ jp_document_import_bytes (GBytes      *bytes,
       if (sb->n_items == 0)
         add_warning (&imp, sb->lineno, _("section %s has no items"), sb->ordinal);
 
+      if (!check_text (&imp, sb->lineno, _("the title of the section"), sb->title->str, error))
+        return NULL;
       new_section = jp_section_new (sb->ordinal, sb->title->str);
       jp_plan_append_section (plan, new_section);
       section = new_section;
@@ -2088,6 +2182,8 @@ jp_document_import_bytes (GBytes      *bytes,
           if (ib->section != s)
             break;
           item = build_item (&imp, plan, ib);
+          if (!check_item (&imp, item, ib->lineno, error))
+            return NULL;
           jp_section_append_item (section, item);
         }
     }
@@ -2107,25 +2203,22 @@ jp_document_import_file (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
 
-  /* An absurd file is not even loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      !check_size (name, (guint64) g_file_info_get_size (info), error))
-    return NULL;
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* An absurd file is not even loaded, nor one that grows while read. */
+  bytes = jp_file_load_bounded (file, JP_DOCUMENT_MAX_SIZE, cancellable, &size, &local_error);
   if (bytes == NULL)
     {
+      if (g_error_matches (local_error, JP_FILE_ERROR, JP_FILE_ERROR_TOO_LARGE) &&
+          !check_size (name, MAX (size, (guint64) JP_DOCUMENT_MAX_SIZE + 1), error))
+        return NULL;
       set_error (error, name, 0, JP_IMPORT_ERROR_READ, "%s", local_error->message);
       return NULL;
     }

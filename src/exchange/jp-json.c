@@ -16,6 +16,7 @@
 
 #include "jp-document-import.h"
 #include "jp-enum-types.h"
+#include "jp-limits.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,15 +27,12 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Numbers beyond this are refused: every integer up to it is exact in a
- * double, and json-glib writes no exponent for them. */
-#define MAX_NUMBER 1e15
-
 typedef struct
 {
   const char *name;     /* the file, in messages */
   GString    *path;     /* JSON path of the value being read */
   char       *bad_path; /* export: first number that cannot be written */
+  char       *bad_text; /* export: first text that is not valid UTF-8 */
 } Ctx;
 
 /* ---- JSON paths ------------------------------------------------------ */
@@ -117,6 +115,7 @@ typedef struct
   gboolean  write_failed; /* the output keeps the first error */
   guint     level;        /* of the innermost open container */
   gboolean  empty[MAX_LEVEL];
+  Ctx      *ctx;          /* the path, for out_string() */
 } Out;
 
 static void
@@ -288,6 +287,20 @@ out_string (Out        *out,
             const char *member,
             const char *value)
 {
+  /* A text that is not UTF-8 (a damaged database) would make a file
+   * that no reader accepts: the export is refused, naming it. */
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      if (out->ctx != NULL && out->ctx->bad_text == NULL)
+        {
+          gsize old_len = member != NULL ? push_member (out->ctx, member) : out->ctx->path->len;
+
+          out->ctx->bad_text = g_strdup (out->ctx->path->str);
+          pop (out->ctx, old_len);
+        }
+      value = "";
+    }
+
   out_next (out, member);
   g_string_append_c (out->buf, '"');
   out_escaped (out, value != NULL ? value : "");
@@ -302,7 +315,7 @@ add_number (Ctx        *ctx,
 {
   gsize old_len = push_member (ctx, member);
 
-  if (!isfinite (value) || fabs (value) > MAX_NUMBER)
+  if (!isfinite (value) || fabs (value) > JP_VALUE_MAX)
     {
       if (ctx->bad_path == NULL)
         ctx->bad_path = g_strdup (ctx->path->str);
@@ -583,7 +596,8 @@ write_plans (Out      *out,
   g_autoptr(GEnumClass) kinds = g_type_class_ref (JP_TYPE_INDICATOR_KIND);
   g_autoptr(GString) path = g_string_new (NULL);
   g_autofree char *bad_path = NULL;
-  Ctx ctx = { "", path, NULL };
+  g_autofree char *bad_text = NULL;
+  Ctx ctx = { "", path, NULL, NULL };
   gboolean ok = TRUE;
 
   for (guint i = 0; i < n_plans; i++)
@@ -593,6 +607,7 @@ write_plans (Out      *out,
   g_string_append_c (out->buf, '{');
   out->level = 0;
   out->empty[0] = TRUE;
+  out->ctx = &ctx;
   out_string (out, "format", JP_JSON_FORMAT_NAME);
   out_int (out, "version", JP_JSON_FORMAT_VERSION);
   out_begin_array (out, "plans");
@@ -604,12 +619,24 @@ write_plans (Out      *out,
       ok = write_plan (&ctx, out, kinds, plans[i], error);
       pop (&ctx, plan_len);
     }
+  out->ctx = NULL;
   bad_path = g_steal_pointer (&ctx.bad_path);
+  bad_text = g_steal_pointer (&ctx.bad_text);
   if (!ok)
     return FALSE;
 
   out_end_array (out);
   g_string_append_len (out->buf, "\n}\n", 3);
+
+  if (bad_text != NULL)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_ENCODING,
+                   /* Translators: %s is a JSON path, "plans[0].sections[1]…" */
+                   _("%s: the text is not valid UTF-8 (a damaged database?): "
+                     "correct it before exporting"),
+                   bad_text);
+      return FALSE;
+    }
 
   if (bad_path != NULL)
     {
@@ -753,7 +780,14 @@ read_string (Ctx          *ctx,
 
   old_len = push_member (ctx, member);
   if (node_is_value_of (node, G_TYPE_STRING))
-    *value = json_node_get_string (node);
+    {
+      g_autofree char *reason = jp_limits_check_text (json_node_get_string (node), -1);
+
+      if (reason != NULL)
+        ret = fail (ctx, error, JP_IMPORT_ERROR_TOO_LARGE, "%s", reason);
+      else
+        *value = json_node_get_string (node);
+    }
   else if (!(JSON_NODE_HOLDS_NULL (node) && !required))
     ret = fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a string"));
   pop (ctx, old_len);
@@ -815,6 +849,7 @@ read_number (Ctx          *ctx,
 {
   gboolean required = (flags & NUMBER_REQUIRED) != 0;
   JsonNode *node = get_member (ctx, object, member, required, error);
+  g_autofree char *reason = NULL;
   gboolean ret = TRUE;
   gsize old_len;
   double v;
@@ -841,10 +876,9 @@ read_number (Ctx          *ctx,
       goto out;
     }
 
-  if (!isfinite (v))
-    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("expected a finite number"));
-  else if (fabs (v) > MAX_NUMBER)
-    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("the number is too large"));
+  /* check_syntax() refused the written number first, with its cause. */
+  if ((reason = jp_limits_check_value (v)) != NULL)
+    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, "%s", reason);
   else if ((flags & NUMBER_NON_NEGATIVE) != 0 && v < 0)
     ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("must not be negative"));
   else if ((flags & NUMBER_PERCENT) != 0 && (v < 0 || v > 100))
@@ -890,8 +924,12 @@ read_date (Ctx          *ctx,
                 required ? _("expected a date (YYYY-MM-DD)") :
                            _("expected a date (YYYY-MM-DD) or null"));
   else if (!jp_date_is_valid (json_node_get_string (node)))
-    ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
-                _("“%s” is not a valid date (YYYY-MM-DD)"), json_node_get_string (node));
+    {
+      g_autofree char *quoted = jp_limits_quote (json_node_get_string (node), -1);
+
+      ret = fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
+                  _("%s is not a valid date (YYYY-MM-DD)"), quoted);
+    }
   else
     *value = json_node_get_string (node);
   pop (ctx, old_len);
@@ -1001,6 +1039,7 @@ read_names (Ctx          *ctx,
     {
       JsonNode *node = json_array_get_element (array, i);
       gsize element_len = push_index (ctx, i);
+      g_autofree char *reason = NULL;
       const char *name;
 
       if (!node_is_value_of (node, G_TYPE_STRING))
@@ -1009,9 +1048,15 @@ read_names (Ctx          *ctx,
       name = json_node_get_string (node);
       if (name[0] == '\0')
         return fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("empty name"));
+      reason = jp_limits_check_text (name, -1);
+      if (reason != NULL)
+        return fail (ctx, error, JP_IMPORT_ERROR_TOO_LARGE, "%s", reason);
       if (!g_hash_table_add (seen, (gpointer) name))
-        return fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
-                     _("“%s” is listed twice"), name);
+        {
+          g_autofree char *quoted = jp_limits_quote (name, -1);
+
+          return fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE, _("%s is listed twice"), quoted);
+        }
 
       g_strv_builder_add (builder, name);
       pop (ctx, element_len);
@@ -1106,11 +1151,13 @@ read_indicator (Ctx         *ctx,
   kind = g_enum_get_value_by_nick (kinds, kind_nick);
   if (kind == NULL)
     {
+      g_autofree char *quoted = jp_limits_quote (kind_nick, -1);
+
       old_len = push_member (ctx, "kind");
       fail (ctx, error, JP_IMPORT_ERROR_BAD_VALUE,
             /* Translators: do not translate the kind names */
-            _("unknown kind “%s” (expected at_least, at_most, range, decrease_by, "
-              "increase_by or milestone)"), kind_nick);
+            _("unknown kind %s (expected at_least, at_most, range, decrease_by, "
+              "increase_by or milestone)"), quoted);
       pop (ctx, old_len);
       return FALSE;
     }
@@ -1413,18 +1460,301 @@ parse_hex4 (const char *data,
  * 10,000 items with 5 indicators of 10 progress entries each. */
 #define MAX_CONTAINERS 2000000u
 
-/* json-glib 1.6 parses recursively: refuse deep nesting before it sees
- * the data (brackets inside strings do not count). */
-static gboolean
-check_depth (Ctx         *ctx,
-             const char  *data,
-             gsize        length,
-             GError     **error)
+/* ---- Import: the syntax json-glib does not check ----------------------- */
+
+/* An object's member names, to refuse one given twice (json-glib keeps
+ * the last silently): compared in a list while an object has few, in a
+ * set beyond. */
+#define FEW_KEYS 16
+
+typedef struct
 {
+  const char *p;   /* in the data, or in Scan.owned when it had escapes */
+  gsize       len;
+} Key;
+
+typedef struct
+{
+  gboolean    object;
+  gboolean    expect_key;  /* objects: the next string names a member */
+  guint       index;       /* arrays: the element being read */
+  Key         key;         /* objects: the member being read */
+  GArray     *keys;        /* of Key */
+  GHashTable *key_set;     /* of owned strings, once there are many keys */
+} Frame;
+
+typedef struct
+{
+  Ctx        *ctx;
+  const char *data;
+  gsize       length;
+  Frame       frames[JP_JSON_MAX_DEPTH + 1];
+  guint       depth;
+  GPtrArray  *owned;       /* decoded member names */
+} Scan;
+
+static void
+scan_clear (Scan *scan)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scan->frames); i++)
+    {
+      g_clear_pointer (&scan->frames[i].keys, g_array_unref);
+      g_clear_pointer (&scan->frames[i].key_set, g_hash_table_unref);
+    }
+  g_clear_pointer (&scan->owned, g_ptr_array_unref);
+}
+
+/* The JSON path of the value being read, into ctx->path. */
+static void
+scan_set_path (Scan *scan)
+{
+  Ctx *ctx = scan->ctx;
+
+  g_string_truncate (ctx->path, 0);
+  for (guint i = 0; i < scan->depth; i++)
+    {
+      Frame *frame = &scan->frames[i];
+
+      if (!frame->object)
+        g_string_append_printf (ctx->path, "[%u]", frame->index);
+      else if (frame->key.p != NULL)
+        {
+          g_autofree char *valid = g_utf8_make_valid (frame->key.p, (gssize) frame->key.len);
+
+          if (ctx->path->len > 0)
+            g_string_append_c (ctx->path, '.');
+          g_string_append (ctx->path, valid);
+        }
+    }
+}
+
+/* "NAME: PATH: message", FALSE. */
+static gboolean
+scan_fail (Scan        *scan,
+           GError     **error,
+           int          code,
+           const char  *message)
+{
+  scan_set_path (scan);
+  fail (scan->ctx, error, code, "%s", message);
+  g_string_truncate (scan->ctx->path, 0);
+
+  return FALSE;
+}
+
+/* The string between the quotes at @start and @end, escapes decoded
+ * (they were checked: valid, no lone surrogate). */
+static char *
+decode_string (const char *data,
+               gsize       start,
+               gsize       end)
+{
+  GString *out = g_string_sized_new (end - start);
+
+  for (gsize i = start; i < end; i++)
+    {
+      char c = data[i];
+
+      if (c != '\\' || i + 1 >= end)
+        {
+          g_string_append_c (out, c);
+          continue;
+        }
+
+      c = data[++i];
+      switch (c)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            int unit = parse_hex4 (data, end, i + 1);
+            gunichar cp = unit < 0 ? 0xFFFD : (gunichar) unit;
+
+            i += 4;
+            if (unit >= 0xD800 && unit <= 0xDBFF && i + 6 < end)
+              {
+                int low = parse_hex4 (data, end, i + 3);
+
+                if (low >= 0xDC00 && low <= 0xDFFF)
+                  {
+                    cp = 0x10000 + (((gunichar) unit - 0xD800) << 10) + ((gunichar) low - 0xDC00);
+                    i += 6;
+                  }
+              }
+            g_string_append_unichar (out, cp);
+          }
+          break;
+        default:
+          g_string_append_c (out, c);
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A member name of the innermost object (between the quotes at @start
+ * and @end): FALSE when the object already has it. */
+static gboolean
+scan_key (Scan     *scan,
+          gsize     start,
+          gsize     end,
+          gboolean  escaped,
+          GError  **error)
+{
+  Frame *frame = &scan->frames[scan->depth - 1];
+  Key key = { scan->data + start, end - start };
+  gboolean seen = FALSE;
+
+  if (escaped)
+    {
+      char *decoded = decode_string (scan->data, start, end);
+
+      g_ptr_array_add (scan->owned, decoded);
+      key.p = decoded;
+      key.len = strlen (decoded);
+    }
+
+  if (frame->key_set != NULL)
+    seen = !g_hash_table_add (frame->key_set, g_strndup (key.p, key.len));
+  else
+    {
+      for (guint k = 0; k < frame->keys->len && !seen; k++)
+        {
+          Key *other = &g_array_index (frame->keys, Key, k);
+
+          seen = other->len == key.len && memcmp (other->p, key.p, key.len) == 0;
+        }
+      g_array_append_val (frame->keys, key);
+      if (frame->keys->len > FEW_KEYS)
+        {
+          frame->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint k = 0; k < frame->keys->len; k++)
+            {
+              Key *other = &g_array_index (frame->keys, Key, k);
+
+              g_hash_table_add (frame->key_set, g_strndup (other->p, other->len));
+            }
+        }
+    }
+
+  frame->key = key;
+  frame->expect_key = FALSE;
+
+  if (seen)
+    return scan_fail (scan, error, JP_IMPORT_ERROR_PARSE,
+                      _("the member is given twice in the same object"));
+
+  return TRUE;
+}
+
+/* A number token as JSON writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+is_json_number (const char *token,
+                gsize       len)
+{
+  gsize i = 0;
+
+  if (i < len && token[i] == '-')
+    i++;
+  if (i < len && token[i] == '0')
+    i++;
+  else if (i < len && token[i] >= '1' && token[i] <= '9')
+    while (i < len && g_ascii_isdigit (token[i]))
+      i++;
+  else
+    return FALSE;
+
+  if (i < len && token[i] == '.')
+    {
+      gsize digits = ++i;
+
+      while (i < len && g_ascii_isdigit (token[i]))
+        i++;
+      if (i == digits)
+        return FALSE;
+    }
+
+  if (i < len && (token[i] == 'e' || token[i] == 'E'))
+    {
+      gsize digits;
+
+      i++;
+      if (i < len && (token[i] == '+' || token[i] == '-'))
+        i++;
+      digits = i;
+      while (i < len && g_ascii_isdigit (token[i]))
+        i++;
+      if (i == digits)
+        return FALSE;
+    }
+
+  return i == len;
+}
+
+/* The number token at @start: a JSON number the program can store
+ * (json-glib 1.6 also reads 0x5A, 05, .5 and 1.). Its end in @end. */
+static gboolean
+scan_number (Scan     *scan,
+             gsize     start,
+             gsize    *end,
+             GError  **error)
+{
+  g_autofree char *token = NULL;
+  g_autofree char *reason = NULL;
+  gsize i = start;
+
+  while (i < scan->length && (g_ascii_isalnum (scan->data[i]) || scan->data[i] == '.' ||
+                              scan->data[i] == '+' || scan->data[i] == '-'))
+    i++;
+  *end = i;
+
+  token = g_strndup (scan->data + start, i - start);
+  if (!is_json_number (token, i - start))
+    {
+      g_autofree char *quoted = jp_limits_quote (token, -1);
+
+      /* "0x5A": the general parser names hexadecimal */
+      reason = jp_limits_parse_number (token, JP_NUMBER_EXPONENT, NULL);
+      if (reason != NULL && strstr (token, "x") != NULL)
+        return scan_fail (scan, error, JP_IMPORT_ERROR_PARSE, reason);
+      g_free (reason);
+      reason = g_strdup_printf (/* Translators: %s is the quoted token, “05” or “.5” */
+                                _("%s is not a JSON number (digits without leading zeros, "
+                                  "an optional fraction and exponent)"), quoted);
+      return scan_fail (scan, error, JP_IMPORT_ERROR_PARSE, reason);
+    }
+
+  reason = jp_limits_parse_number (token, JP_NUMBER_EXPONENT, NULL);
+  if (reason != NULL)
+    return scan_fail (scan, error, JP_IMPORT_ERROR_BAD_VALUE, reason);
+
+  return TRUE;
+}
+
+/* Before json-glib sees the data: json-glib 1.6 parses recursively
+ * (refuse deep nesting), reads the first of several values, decodes a
+ * lone surrogate into invalid UTF-8, cuts a string at "\u0000", keeps
+ * the last of two members of the same name, reads 0x5A as 90, 'strings'
+ * and comments: each is refused here, with the line or the JSON path.
+ * Brackets inside strings do not count. */
+static gboolean
+check_syntax (Ctx         *ctx,
+              const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  Scan scan = { ctx, data, length, { { 0 } }, 0, g_ptr_array_new_with_free_func (g_free) };
   gboolean in_string = FALSE;
-  gboolean closed = FALSE; /* the top-level value has ended */
-  guint depth = 0;
+  gboolean escaped = FALSE;    /* the string being read has an escape */
+  gboolean closed = FALSE;     /* the top-level value has ended */
+  gboolean ok = FALSE;
   guint containers = 0;
+  gsize string_start = 0;
   gsize start = 0;
 
   /* The format is one object. json-glib 1.6 reads "\"a\" {…}" as "a" and
@@ -1437,9 +1767,12 @@ check_depth (Ctx         *ctx,
                             data[start] == '\n' || data[start] == '\r'))
     start++;
   if (start < length && data[start] != '{' && data[start] != '[')
-    return fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a JSON object"));
+    {
+      fail (ctx, error, JP_IMPORT_ERROR_PARSE, _("expected a JSON object"));
+      goto out;
+    }
 
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = start; i < length; i++)
     {
       char c = data[i];
 
@@ -1451,6 +1784,7 @@ check_depth (Ctx         *ctx,
                * invalid UTF-8: refuse it. */
               int unit = parse_hex4 (data, length, i + 2);
 
+              escaped = TRUE;
               if (unit >= 0xD800 && unit <= 0xDBFF)
                 {
                   int low = i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u' ?
@@ -1472,7 +1806,7 @@ check_depth (Ctx         *ctx,
                   g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
                                _("%s:%u: a string holds an invalid escape (\\u without 4 hex digits)"),
                                ctx->name, count_lines (data, i));
-                  return FALSE;
+                  goto out;
                 }
 
               if (unit == -2)
@@ -1480,7 +1814,15 @@ check_depth (Ctx         *ctx,
                   g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_ENCODING,
                                _("%s:%u: not valid UTF-8 text (a lone UTF-16 surrogate)"),
                                ctx->name, count_lines (data, i));
-                  return FALSE;
+                  goto out;
+                }
+
+              /* json-glib would cut the text there. */
+              if (unit == 0)
+                {
+                  scan_fail (&scan, error, JP_IMPORT_ERROR_BAD_VALUE,
+                             _("the text holds a NUL character (U+0000), which cannot be stored"));
+                  goto out;
                 }
               i++;
             }
@@ -1492,12 +1834,19 @@ check_depth (Ctx         *ctx,
                                _("%s:%u: a string holds an invalid escape (\\ before “%c”)"),
                                ctx->name, count_lines (data, i),
                                g_ascii_isprint (data[i + 1]) ? data[i + 1] : '?');
-                  return FALSE;
+                  goto out;
                 }
+              escaped = TRUE;
               i++;
             }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              if (scan.depth > 0 && scan.frames[scan.depth - 1].object &&
+                  scan.frames[scan.depth - 1].expect_key &&
+                  !scan_key (&scan, string_start, i, escaped, error))
+                goto out;
+            }
           continue;
         }
 
@@ -1505,17 +1854,19 @@ check_depth (Ctx         *ctx,
         {
         case '"':
           in_string = TRUE;
+          escaped = FALSE;
+          string_start = i + 1;
           break;
 
         case '[':
         case '{':
           /* json-glib 1.6 reads the first of "{…}{…}" and drops the rest. */
-          if (depth == 0 && closed)
+          if (scan.depth == 0 && closed)
             {
               g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
                            _("%s:%u: more data after the end of the JSON document"),
                            ctx->name, count_lines (data, i));
-              return FALSE;
+              goto out;
             }
           /* json-glib holds the whole tree, ~300 bytes per object: 50 MB
            * of "{}," would take 5 GB. */
@@ -1524,29 +1875,75 @@ check_depth (Ctx         *ctx,
               g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
                            _("%s:%u: too many objects and arrays for a plan file (more than %u)"),
                            ctx->name, count_lines (data, i), MAX_CONTAINERS);
-              return FALSE;
+              goto out;
             }
-          if (++depth > JP_JSON_MAX_DEPTH)
+          if (scan.depth + 1 > JP_JSON_MAX_DEPTH)
             {
               g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_DEEP,
                            _("%s:%u: nested deeper than the format allows (%d levels)"),
                            ctx->name, count_lines (data, i), JP_JSON_MAX_DEPTH);
-              return FALSE;
+              goto out;
             }
+          {
+            Frame *frame = &scan.frames[scan.depth++];
+
+            frame->object = c == '{';
+            frame->expect_key = frame->object;
+            frame->index = 0;
+            frame->key.p = NULL;
+            frame->key.len = 0;
+            if (frame->keys == NULL)
+              frame->keys = g_array_new (FALSE, FALSE, sizeof (Key));
+            g_array_set_size (frame->keys, 0);
+            g_clear_pointer (&frame->key_set, g_hash_table_unref);
+          }
           break;
 
         case ']':
         case '}':
-          if (depth > 0 && --depth == 0)
+          if (scan.depth > 0 && --scan.depth == 0)
             closed = TRUE;
           break;
 
+        case ',':
+          if (scan.depth > 0)
+            {
+              Frame *frame = &scan.frames[scan.depth - 1];
+
+              if (frame->object)
+                frame->expect_key = TRUE;
+              else
+                frame->index++;
+            }
+          break;
+
+        case '\'':
+        case '/':
+          /* json-glib 1.6 also reads 'strings' and skips comments. */
+          g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
+                       c == '/' ? _("%s:%u: a comment, which JSON does not allow")
+                                : _("%s:%u: a string in single quotes: JSON strings are in double quotes"),
+                       ctx->name, count_lines (data, i));
+          goto out;
+
         default:
+          if (g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.')
+            {
+              gsize end;
+
+              if (!scan_number (&scan, i, &end, error))
+                goto out;
+              i = end - 1;
+            }
           break;
         }
     }
 
-  return TRUE;
+  ok = TRUE;
+
+out:
+  scan_clear (&scan);
+  return ok;
 }
 
 /* "<data>:3:2: Parse error: …" → "NAME:3:2: Parse error: …" */
@@ -1607,7 +2004,7 @@ jp_json_import_bytes (GBytes      *bytes,
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GError) parse_error = NULL;
   Ctx ctx = { display_name != NULL ? display_name : "", path, NULL };
-  const char *data, *end, *format;
+  const char *data, *end, *format, *encoding;
   JsonObject *root_object;
   JsonArray *plan_array;
   JsonNode *root;
@@ -1624,6 +2021,13 @@ jp_json_import_bytes (GBytes      *bytes,
   if (!check_size (&ctx, length, error))
     return NULL;
 
+  encoding = jp_limits_check_encoding ((const guint8 *) data, length, FALSE);
+  if (encoding != NULL)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_ENCODING, "%s: %s", ctx.name, encoding);
+      return NULL;
+    }
+
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_ENCODING,
@@ -1632,7 +2036,7 @@ jp_json_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!check_depth (&ctx, data, length, error))
+  if (!check_syntax (&ctx, data, length, error))
     return NULL;
 
   parser = json_parser_new ();
@@ -1717,35 +2121,27 @@ jp_json_import_file (GFile         *file,
                      GError       **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) read_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  gsize length = 0;
+  guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
 
-  /* Refused before it is read. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL)
+  /* Refused before it is read, and read no further than the limit. */
+  bytes = jp_file_load_bounded (file, JP_JSON_MAX_SIZE, cancellable, &size, &read_error);
+  if (bytes == NULL)
     {
-      Ctx ctx = { name, NULL, NULL };
+      Ctx ctx = { name, NULL, NULL, NULL };
 
-      if (!check_size (&ctx, (guint64) g_file_info_get_size (info), error))
+      if (g_error_matches (read_error, JP_FILE_ERROR, JP_FILE_ERROR_TOO_LARGE) &&
+          !check_size (&ctx, MAX (size, (guint64) JP_JSON_MAX_SIZE + 1), error))
         return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &read_error))
-    {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,
                    "%s: %s", name, read_error->message);
       return NULL;
     }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
   return jp_json_import_bytes (bytes, name, error);
 }

@@ -1499,7 +1499,7 @@ jp_progress_import_new_for_file (JpPlan        *plan,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = jp_file_load_bounded (file, JP_SHEET_MAX_SIZE, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,

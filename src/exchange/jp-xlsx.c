@@ -24,7 +24,7 @@
 /* Rows above the table: title, as-of date, status counts, header. */
 #define HEADER_ROW   3
 #define FIRST_ROW    (HEADER_ROW + 1)
-#define MAX_COLUMNS  16
+#define MAX_COLUMNS  24
 /* Column widths in characters of the default font (a Chinese character
  * counts two). */
 #define MIN_WIDTH    6.0
@@ -45,6 +45,8 @@ typedef enum
   OVERVIEW_COMPLETION,
   OVERVIEW_STATUS,
   OVERVIEW_DUE,
+  OVERVIEW_EXPECTED,
+  OVERVIEW_FLAGS,
   OVERVIEW_N_COLUMNS
 } OverviewColumn;
 
@@ -482,6 +484,8 @@ write_overview (Writer *w)
   headings[OVERVIEW_STATUS] = jp_csv_column_get_heading (JP_CSV_COLUMN_STATUS);
   /* Translators: column heading: the due date of an item. */
   headings[OVERVIEW_DUE] = C_("sheet", "Due");
+  headings[OVERVIEW_EXPECTED] = jp_csv_column_get_heading (JP_CSV_COLUMN_EXPECTED);
+  headings[OVERVIEW_FLAGS] = jp_csv_column_get_heading (JP_CSV_COLUMN_FLAGS);
 
   for (guint i = 0; i < w->items->len; i++)
     {
@@ -539,6 +543,12 @@ write_overview (Writer *w)
             check (w, worksheet_write_blank (sheet.sheet, row, OVERVIEW_COMPLETION, w->text));
           write_status (w, &sheet, row, OVERVIEW_STATUS, progress.status);
           write_date (w, &sheet, row, OVERVIEW_DUE, jp_item_get_effective_due (item));
+          write_percent (w, &sheet, row, OVERVIEW_EXPECTED, progress.expected);
+          {
+            g_autofree char *flags = jp_csv_dup_flags (&progress, &progress);
+
+            write_text (w, &sheet, row, OVERVIEW_FLAGS, flags, w->wrap);
+          }
           row++;
         }
     }
@@ -639,6 +649,9 @@ write_indicators (Writer *w)
                 case JP_CSV_COLUMN_STATUS:
                   write_status (w, &sheet, row, c, progress.status);
                   break;
+                case JP_CSV_COLUMN_EXPECTED:
+                  write_percent (w, &sheet, row, c, progress.expected);
+                  break;
                 case JP_CSV_COLUMN_LAST_DATE:
                   if (*text == '\0')
                     write_text (w, &sheet, row, c, NULL, w->text);
@@ -654,6 +667,7 @@ write_indicators (Writer *w)
                 case JP_CSV_COLUMN_LEADERS:
                 case JP_CSV_COLUMN_UNITS:
                 case JP_CSV_COLUMN_INDICATOR:
+                case JP_CSV_COLUMN_FLAGS:
                 default:
                   write_text (w, &sheet, row, c, text, w->wrap);
                   break;

@@ -26,6 +26,7 @@
 #include "jp-item-update.h"
 #include "jp-leader.h"
 #include "jp-names.h"
+#include "jp-limits.h"
 #include "jp-plan.h"
 #include "jp-progress-entry.h"
 #include "jp-reporting.h"

@@ -182,6 +182,23 @@ unit_name (gpointer unit)
   return jp_unit_get_name (unit);
 }
 
+/* @object (named @key) is in @store, whose name index is @index: the
+ * index answers at once unless another object holds that name (then a
+ * scan): adding n names costs O(n), not O(n²). */
+static gboolean
+store_holds (GListStore *store,
+             GHashTable *index,
+             const char *key,
+             gpointer    object)
+{
+  gpointer found = g_hash_table_lookup (index, key);
+
+  if (found == NULL || found == object)
+    return found != NULL;
+
+  return g_list_store_find (store, object, NULL);
+}
+
 static GHashTable *
 get_leader_index (JpPlan *self)
 {
@@ -880,14 +897,15 @@ jp_plan_insert_leader (JpPlan   *self,
 
   g_return_if_fail (JP_IS_PLAN (self));
   g_return_if_fail (JP_IS_LEADER (leader));
-  g_return_if_fail (!g_list_store_find (self->leaders, leader, NULL));
+
+  key = normalize_leader_name (jp_leader_get_name (leader));
+  g_return_if_fail (!store_holds (self->leaders, get_leader_index (self), key, leader));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->leaders));
 
   g_signal_connect_swapped (leader, "notify::name",
                             G_CALLBACK (on_leader_name_changed_cb), self);
 
-  key = normalize_leader_name (jp_leader_get_name (leader));
   if (!self->leader_index_dirty && position >= n &&
       !g_hash_table_contains (self->leader_index, key))
     g_hash_table_insert (self->leader_index, g_steal_pointer (&key), leader);
@@ -1054,14 +1072,15 @@ jp_plan_insert_unit (JpPlan *self,
 
   g_return_if_fail (JP_IS_PLAN (self));
   g_return_if_fail (JP_IS_UNIT (unit));
-  g_return_if_fail (!g_list_store_find (self->units, unit, NULL));
+
+  key = normalize_unit_name (jp_unit_get_name (unit));
+  g_return_if_fail (!store_holds (self->units, get_unit_index (self), key, unit));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
 
   g_signal_connect_swapped (unit, "notify::name",
                             G_CALLBACK (on_unit_name_changed_cb), self);
 
-  key = normalize_unit_name (jp_unit_get_name (unit));
   if (!self->unit_index_dirty && position >= n &&
       !g_hash_table_contains (self->unit_index, key))
     g_hash_table_insert (self->unit_index, g_steal_pointer (&key), unit);

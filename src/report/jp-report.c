@@ -27,6 +27,7 @@ typedef struct
   JpLeader       *leader;   /* borrowed; JP_REPORT_LEADER */
   JpUnit         *unit;     /* borrowed; JP_REPORT_UNIT */
   const char     *as_of;
+  JpReportOptions options;
   JpReportLayout *layout;   /* borrowed */
   GPtrArray      *flagged;  /* JpItem: what needs attention, in order */
 } Builder;
@@ -85,6 +86,43 @@ status_markup (JpStatus status)
   g_autofree char *symbol = status_symbol_markup (status);
 
   return g_strdup_printf ("%s %s", symbol, label);
+}
+
+/* The flags that go with any status, a line each after @markup: 逾期未报送
+ * and a self-reported completion far from the indicators'. */
+static char *
+append_flags_markup (const char       *markup_in,
+                     const JpProgress *progress)
+{
+  g_autoptr(GString) markup = g_string_new (markup_in);
+
+  if (progress->late_report)
+    {
+      g_autofree char *flag = escape (C_("report", "Late report"));
+
+      g_string_append_printf (markup, "\n<span foreground=\"#C0186A\">%s</span>", flag);
+    }
+  if (progress->has_self_report && progress->self_report_differs)
+    {
+      g_autofree char *self = jp_format_percent (progress->self_report);
+      g_autofree char *computed = jp_format_percent (progress->p);
+      /* Translators: an item's latest update gives a completion far from
+       * what its indicators say: "自报 60%，指标 26%". */
+      g_autofree char *flag_raw = g_strdup_printf (C_("report", "Self-reported %s, indicators %s"),
+                                                   self, computed);
+      g_autofree char *flag = escape (flag_raw);
+
+      g_string_append_printf (markup, "\n<span foreground=\"#555555\">%s</span>", flag);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static char *
+status_with_flags_markup (const JpProgress *progress)
+{
+  g_autofree char *status = status_markup (progress->status);
+
+  return append_flags_markup (status, progress);
 }
 
 static char *
@@ -152,6 +190,8 @@ report_label (JpReportKind  kind,
       return g_strdup_printf (C_("report", "Progress of the items of leader %s"), name);
     case JP_REPORT_UNIT:
       return g_strdup_printf (C_("report", "Progress of the items of unit %s"), name);
+    case JP_REPORT_BULLETIN:
+      return g_strdup (C_("report", "Supervision bulletin"));
     case JP_REPORT_SUMMARY:
     default:
       return g_strdup (C_("report", "Progress summary"));
@@ -160,7 +200,8 @@ report_label (JpReportKind  kind,
 
 /* Tables */
 
-enum { ITEM_NUMBER, ITEM_TITLE, ITEM_ROLE, ITEM_LEADERS, ITEM_UNITS, ITEM_PROGRESS, ITEM_STATUS };
+enum { ITEM_NUMBER, ITEM_TITLE, ITEM_ROLE, ITEM_LEADERS, ITEM_UNITS, ITEM_EXPECTED, ITEM_PROGRESS,
+       ITEM_STATUS };
 
 static void
 set_continuation (JpReportTable *table,
@@ -173,6 +214,27 @@ set_continuation (JpReportTable *table,
   jp_report_table_set_continuation (table, line);
 }
 
+/* A table of @columns without column @skip (G_MAXUINT: none), continued
+ * under @caption_markup. @columns is modified. */
+static JpReportTable *
+add_table_without (Builder        *b,
+                   JpReportColumn *columns,
+                   guint           n_columns,
+                   guint           skip,
+                   const char     *caption_markup)
+{
+  JpReportTable *table;
+
+  if (skip < n_columns)
+    {
+      memmove (&columns[skip], &columns[skip + 1], sizeof columns[0] * (n_columns - skip - 1));
+      n_columns--;
+    }
+  table = jp_report_layout_add_table (b->layout, columns, n_columns);
+  set_continuation (table, caption_markup);
+  return table;
+}
+
 static JpReportTable *
 add_items_table (Builder    *b,
                  gboolean    with_role,
@@ -182,26 +244,17 @@ add_items_table (Builder    *b,
     { C_("report", "No."), 28, 0, PANGO_ALIGN_CENTER, TRUE },
     { C_("report", "Work item"), 0, 1.0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Role"), 38, 0, PANGO_ALIGN_CENTER, FALSE },
-    { C_("report", "Leaders"), 76, 0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Leaders"), 68, 0, PANGO_ALIGN_LEFT, FALSE },
     { C_("report", "Units"), 0, 0.75, PANGO_ALIGN_LEFT, FALSE },
-    { C_("report", "Progress"), 50, 0, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Status"), 72, 0, PANGO_ALIGN_LEFT, FALSE },
+    /* Translators: a column: the progress expected by the as-of date (应达).
+     * The numeric columns fit "Expected" and "Progress" in bold. */
+    { C_("report", "Expected"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Progress"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Status"), 80, 0, PANGO_ALIGN_LEFT, FALSE },
   };
 
-  JpReportTable *table;
-
-  if (!with_role)
-    {
-      memmove (&columns[ITEM_ROLE], &columns[ITEM_ROLE + 1],
-               sizeof columns[0] * (G_N_ELEMENTS (columns) - ITEM_ROLE - 1));
-      table = jp_report_layout_add_table (b->layout, columns, G_N_ELEMENTS (columns) - 1);
-    }
-  else
-    {
-      table = jp_report_layout_add_table (b->layout, columns, G_N_ELEMENTS (columns));
-    }
-  set_continuation (table, caption_markup);
-  return table;
+  return add_table_without (b, columns, G_N_ELEMENTS (columns),
+                            with_role ? G_MAXUINT : ITEM_ROLE, caption_markup);
 }
 
 static void
@@ -217,6 +270,7 @@ add_item_row (Builder       *b,
   g_autofree char *leaders = escape (leaders_raw);
   g_autofree char *units = NULL;
   g_autofree char *progress = NULL;
+  g_autofree char *expected = NULL;
   g_autofree char *status = NULL;
   const char *role = "";
   JpProgress p;
@@ -254,7 +308,8 @@ add_item_row (Builder       *b,
 
   jp_item_evaluate (item, b->as_of, &p);
   progress = progress_text (&p);
-  status = status_markup (p.status);
+  expected = jp_format_percent (p.expected);
+  status = status_with_flags_markup (&p);
 
   if (with_role)
     {
@@ -271,16 +326,18 @@ add_item_row (Builder       *b,
           break;
         }
       jp_report_table_add_row (table, (const char *[]) {
-                                 number, title, role, leaders, units, progress, status });
+                                 number, title, role, leaders, units, expected, progress,
+                                 status });
     }
   else
     {
       jp_report_table_add_row (table, (const char *[]) {
-                                 number, title, leaders, units, progress, status });
+                                 number, title, leaders, units, expected, progress, status });
     }
 }
 
-static void
+/* Returns whether the item had indicators (and so its caption). */
+static gboolean
 add_indicators_table (Builder *b,
                       JpItem  *item)
 {
@@ -299,7 +356,7 @@ add_indicators_table (Builder *b,
   JpReportTable *table;
 
   if (n == 0)
-    return;
+    return FALSE;
 
   memcpy (columns, columns_template, sizeof columns);
   columns[0].title = C_("report", "Indicator");
@@ -335,94 +392,279 @@ add_indicators_table (Builder *b,
       status = status_markup (p.status);
       jp_report_table_add_row (table, (const char *[]) { name, target, current, ratio, status });
     }
+  return TRUE;
+}
+
+/* Updates (进展情况, 存在问题, 下步打算) */
+
+/* The updates to show under @item: the latest on or before the as-of
+ * date, or every one of the period (plan start to as-of), newest first. */
+static GPtrArray *
+dup_updates (Builder *b,
+             JpItem  *item)
+{
+  GListModel *updates = jp_item_get_updates (item);
+  const char *start = jp_plan_get_start (b->plan);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The item keeps its updates sorted by date. */
+  for (guint i = g_list_model_get_n_items (updates); i > 0; i--)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i - 1);
+      const char *date = jp_item_update_get_date (update);
+
+      if (date == NULL || jp_date_compare (date, b->as_of) > 0)
+        continue;
+      if (b->options.updates == JP_REPORT_UPDATES_ALL && start != NULL &&
+          jp_date_compare (date, start) < 0)
+        break;
+      g_ptr_array_add (out, g_steal_pointer (&update));
+      if (b->options.updates == JP_REPORT_UPDATES_LATEST)
+        break;
+    }
+  return out;
+}
+
+/* The 存在问题 of the item's latest update on or before the as-of date
+ * (borrowed; NULL: none). */
+static const char *
+latest_problems (Builder *b,
+                 JpItem  *item)
+{
+  GListModel *updates = jp_item_get_updates (item);
+
+  for (guint i = g_list_model_get_n_items (updates); i > 0; i--)
+    {
+      g_autoptr(JpItemUpdate) update = g_list_model_get_item (updates, i - 1);
+      const char *date = jp_item_update_get_date (update);
+      const char *problems;
+
+      if (date == NULL || jp_date_compare (date, b->as_of) > 0)
+        continue;
+      problems = jp_item_update_get_problems (update);
+      return problems != NULL && *problems != '\0' ? problems : NULL;
+    }
+  return NULL;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_update_field (Builder    *b,
+                  const char *format,
+                  const char *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *label = NULL;
+  const char *s;
+
+  if (is_blank (text))
+    return;
+
+  /* The label ("存在问题：") in bold, the text after it. */
+  stripped = g_strstrip (g_strdup (text));
+  escaped = escape (stripped);
+  s = strstr (format, "%s");
+  if (s != NULL)
+    {
+      g_autofree char *label_escaped = NULL;
+      g_autofree char *rest = escape (s + 2);
+
+      label = g_strndup (format, s - format);
+      label_escaped = escape (label);
+      line = g_strdup_printf ("<b>%s</b>%s%s", label_escaped, escaped, rest);
+    }
+  else
+    {
+      line = g_steal_pointer (&escaped);
+    }
+  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_BODY, PANGO_ALIGN_LEFT, line);
+}
+
+static void
+add_update (Builder      *b,
+            JpItemUpdate *update)
+{
+  g_autofree char *date = format_date (jp_item_update_get_date (update));
+  const char *author = jp_item_update_get_author (update);
+  g_autofree char *line = NULL;
+  g_autofree char *markup = NULL;
+
+  if (!is_blank (author))
+    /* Translators: above an item update in the report: date, author. */
+    line = g_strdup_printf (C_("report", "Reported on %s by %s"), date, author);
+  else
+    /* Translators: above an item update in the report: its date. */
+    line = g_strdup_printf (C_("report", "Reported on %s"), date);
+  if (jp_item_update_get_has_completion (update))
+    {
+      g_autofree char *completion = jp_format_percent (jp_item_update_get_completion (update) / 100.0);
+      g_autofree char *with = NULL;
+
+      /* Translators: an update's date and author, then the completion it
+       * gives: "2023年6月30日 张三填报，自报完成 60%". */
+      with = g_strdup_printf (C_("report", "%s, self-reported completion %s"), line, completion);
+      g_free (line);
+      line = g_steal_pointer (&with);
+    }
+  markup = escape (line);
+  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_NOTE, PANGO_ALIGN_LEFT, markup);
+  jp_report_layout_keep_with_next (b->layout);
+
+  /* Translators: the labels keep their colon: the text follows. */
+  add_update_field (b, C_("report", "Progress made: %s"), jp_item_update_get_note (update));
+  add_update_field (b, C_("report", "Problems: %s"), jp_item_update_get_problems (update));
+  add_update_field (b, C_("report", "Next steps: %s"), jp_item_update_get_next_steps (update));
+}
+
+/* Under an item: its indicators, then its latest update (or all of the
+ * period). */
+static void
+add_item_details (Builder *b,
+                  JpItem  *item)
+{
+  g_autoptr(GPtrArray) updates = dup_updates (b, item);
+  gboolean captioned = add_indicators_table (b, item);
+
+  if (updates->len == 0)
+    return;
+  if (!captioned)
+    {
+      g_autofree char *title = escape (jp_item_get_title (item));
+      /* Translators: caption of an item's updates when it has no
+       * indicators: number, title. */
+      g_autofree char *caption = g_strdup_printf (C_("report", "Item %d: %s"),
+                                                  jp_item_get_number (item), title);
+
+      jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_SUBHEADING, PANGO_ALIGN_LEFT, caption);
+    }
+  for (guint i = 0; i < updates->len; i++)
+    add_update (b, g_ptr_array_index (updates, i));
+}
+
+/* Attention and bulletin tables: where an item stands against what is
+ * expected, and why (存在问题 of its latest update). */
+
+typedef enum
+{
+  GAP_TABLE_ATTENTION, /* with the status */
+  GAP_TABLE_BULLETIN,  /* with the units (the group says the status) */
+} GapTable;
+
+static JpReportTable *
+add_gap_table (Builder    *b,
+               GapTable    kind,
+               const char *caption_markup)
+{
+  JpReportColumn columns[] = {
+    { C_("report", "No."), 26, 0, PANGO_ALIGN_CENTER, TRUE },
+    { C_("report", "Work item"), 0, 1.0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Units"), 0, 0.6, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Leaders"), 50, 0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Expected"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Progress"), 48, 0, PANGO_ALIGN_RIGHT, TRUE },
+    /* Translators: a column: expected minus actual progress (差距). */
+    { C_("report", "Gap"), 44, 0, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Status"), 60, 0, PANGO_ALIGN_LEFT, FALSE },
+    { C_("report", "Problems"), 0, 1.1, PANGO_ALIGN_LEFT, FALSE },
+  };
+
+  /* One of units or status: the attention table's items have their units
+   * in the section tables above it. */
+  return add_table_without (b, columns, G_N_ELEMENTS (columns),
+                            kind == GAP_TABLE_ATTENTION ? 2 : 7, caption_markup);
+}
+
+static void
+add_gap_row (Builder       *b,
+             JpReportTable *table,
+             GapTable       kind,
+             JpItem        *item)
+{
+  g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
+  g_autofree char *title = escape (jp_item_get_title (item));
+  g_autofree char *leaders_raw = jp_item_dup_leader_names (item, list_separator ());
+  g_autofree char *leaders = escape (leaders_raw);
+  g_autofree char *units_raw = jp_item_dup_unit_names (item, unit_separator ());
+  g_autofree char *units = escape (units_raw);
+  g_autofree char *expected = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *gap = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *problems = NULL;
+  const char *problems_raw = latest_problems (b, item);
+  double difference;
+  JpProgress p;
+
+  jp_item_evaluate (item, b->as_of, &p);
+  expected = jp_format_percent (p.expected);
+  progress = progress_text (&p);
+  /* The difference of the two figures shown, so that they add up. */
+  difference = jp_round_percent (p.expected) - jp_round_percent (p.p);
+  gap = difference > 0 ? jp_format_percent (difference / 100.0) : g_strdup ("—");
+  status = status_with_flags_markup (&p);
+  problems = problems_raw != NULL ? escape (problems_raw) : g_strdup ("—");
+
+  if (kind == GAP_TABLE_ATTENTION)
+    jp_report_table_add_row (table, (const char *[]) {
+                               number, title, leaders, expected, progress, gap, status,
+                               problems });
+  else
+    {
+      /* No status column: the group says it; the flags go with the title. */
+      g_autofree char *title_flags = append_flags_markup (title, &p);
+
+      jp_report_table_add_row (table, (const char *[]) {
+                                 number, title_flags, units, leaders, expected, progress, gap,
+                                 problems });
+    }
 }
 
 /* Overview: counts, overall progress, status breakdown */
 
+/* "5 of 17 work items need attention", from the list the report ends
+ * with (or opens, in the bulletin). */
 static void
-evaluate_selection (Builder    *b,
-                    GPtrArray  *items,
-                    JpProgress *out,
-                    guint      *counts)
+add_attention_sentence (Builder *b,
+                        guint    n_items)
 {
-  double sum = 0;
-  gboolean started = FALSE;
-  const char *start = jp_plan_get_start (b->plan);
-  const char *end = jp_plan_get_end (b->plan);
+  g_autofree char *line = NULL;
 
-  memset (counts, 0, sizeof (guint) * JP_N_STATUSES);
-  memset (out, 0, sizeof *out);
-  for (guint i = 0; i < items->len; i++)
-    {
-      JpProgress p;
-
-      jp_item_evaluate (g_ptr_array_index (items, i), b->as_of, &p);
-      counts[p.status]++;
-      sum += p.p;
-      started |= p.started;
-    }
-  out->p = out->ratio = items->len > 0 ? sum / items->len : 0;
-  out->started = started;
-  out->expected = jp_progress_expected (start, end, b->as_of);
-  out->status = jp_status_classify (out->p, started, out->expected,
-                                    jp_date_compare (b->as_of, end) > 0);
+  if (b->flagged->len == 0)
+    line = g_strdup (C_("report", "No item needs attention."));
+  else
+    /* Translators: in the overview; the items are overdue, not reported,
+     * behind or at risk. */
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u work items needs attention.",
+                                         "%u of %u work items need attention.",
+                                         b->flagged->len),
+                            b->flagged->len, n_items);
+  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_BODY, PANGO_ALIGN_LEFT, line);
 }
 
+/* The count of each status, as numbers (exact, and readable without
+ * colour). */
 static void
-add_overview (Builder   *b,
-              GPtrArray *items)
+add_status_breakdown (Builder     *b,
+                      const guint *counts)
 {
-  JpReportColumn totals_columns[] = {
-    { C_("report", "Sections"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Work items"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Indicators"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Overall progress"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
-    { C_("report", "Status"), 0, 1.2, PANGO_ALIGN_LEFT, FALSE },
-  };
   JpReportColumn status_columns[JP_N_STATUSES + 1];
   const char *status_cells[JP_N_STATUSES + 1];
   g_autoptr(GPtrArray) cell_strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) sections = g_hash_table_new (NULL, NULL);
   JpReportTable *table;
-  guint counts[JP_N_STATUSES];
-  guint n_indicators = 0;
-  JpProgress overall;
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      JpItem *item = g_ptr_array_index (items, i);
-
-      g_hash_table_add (sections, jp_item_get_section (item));
-      n_indicators += g_list_model_get_n_items (jp_item_get_indicators (item));
-    }
-
-  if (b->kind == JP_REPORT_SUMMARY)
-    {
-      jp_plan_evaluate (b->plan, b->as_of, &overall);
-      jp_plan_count_item_statuses (b->plan, b->as_of, counts);
-    }
-  else
-    {
-      evaluate_selection (b, items, &overall, counts);
-    }
-
-  jp_report_layout_add_outline (b->layout, 0, C_("report", "Overview"));
-  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_HEADING, PANGO_ALIGN_LEFT,
-                             C_("report", "Overview"));
-
-  table = jp_report_layout_add_table (b->layout, totals_columns, G_N_ELEMENTS (totals_columns));
-  {
-    g_autofree char *n_sections = g_strdup_printf ("%u", g_hash_table_size (sections));
-    g_autofree char *n_items = g_strdup_printf ("%u", items->len);
-    g_autofree char *n_ind = g_strdup_printf ("%u", n_indicators);
-    g_autofree char *progress = progress_text (&overall);
-    g_autofree char *status = status_markup (overall.status);
-
-    jp_report_table_add_row (table, (const char *[]) {
-                               n_sections, n_items, n_ind, progress, status });
-  }
-
-  /* The breakdown as numbers (exact, and readable without colour)... */
   for (guint i = 0; i < JP_N_STATUSES; i++)
     {
       JpStatus status = jp_chart_status_at (i);
@@ -456,6 +698,58 @@ add_overview (Builder   *b,
                              C_("report", "Work items by status"));
   table = jp_report_layout_add_table (b->layout, status_columns, G_N_ELEMENTS (status_columns));
   jp_report_table_add_row (table, status_cells);
+}
+
+static void
+add_overview (Builder   *b,
+              GPtrArray *items)
+{
+  JpReportColumn totals_columns[] = {
+    { C_("report", "Sections"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Work items"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Indicators"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Expected"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Overall progress"), 0, 1, PANGO_ALIGN_RIGHT, TRUE },
+    { C_("report", "Status"), 0, 1.2, PANGO_ALIGN_LEFT, FALSE },
+  };
+  g_autoptr(GHashTable) sections = g_hash_table_new (NULL, NULL);
+  JpReportTable *table;
+  guint counts[JP_N_STATUSES];
+  guint n_indicators = 0;
+  JpProgress overall;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+
+      g_hash_table_add (sections, jp_item_get_section (item));
+      n_indicators += g_list_model_get_n_items (jp_item_get_indicators (item));
+    }
+
+  /* The figures of the items of the report (a leader's, a unit's), by the
+   * computations of the window and the final list. */
+  jp_items_evaluate (b->plan, items, b->as_of, &overall);
+  jp_items_count_statuses (items, b->as_of, counts);
+
+  jp_report_layout_add_outline (b->layout, 0, C_("report", "Overview"));
+  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_HEADING, PANGO_ALIGN_LEFT,
+                             C_("report", "Overview"));
+
+  table = jp_report_layout_add_table (b->layout, totals_columns, G_N_ELEMENTS (totals_columns));
+  {
+    g_autofree char *n_sections = g_strdup_printf ("%u", g_hash_table_size (sections));
+    g_autofree char *n_items = g_strdup_printf ("%u", items->len);
+    g_autofree char *n_ind = g_strdup_printf ("%u", n_indicators);
+    g_autofree char *expected = jp_format_percent (overall.expected);
+    g_autofree char *progress = progress_text (&overall);
+    g_autofree char *status = status_with_flags_markup (&overall);
+
+    jp_report_table_add_row (table, (const char *[]) {
+                               n_sections, n_items, n_ind, expected, progress, status });
+  }
+  add_attention_sentence (b, items->len);
+
+  add_status_breakdown (b, counts);
 
   /* ...and as a chart. */
   _jp_report_add_breakdown_chart (b->layout, counts);
@@ -521,35 +815,36 @@ add_section (Builder   *b,
     add_item_row (b, table, g_ptr_array_index (items, i), with_role);
 
   for (guint i = 0; i < items->len; i++)
-    add_indicators_table (b, g_ptr_array_index (items, i));
+    add_item_details (b, g_ptr_array_index (items, i));
 }
 
 static void
 add_flagged (Builder *b)
 {
-  gboolean with_role = b->kind == JP_REPORT_UNIT;
   JpReportTable *table;
 
-  jp_report_layout_add_outline (b->layout, 0, C_("report", "Behind and overdue items"));
+  jp_report_layout_add_outline (b->layout, 0, C_("report", "Items that need attention"));
   jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_HEADING, PANGO_ALIGN_LEFT,
-                             C_("report", "Behind and overdue items"));
+                             C_("report", "Items that need attention"));
   if (b->flagged->len == 0)
     {
       jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_BODY, PANGO_ALIGN_LEFT,
-                                 C_("report", "No item is behind or overdue."));
+                                 C_("report", "No item needs attention."));
       return;
     }
-  table = add_items_table (b, with_role, C_("report", "Behind and overdue items"));
+  table = add_gap_table (b, GAP_TABLE_ATTENTION, C_("report", "Items that need attention"));
   for (guint i = 0; i < b->flagged->len; i++)
-    add_item_row (b, table, g_ptr_array_index (b->flagged, i), with_role);
+    add_gap_row (b, table, GAP_TABLE_ATTENTION, g_ptr_array_index (b->flagged, i));
 }
 
+/* Organisations, @title, @label (NULL: none) and the date. */
 static void
 add_title_block (Builder    *b,
+                 const char *title_raw,
                  const char *label)
 {
   const char * const *orgs = jp_plan_get_organizations (b->plan);
-  g_autofree char *title = escape (jp_plan_get_title (b->plan));
+  g_autofree char *title = escape (title_raw);
   g_autofree char *label_escaped = escape (label);
   g_autofree char *date = format_date (b->as_of);
   g_autofree char *as_of_raw = g_strdup_printf (C_("report", "As of %s"), date);
@@ -563,8 +858,9 @@ add_title_block (Builder    *b,
       jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_SUBTITLE, PANGO_ALIGN_CENTER, escaped);
     }
   jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_TITLE, PANGO_ALIGN_CENTER, title);
-  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_SUBTITLE, PANGO_ALIGN_CENTER,
-                             label_escaped);
+  if (label != NULL)
+    jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_SUBTITLE, PANGO_ALIGN_CENTER,
+                               label_escaped);
   jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_SUBTITLE, PANGO_ALIGN_CENTER, as_of);
   jp_report_layout_add_space (b->layout, 6);
 }
@@ -576,7 +872,8 @@ find_person (Builder     *b,
 {
   GListModel *list = b->kind == JP_REPORT_LEADER ? jp_plan_get_leaders (b->plan) :
                                                    jp_plan_get_units (b->plan);
-  g_autoptr(GString) known = g_string_new (NULL);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autofree char *known = NULL;
   g_autofree char *wanted = NULL;
   guint n = g_list_model_get_n_items (list);
 
@@ -616,21 +913,101 @@ find_person (Builder     *b,
             b->unit = JP_UNIT (object);
           return TRUE;
         }
-      if (i > 0)
-        g_string_append (known, b->kind == JP_REPORT_LEADER ? list_separator () :
-                                                              unit_separator ());
-      g_string_append (known, candidate);
+      g_ptr_array_add (candidates, (gpointer) candidate); /* the plan holds it */
     }
+
+  /* At most ten names, then "and N more": a plan may have thousands. */
+  known = jp_limits_join_capped ((const char * const *) candidates->pdata, candidates->len,
+                                 b->kind == JP_REPORT_LEADER ? list_separator () : unit_separator (),
+                                 FALSE);
 
   if (b->kind == JP_REPORT_LEADER)
     g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_NAME,
                  C_("report", "No leader named “%s” in this plan; the leaders are: %s"),
-                 name, known->len > 0 ? known->str : C_("report", "(none)"));
+                 name, *known != '\0' ? known : C_("report", "(none)"));
   else
     g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_NAME,
                  C_("report", "No unit named “%s” in this plan; the units are: %s"),
-                 name, known->len > 0 ? known->str : C_("report", "(none)"));
+                 name, *known != '\0' ? known : C_("report", "(none)"));
   return FALSE;
+}
+
+/* The supervision bulletin (督查通报) */
+
+/* The groups, most severe first; items not started yet have their group
+ * too, so that every item of the plan is in one. */
+static const JpStatus bulletin_order[] = {
+  JP_STATUS_OVERDUE, JP_STATUS_NO_REPORT, JP_STATUS_BEHIND, JP_STATUS_AT_RISK,
+  JP_STATUS_ON_TRACK, JP_STATUS_NOT_STARTED, JP_STATUS_DONE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (bulletin_order) == JP_N_STATUSES);
+
+static void
+add_bulletin (Builder   *b,
+              GPtrArray *items)
+{
+  guint counts[JP_N_STATUSES];
+
+  jp_items_count_statuses (items, b->as_of, counts);
+  jp_report_layout_add_outline (b->layout, 0, C_("report", "Overview"));
+  jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_HEADING, PANGO_ALIGN_LEFT,
+                             C_("report", "Overview"));
+  add_attention_sentence (b, items->len);
+  add_status_breakdown (b, counts);
+
+  for (guint g = 0; g < G_N_ELEMENTS (bulletin_order); g++)
+    {
+      JpStatus status = bulletin_order[g];
+      g_autoptr(GPtrArray) group = g_ptr_array_new ();
+      g_autofree char *heading_raw = NULL;
+      g_autofree char *heading = NULL;
+      g_autofree char *symbol = NULL;
+      g_autofree char *markup = NULL;
+      JpReportTable *table;
+
+      /* Those that need attention in the order of the final list of the
+       * other reports (furthest behind first), the others in plan order. */
+      if (jp_status_needs_attention (status))
+        {
+          for (guint i = 0; i < b->flagged->len; i++)
+            {
+              JpProgress p;
+
+              jp_item_evaluate (g_ptr_array_index (b->flagged, i), b->as_of, &p);
+              if (p.status == status)
+                g_ptr_array_add (group, g_ptr_array_index (b->flagged, i));
+            }
+        }
+      else
+        {
+          for (guint i = 0; i < items->len; i++)
+            {
+              JpProgress p;
+
+              jp_item_evaluate (g_ptr_array_index (items, i), b->as_of, &p);
+              if (p.status == status)
+                g_ptr_array_add (group, g_ptr_array_index (items, i));
+            }
+        }
+      g_assert (group->len == counts[status]);
+      if (group->len == 0)
+        continue;
+
+      /* Translators: a group heading of the bulletin: status and count,
+       * "已逾期（17 项）". */
+      heading_raw = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u item)", "%s (%u items)",
+                                                  group->len),
+                                     jp_status_get_label (status), group->len);
+      heading = escape (heading_raw);
+      symbol = status_symbol_markup (status);
+      markup = g_strdup_printf ("%s %s", symbol, heading);
+      jp_report_layout_add_outline (b->layout, 0, heading_raw);
+      jp_report_layout_add_text (b->layout, JP_REPORT_TEXT_HEADING, PANGO_ALIGN_LEFT, markup);
+      table = add_gap_table (b, GAP_TABLE_BULLETIN, heading);
+      for (guint i = 0; i < group->len; i++)
+        add_gap_row (b, table, GAP_TABLE_BULLETIN, g_ptr_array_index (group, i));
+    }
 }
 
 /* Public API */
@@ -651,10 +1028,10 @@ jp_report_parse_spec (const char    *spec,
   if (name != NULL)
     *name = NULL;
 
-  if (strcmp (spec, "summary") == 0)
+  if (strcmp (spec, "summary") == 0 || strcmp (spec, "bulletin") == 0)
     {
       if (kind != NULL)
-        *kind = JP_REPORT_SUMMARY;
+        *kind = strcmp (spec, "summary") == 0 ? JP_REPORT_SUMMARY : JP_REPORT_BULLETIN;
       return TRUE;
     }
 
@@ -681,7 +1058,27 @@ jp_report_parse_spec (const char    *spec,
     }
 
   g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_KIND,
-               C_("report", "Unknown report “%s”: expected summary, leader:NAME or unit:NAME"), spec);
+               C_("report", "Unknown report “%s”: expected summary, leader:NAME, unit:NAME or bulletin"),
+               spec);
+  return FALSE;
+}
+
+gboolean
+jp_report_updates_from_string (const char       *text,
+                               JpReportUpdates  *updates,
+                               GError          **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (strcmp (text, "latest") == 0 || strcmp (text, "all") == 0)
+    {
+      if (updates != NULL)
+        *updates = strcmp (text, "latest") == 0 ? JP_REPORT_UPDATES_LATEST : JP_REPORT_UPDATES_ALL;
+      return TRUE;
+    }
+  g_set_error (error, JP_REPORT_ERROR, JP_REPORT_ERROR_UNKNOWN_KIND,
+               C_("report", "Unknown choice of updates “%s”: expected latest or all"), text);
   return FALSE;
 }
 
@@ -693,6 +1090,18 @@ jp_report_build (JpPlan        *plan,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  return jp_report_build_full (plan, kind, name, as_of, NULL, cancellable, error);
+}
+
+JpReportLayout *
+jp_report_build_full (JpPlan                *plan,
+                      JpReportKind           kind,
+                      const char            *name,
+                      const char            *as_of,
+                      const JpReportOptions *options,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
   g_autoptr(JpReportLayout) layout = NULL;
   g_autoptr(GPtrArray) selected = NULL;
   g_autoptr(GPtrArray) flagged = NULL;
@@ -702,12 +1111,14 @@ jp_report_build (JpPlan        *plan,
   g_autofree char *date = NULL;
   g_autofree char *footer = NULL;
   g_autofree char *doc_title = NULL;
+  g_autofree char *bulletin_title = NULL;
   GListModel *sections;
   Builder b = { 0 };
 
   g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= JP_REPORT_UNIT, NULL);
-  g_return_val_if_fail (kind == JP_REPORT_SUMMARY || name != NULL, NULL);
+  g_return_val_if_fail (kind <= JP_REPORT_BULLETIN, NULL);
+  g_return_val_if_fail (kind == JP_REPORT_SUMMARY || kind == JP_REPORT_BULLETIN || name != NULL,
+                        NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (as_of == NULL)
@@ -716,7 +1127,9 @@ jp_report_build (JpPlan        *plan,
   b.plan = plan;
   b.kind = kind;
   b.as_of = as_of;
-  if (kind != JP_REPORT_SUMMARY && !find_person (&b, name, error))
+  if (options != NULL)
+    b.options = *options;
+  if ((kind == JP_REPORT_LEADER || kind == JP_REPORT_UNIT) && !find_person (&b, name, error))
     return NULL;
 
   layout = jp_report_layout_new (FALSE);
@@ -737,7 +1150,18 @@ jp_report_build (JpPlan        *plan,
   /* Translators: page footer; in Chinese "第 %d 页 / 共 %d 页". */
   jp_report_layout_set_footer (layout, footer, C_("report", "Page %d of %d"));
 
-  add_title_block (&b, label);
+  if (kind == JP_REPORT_BULLETIN)
+    {
+      /* Translators: the title of the bulletin: the plan title, then
+       * "督查通报": "2023年工作要点督查通报". */
+      bulletin_title = g_strdup_printf (C_("report", "%s: supervision bulletin"),
+                                        jp_plan_get_title (plan));
+      add_title_block (&b, bulletin_title, NULL);
+    }
+  else
+    {
+      add_title_block (&b, jp_plan_get_title (plan), label);
+    }
 
   /* The items of the report, section by section. */
   selected = g_ptr_array_new ();
@@ -754,6 +1178,17 @@ jp_report_build (JpPlan        *plan,
           if (item_role (&b, item) != ROLE_NONE)
             g_ptr_array_add (selected, item);
         }
+    }
+
+  /* What needs attention, most severe and furthest behind first: the
+   * model's order, the same as the dashboard's; the overview counts it. */
+  g_ptr_array_extend_and_steal (flagged, jp_items_dup_attention (selected, as_of));
+
+  if (kind == JP_REPORT_BULLETIN)
+    {
+      add_bulletin (&b, selected);
+      jp_report_layout_paginate (layout);
+      return g_steal_pointer (&layout);
     }
 
   add_overview (&b, selected);
@@ -780,9 +1215,6 @@ jp_report_build (JpPlan        *plan,
       add_section (&b, section, items);
     }
 
-  /* What needs attention, most severe and furthest behind first: the
-   * model's order, the same as the dashboard's. */
-  g_ptr_array_extend_and_steal (flagged, jp_items_dup_attention (selected, as_of));
   add_flagged (&b);
   jp_report_layout_paginate (layout);
 
@@ -794,6 +1226,7 @@ jp_report_write_pdf_full (JpPlan               *plan,
                           JpReportKind          kind,
                           const char           *name,
                           const char           *as_of,
+                          const JpReportOptions *options,
                           const char           *path,
                           JpReportProgressFunc  progress,
                           gpointer              user_data,
@@ -806,19 +1239,20 @@ jp_report_write_pdf_full (JpPlan               *plan,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  layout = jp_report_build (plan, kind, name, as_of, cancellable, error);
+  layout = jp_report_build_full (plan, kind, name, as_of, options, cancellable, error);
   if (layout == NULL)
     return FALSE;
   return jp_report_layout_write_pdf (layout, path, progress, user_data, cancellable, error);
 }
 
 gboolean
-jp_report_write_pdf_output (JpPlan        *plan,
-                            JpReportKind   kind,
-                            const char    *name,
-                            const char    *as_of,
-                            JpOutput      *output,
-                            GError       **error)
+jp_report_write_pdf_output (JpPlan                *plan,
+                            JpReportKind           kind,
+                            const char            *name,
+                            const char            *as_of,
+                            const JpReportOptions *options,
+                            JpOutput              *output,
+                            GError               **error)
 {
   g_autoptr(JpReportLayout) layout = NULL;
 
@@ -826,7 +1260,7 @@ jp_report_write_pdf_output (JpPlan        *plan,
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  layout = jp_report_build (plan, kind, name, as_of, NULL, error);
+  layout = jp_report_build_full (plan, kind, name, as_of, options, NULL, error);
   if (layout == NULL)
     return FALSE;
   return jp_report_layout_write_pdf_output (layout, output, NULL, NULL, NULL, error);
@@ -841,6 +1275,6 @@ jp_report_write_pdf (JpPlan        *plan,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  return jp_report_write_pdf_full (plan, kind, name, as_of, path, NULL, NULL,
+  return jp_report_write_pdf_full (plan, kind, name, as_of, NULL, path, NULL, NULL,
                                    cancellable, error);
 }

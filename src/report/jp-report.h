@@ -23,11 +23,27 @@ typedef enum
   JP_REPORT_SUMMARY,
   JP_REPORT_LEADER,
   JP_REPORT_UNIT,
+  JP_REPORT_BULLETIN,             /* 督查通报: the items grouped by status */
 } JpReportKind;
+
+/* Which item updates (进展情况, 存在问题, 下步打算) the report shows under
+ * each item. */
+typedef enum
+{
+  JP_REPORT_UPDATES_LATEST,       /* the latest on or before the as-of date */
+  JP_REPORT_UPDATES_ALL,          /* every one of the period, newest first */
+} JpReportUpdates;
+
+/* What a report shows besides its kind; NULL means the defaults (all
+ * fields zero). */
+typedef struct
+{
+  JpReportUpdates updates;
+} JpReportOptions;
 
 GQuark     jp_report_error_quark (void);
 
-/* "summary", "leader:NAME", "unit:NAME". */
+/* "summary", "leader:NAME", "unit:NAME", "bulletin". */
 gboolean   jp_report_parse_spec  (const char    *spec,
                                   JpReportKind  *kind,
                                   char         **name,
@@ -43,12 +59,13 @@ gboolean   jp_report_write_pdf   (JpPlan        *plan,
                                   GCancellable  *cancellable,
                                   GError       **error);
 
-/* The same with a progress callback (called after each page is written,
- * on the thread that writes). */
+/* The same with options (NULL: the defaults) and a progress callback
+ * (called after each page is written, on the thread that writes). */
 gboolean   jp_report_write_pdf_full (JpPlan               *plan,
                                      JpReportKind          kind,
                                      const char           *name,
                                      const char           *as_of,
+                                     const JpReportOptions *options,
                                      const char           *path,
                                      JpReportProgressFunc  progress,
                                      gpointer              user_data,
@@ -61,6 +78,7 @@ gboolean   jp_report_write_pdf_output (JpPlan               *plan,
                                        JpReportKind          kind,
                                        const char           *name,
                                        const char           *as_of,
+                                       const JpReportOptions *options,
                                        JpOutput             *output,
                                        GError              **error);
 
@@ -74,5 +92,18 @@ JpReportLayout *jp_report_build     (JpPlan               *plan,
                                      const char           *as_of,
                                      GCancellable         *cancellable,
                                      GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same with options (NULL: the defaults). */
+JpReportLayout *jp_report_build_full (JpPlan               *plan,
+                                      JpReportKind          kind,
+                                      const char           *name,
+                                      const char           *as_of,
+                                      const JpReportOptions *options,
+                                      GCancellable         *cancellable,
+                                      GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* "latest" or "all" (--report-updates). */
+gboolean   jp_report_updates_from_string (const char       *text,
+                                          JpReportUpdates  *updates,
+                                          GError          **error);
 
 G_END_DECLS

@@ -600,6 +600,172 @@ _jp_store_backup_before_migration (JpStore  *self,
   return TRUE;
 }
 
+/* ---- Before an import ------------------------------------------------------ */
+
+/* A history row of a progress entry: "indicator 12 progress" (added or
+ * removed), "progress 7 value" (changed). */
+static gboolean
+is_progress_change (const char *what)
+{
+  return what != NULL &&
+         ((g_str_has_prefix (what, "indicator ") && g_str_has_suffix (what, " progress")) ||
+          g_str_has_prefix (what, "progress "));
+}
+
+/* TRUE when the history holds nothing but progress changes from @since
+ * on (history times are whole seconds: a row of that second counts as
+ * after it). */
+static gboolean
+only_progress_since (JpStore    *self,
+                     GDateTime  *since,
+                     gboolean   *out_only,
+                     GError    **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (since);
+  g_autofree char *from = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  int rc;
+
+  *out_only = TRUE;
+
+  /* Newest first: stops at the first row older than the backup. */
+  stmt = _jp_store_prepare (self, "SELECT at, what FROM history ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *at = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (at, from) < 0)
+        break;
+      if (!is_progress_change ((const char *) sqlite3_column_text (stmt, 1)))
+        {
+          *out_only = FALSE;
+          break;
+        }
+    }
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The newest backup of @self if a progress import may rely on it. */
+static JpBackupInfo *
+find_recent_backup (JpStore  *self,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  JpBackupInfo *newest;
+  GTimeSpan age;
+  gboolean only_progress = FALSE;
+
+  backups = jp_store_list_backups (self, NULL, error);
+  if (backups == NULL)
+    return NULL;
+  if (backups->len == 0)
+    return NULL;
+
+  newest = g_ptr_array_index (backups, 0);
+  age = g_date_time_difference (now, newest->time);
+  /* A "restore" backup holds what was replaced, not what is there. */
+  if (g_str_equal (newest->reason, JP_STORE_BACKUP_RESTORE) ||
+      age < 0 || age >= JP_STORE_PROGRESS_BACKUP_MAX_AGE || newest->size <= 0)
+    return NULL;
+
+  if (!only_progress_since (self, newest->time, &only_progress, error) || !only_progress)
+    return NULL;
+
+  return g_ptr_array_steal_index (backups, 0);
+}
+
+gboolean
+jp_store_backup_before_import (JpStore   *self,
+                               gboolean   progress_only,
+                               gboolean  *out_copied,
+                               char     **out_message,
+                               GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  guint keep = jp_store_get_backups_to_keep ();
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_copied != NULL)
+    *out_copied = FALSE;
+  if (out_message != NULL)
+    *out_message = NULL;
+
+  if (!_jp_store_check_before_write (self, error) ||
+      !_jp_store_check_references (self, error))
+    return FALSE;
+
+  if (keep == 0 || is_memory (self) || jp_store_get_latest_plan_id (self, &local_error) == 0)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (progress_only)
+    {
+      g_autoptr(JpBackupInfo) recent = find_recent_backup (self, &local_error);
+
+      if (local_error != NULL)
+        {
+          /* Not knowing is no reason to refuse: make the copy. */
+          g_debug ("Cannot tell whether a backup is recent: %s", local_error->message);
+          g_clear_error (&local_error);
+        }
+      else if (recent != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (recent->time);
+          g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+          display = g_filename_display_name (recent->path);
+          g_debug ("Not backed up again before a progress import: %s", recent->path);
+          if (out_message != NULL)
+            /* Translators: %s are a file name and a date and time */
+            *out_message = g_strdup_printf (_("Not backed up again: the backup “%s” (%s) holds the "
+                                              "database as it was, apart from the progress "
+                                              "recorded since. A progress import makes a new "
+                                              "backup at most once a day."),
+                                            display, when);
+          return TRUE;
+        }
+    }
+
+  if (!jp_store_backup (self, NULL, JP_STORE_BACKUP_IMPORT, keep, &path, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Nothing was imported, because the database could not be "
+                                    "backed up first: "));
+      return FALSE;
+    }
+
+  if (out_copied != NULL)
+    *out_copied = path != NULL;
+  if (out_message != NULL && path != NULL)
+    {
+      display = g_filename_display_name (path);
+      /* Translators: %s is a file name */
+      *out_message = g_strdup_printf (_("Backed up the database first, to “%s”."), display);
+    }
+  return TRUE;
+}
+
 /* ---- Checking and restoring --------------------------------------------- */
 
 static gboolean

@@ -69,6 +69,30 @@ gboolean    jp_store_backup                   (JpStore     *self,
                                                char       **out_path,
                                                GError     **error);
 
+/* How old the newest backup may be for a progress import not to make
+ * another one (jp_store_backup_before_import()). */
+#define JP_STORE_PROGRESS_BACKUP_MAX_AGE (24 * G_TIME_SPAN_HOUR)
+
+/* Before an import writes to the store's database: checks it (PRAGMA
+ * quick_check: a damaged file is refused, JP_STORE_ERROR_CORRUPT, before
+ * any copy of it pushes an older, sound backup out; so is one with rows
+ * that refer to missing rows), then backs it up
+ * (reason "import", the policy's folder and number) unless it holds no
+ * plan yet. For a progress import (@progress_only) no new copy is made
+ * when the newest backup of this database is less than
+ * JP_STORE_PROGRESS_BACKUP_MAX_AGE old, was not made before a restore,
+ * and the history shows nothing but progress entries recorded since: that
+ * copy holds everything else, and a copy of a large database for each
+ * progress file costs seconds and its size on disk. @out_copied: (out)
+ * (optional): whether a copy was made. @out_message: (out) (optional): a
+ * sentence saying what was done (NULL when there was nothing to back
+ * up). On error nothing was written. */
+gboolean    jp_store_backup_before_import     (JpStore     *self,
+                                               gboolean     progress_only,
+                                               gboolean    *out_copied,
+                                               char       **out_message,
+                                               GError     **error);
+
 /* The backups of the database at @db_path in @folder (NULL: the policy's
  * folder), newest first (array of JpBackupInfo); empty when the folder
  * does not exist. */

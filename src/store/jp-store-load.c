@@ -210,7 +210,11 @@ _jp_store_load_history (JpStore      *self,
 
   entries = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_row (stmt, 0));
+    {
+      if (!_jp_store_check_row_text (self, stmt, "progress", sqlite3_column_int64 (stmt, 0), error))
+        return FALSE;
+      g_ptr_array_add (entries, entry_from_row (stmt, 0));
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -307,6 +311,8 @@ _jp_store_load_histories (JpStore    *self,
 
       if (!g_hash_table_lookup_extended (indicators, &indicator_id, &orig_key, NULL))
         continue;
+      if (!_jp_store_check_row_text (self, stmt, "progress", sqlite3_column_int64 (stmt, 1), error))
+        return FALSE;
 
       entries = g_hash_table_lookup (histories, orig_key);
       if (entries == NULL)
@@ -402,11 +408,48 @@ static gint64 get_section_id (gpointer p) { return jp_section_get_id (p); }
 static gint64 get_item_id (gpointer p) { return jp_item_get_id (p); }
 static gint64 get_indicator_id (gpointer p) { return jp_indicator_get_id (p); }
 
+/* A row whose parent is not where the load expects it (rows out of order,
+ * a parent of another plan): names the row. */
 static gboolean
-inconsistent (GError **error)
+inconsistent (JpStore     *self,
+              JpStmt      *stmt,
+              const char  *table,
+              gint64       row_id,
+              GError     **error)
 {
-  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_CORRUPT,
-                       _("The database is damaged (rows out of order)"));
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+  g_autofree char *detail = NULL;
+
+  sqlite3_reset (stmt);
+  /* Translators: %s are the name of a table and a number */
+  detail = g_strdup_printf (_("in the table “%s”, row %s is out of order or belongs to "
+                              "another plan than its parent"),
+                            table, row);
+  _jp_store_set_damaged (self, error, detail);
+  return FALSE;
+}
+
+/* A link of an item to a leader or unit that is not of the item's plan. */
+static gboolean
+foreign_link (JpStore     *self,
+              JpStmt      *stmt,
+              const char  *table,
+              gint64       item_id,
+              const char  *target_table,
+              gint64       target_id,
+              GError     **error)
+{
+  g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+  g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, target_id);
+  g_autofree char *detail = NULL;
+
+  sqlite3_reset (stmt);
+  /* Translators: %s are the name of a table, a number (an item's id), the
+   * name of a table and a number (a row's id) */
+  detail = g_strdup_printf (_("in the table “%s”, item %s refers to the row %s of the table "
+                              "“%s”, which is not of the item’s plan"),
+                            table, item, target, target_table);
+  _jp_store_set_damaged (self, error, detail);
   return FALSE;
 }
 
@@ -432,6 +475,9 @@ load_people (JpStore     *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gpointer object;
+
+      if (!_jp_store_check_row_text (self, stmt, units ? "units" : "leaders", id, error))
+        return FALSE;
 
       if (units)
         {
@@ -482,7 +528,12 @@ load_sections (JpStore    *self,
   sqlite3_bind_int64 (stmt, 1, jp_plan_get_id (plan));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JpSection *section = jp_section_new (column_text (stmt, 1), column_text (stmt, 2));
+      JpSection *section;
+
+      if (!_jp_store_check_row_text (self, stmt, "sections", sqlite3_column_int64 (stmt, 0), error))
+        return FALSE;
+
+      section = jp_section_new (column_text (stmt, 1), column_text (stmt, 2));
 
       jp_section_set_id (section, sqlite3_column_int64 (stmt, 0));
       g_ptr_array_add (sections, section);
@@ -525,7 +576,9 @@ load_items (JpStore    *self,
 
       section = advance_to (sections, &cursor, sqlite3_column_int64 (stmt, 1), get_section_id);
       if (section == NULL)
-        return inconsistent (error);
+        return inconsistent (self, stmt, "items", sqlite3_column_int64 (stmt, 0), error);
+      if (!_jp_store_check_row_text (self, stmt, "items", sqlite3_column_int64 (stmt, 0), error))
+        return FALSE;
 
       item = jp_item_new (sqlite3_column_int (stmt, 2), column_text (stmt, 3));
       jp_item_set_id (item, sqlite3_column_int64 (stmt, 0));
@@ -631,10 +684,8 @@ load_links (JpStore     *self,
 
               current = advance_to (items, &cursor, item_id, get_item_id);
               if (current == NULL)
-                {
-                  sqlite3_reset (stmt);
-                  return inconsistent (error);
-                }
+                return inconsistent (self, stmt, pass == 0 ? "item_leaders" : "item_units",
+                                     item_id, error);
             }
 
           if (pass == 0)
@@ -649,10 +700,8 @@ load_links (JpStore     *self,
             }
 
           if (target == NULL)
-            {
-              sqlite3_reset (stmt);
-              return inconsistent (error);
-            }
+            return foreign_link (self, stmt, pass == 0 ? "item_leaders" : "item_units", item_id,
+                                 pass == 0 ? "leaders" : "units", target_id, error);
           g_ptr_array_add (lists[kind], target);
         }
 
@@ -705,7 +754,10 @@ load_updates (JpStore    *self,
 
       item = advance_to (items, &cursor, sqlite3_column_int64 (stmt, 0), get_item_id);
       if (item == NULL)
-        return inconsistent (error);
+        return inconsistent (self, stmt, "item_updates", sqlite3_column_int64 (stmt, 1), error);
+      if (!_jp_store_check_row_text (self, stmt, "item_updates", sqlite3_column_int64 (stmt, 1),
+                                     error))
+        return FALSE;
       if (item != current && batch->len > 0)
         {
           jp_item_replace_updates (current, (JpItemUpdate **) batch->pdata, batch->len);
@@ -770,7 +822,10 @@ load_indicators (JpStore    *self,
 
       item = advance_to (items, &cursor, sqlite3_column_int64 (stmt, 0), get_item_id);
       if (item == NULL)
-        return inconsistent (error);
+        return inconsistent (self, stmt, "indicators", sqlite3_column_int64 (stmt, 1), error);
+      if (!_jp_store_check_row_text (self, stmt, "indicators", sqlite3_column_int64 (stmt, 1),
+                                     error))
+        return FALSE;
       /* The rows come item by item: each item gets its indicators at once. */
       if (item != current && indicators->len > first)
         {
@@ -781,7 +836,18 @@ load_indicators (JpStore    *self,
       current = item;
 
       if (!jp_indicator_kind_from_nick (column_text (stmt, 4), &kind))
-        g_debug ("Unknown indicator kind %s", column_text (stmt, 4));
+        {
+          g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+          g_autofree char *detail = NULL;
+
+          /* Translators: %s are a number and a word of the database */
+          detail = g_strdup_printf (_("in the table “indicators”, row %s, the kind “%s” is "
+                                      "not one this application knows"),
+                                    row, column_text (stmt, 4));
+          _jp_store_set_damaged (self, error, detail);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
 
       indicator = jp_indicator_new (column_text (stmt, 2), kind, sqlite3_column_double (stmt, 5));
       jp_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 1));
@@ -845,7 +911,9 @@ load_latest (JpStore    *self,
 
       indicator = advance_to (indicators, &cursor, sqlite3_column_int64 (stmt, 0), get_indicator_id);
       if (indicator == NULL)
-        return inconsistent (error);
+        return inconsistent (self, stmt, "progress", sqlite3_column_int64 (stmt, 1), error);
+      if (!_jp_store_check_row_text (self, stmt, "progress", sqlite3_column_int64 (stmt, 1), error))
+        return FALSE;
 
       entry = entry_from_row (stmt, 1);
       jp_indicator_preload_latest (indicator, entry);
@@ -895,7 +963,24 @@ load_plan_row (JpStore     *self,
       return FALSE;
     }
 
-  plan = jp_plan_new (column_text (stmt, 0), CLAMP (sqlite3_column_int (stmt, 1), 0, 9999));
+  if (!_jp_store_check_row_text (self, stmt, "plans", plan_id, error))
+    return FALSE;
+
+  if (sqlite3_column_int64 (stmt, 1) < 0 || sqlite3_column_int64 (stmt, 1) > 9999)
+    {
+      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+      g_autofree char *detail = NULL;
+
+      /* Translators: %s are numbers */
+      detail = g_strdup_printf (_("in the table “plans”, row %s, the year %s is not a year "
+                                  "(0 to 9999)"),
+                                row, year);
+      _jp_store_set_damaged (self, error, detail);
+      return FALSE;
+    }
+
+  plan = jp_plan_new (column_text (stmt, 0), (int) sqlite3_column_int64 (stmt, 1));
   jp_plan_set_id (plan, plan_id);
   organizations = organizations_from_json (column_text (stmt, 2));
   jp_plan_set_organizations (plan, (const char * const *) organizations);
@@ -941,7 +1026,8 @@ jp_store_load_plan (JpStore  *self,
   leaders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
-  ok = load_plan_row (self, plan_id, &plan, error) &&
+  ok = _jp_store_check_references (self, error) &&
+       load_plan_row (self, plan_id, &plan, error) &&
        load_people (self, plan, FALSE, leaders, error) &&
        load_people (self, plan, TRUE, units, error) &&
        load_sections (self, plan, sections, error) &&

@@ -168,7 +168,16 @@ _jp_store_migrate (sqlite3  *db,
                    GError  **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (from_version >= 0, FALSE);
+
+  /* jp-store.c refuses such a file before it gets here. */
+  if (from_version < 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %d is a number (negative) */
+                   _("The database’s schema version, %d, is not one this application writes"),
+                   from_version);
+      return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {

@@ -28,12 +28,18 @@ struct _JpStore
   /* Prepared statements, keyed by the address of their (static) SQL text:
    * each kind is prepared once. Owned (sqlite3_finalize). */
   GHashTable *statements;
+  /* The declared type of each column of a cached statement (an array of
+   * SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or 0), keyed by the
+   * statement: _jp_store_check_row_text(). Owned. */
+  GHashTable *column_types;
   gint64      loaded_version; /* jp_store_mark_loaded() */
   char       *private_copy; /* review: the copy read instead (removed at the end) */
   guint       read_only : 1;
   guint       check_version : 1; /* edits check loaded_version */
   guint       batch_depth;       /* jp_store_begin_batch(): edits are savepoints */
   guint       batch_broken : 1;  /* SQLite ended the batch's transaction itself */
+  guint       references_checked : 1; /* _jp_store_check_references() found nothing */
+  guint       write_checked : 1;      /* PRAGMA quick_check before the first write */
 };
 
 /* A cached statement; the autoptr cleanup resets it (it stays cached). */
@@ -72,6 +78,33 @@ void            _jp_store_rollback        (JpStore      *self);
  * committed since jp_store_mark_loaded(). */
 gboolean        _jp_store_begin_edit      (JpStore      *self,
                                            GError      **error);
+
+/* A file changed by hand (JP_STORE_ERROR_CORRUPT): "The database “FILE”
+ * is damaged: @detail". */
+void            _jp_store_set_damaged     (JpStore      *self,
+                                           GError      **error,
+                                           const char   *detail);
+/* Checks the current row of @stmt: each column of a table holds its
+ * declared type (or NULL), text is valid UTF-8 without NUL characters, as
+ * the model needs; else a damage error naming @table, @row_id and the
+ * column. */
+gboolean        _jp_store_check_row_text  (JpStore      *self,
+                                           JpStmt       *stmt,
+                                           const char   *table,
+                                           gint64        row_id,
+                                           GError      **error);
+/* PRAGMA foreign_key_check, once per store (until it finds nothing): a row
+ * that refers to a row that does not exist (an item whose section is
+ * gone …) would be left out of every load; a damage error names it. */
+gboolean        _jp_store_check_references (JpStore     *self,
+                                            GError     **error);
+
+/* PRAGMA quick_check, before an import writes (the backup before an
+ * import calls it first, so that a copy of a damaged file does not push
+ * good backups out either): JP_STORE_ERROR_CORRUPT with SQLite's
+ * findings, and the file named. Once it passed, free. */
+gboolean        _jp_store_check_before_write (JpStore   *self,
+                                              GError   **error);
 
 /* One row of the change history, inside the current transaction. */
 gboolean        _jp_store_add_history     (JpStore      *self,

@@ -34,6 +34,8 @@ struct _JpExportDialog
   AdwComboRow         *format_row;
   AdwComboRow         *kind_row;
   AdwComboRow         *name_row;
+  AdwActionRow        *updates_row;
+  GtkSwitch           *updates_switch;
   AdwEntryRow         *as_of_row;
   GtkMenuButton       *calendar_button;
   GtkPopover          *calendar_popover;
@@ -83,6 +85,7 @@ typedef struct
   JpExportMode    mode;
   JpExportFormat  format;
   JpReportKind    kind;
+  JpReportOptions options;
   char           *name;
   char           *as_of;
   GFile          *file;
@@ -185,7 +188,8 @@ export_thread (GTask        *task,
       return;
     }
 
-  layout = jp_report_build (plan, job->kind, job->name, job->as_of, cancellable, &error);
+  layout = jp_report_build_full (plan, job->kind, job->name, job->as_of, &job->options,
+                                 cancellable, &error);
   if (layout == NULL)
     {
       g_task_return_error (task, error);
@@ -244,7 +248,10 @@ file_name_for (JpExportDialog *self)
   else
     extension = "pdf";
 
-  if (jp_export_dialog_get_kind (self) != JP_REPORT_SUMMARY && name != NULL)
+  if (jp_export_dialog_get_kind (self) == JP_REPORT_BULLETIN)
+    base = g_strdup_printf ("%s-%s.%s", jp_plan_get_title (self->plan), _("Supervision bulletin"),
+                            extension);
+  else if (jp_export_dialog_get_kind (self) != JP_REPORT_SUMMARY && name != NULL)
     base = g_strdup_printf ("%s-%s.%s", jp_plan_get_title (self->plan), name, extension);
   else
     base = g_strdup_printf ("%s.%s", jp_plan_get_title (self->plan), extension);
@@ -279,7 +286,8 @@ validate (JpExportDialog *self)
   g_free (self->as_of);
   self->as_of = g_steal_pointer (&iso);
 
-  if (message == NULL && kind != JP_REPORT_SUMMARY && jp_export_dialog_get_name (self) == NULL)
+  if (message == NULL && names_for_kind (self, kind) != NULL &&
+      jp_export_dialog_get_name (self) == NULL)
     message = kind == JP_REPORT_LEADER ? _("The plan has no leaders.")
                                        : _("The plan has no units.");
 
@@ -468,6 +476,8 @@ start (JpExportDialog *self,
   job->format = jp_export_dialog_get_format (self);
   job->kind = jp_export_dialog_get_kind (self);
   job->name = job->kind != JP_REPORT_SUMMARY ? g_strdup (jp_export_dialog_get_name (self)) : NULL;
+  job->options.updates = gtk_switch_get_active (self->updates_switch) ? JP_REPORT_UPDATES_ALL
+                                                                      : JP_REPORT_UPDATES_LATEST;
   job->as_of = g_strdup (self->as_of);
   if (file != NULL)
     {
@@ -682,6 +692,8 @@ jp_export_dialog_class_init (JpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, group);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, JpExportDialog, updates_row);
+  gtk_widget_class_bind_template_child (widget_class, JpExportDialog, updates_switch);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, calendar_button);
@@ -750,6 +762,8 @@ jp_export_dialog_new (JpPlan       *plan,
         _("The targets as a table for Excel or WPS, one row per target. Fill in 当前值 and bring "
           "it back with Import Progress…"));
       gtk_widget_set_visible (GTK_WIDGET (self->format_row), TRUE);
+      /* The spreadsheets have no item updates. */
+      gtk_widget_set_visible (GTK_WIDGET (self->updates_row), FALSE);
       break;
     case JP_EXPORT_PRINT:
       gtk_window_set_title (GTK_WINDOW (self), _("Print"));
@@ -766,7 +780,8 @@ jp_export_dialog_new (JpPlan       *plan,
                                                     _("One leader’s work points"),
                                                     _("One unit’s work points"), NULL })
           : gtk_string_list_new ((const char *[]) { _("Whole plan"), _("One leader"),
-                                                    _("One unit"), NULL });
+                                                    _("One unit"), _("Supervision bulletin"),
+                                                    NULL });
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row),
                                  mode == JP_EXPORT_SPREADSHEET ? _("Rows") : _("Report"));
@@ -789,12 +804,14 @@ jp_export_dialog_get_mode (JpExportDialog *self)
 JpReportKind
 jp_export_dialog_get_kind (JpExportDialog *self)
 {
-  guint selected;
+  guint selected, last;
 
   g_return_val_if_fail (JP_IS_EXPORT_DIALOG (self), JP_REPORT_SUMMARY);
 
+  /* The spreadsheets have no bulletin. */
+  last = self->mode == JP_EXPORT_SPREADSHEET ? JP_REPORT_UNIT : JP_REPORT_BULLETIN;
   selected = adw_combo_row_get_selected (self->kind_row);
-  return selected <= JP_REPORT_UNIT ? (JpReportKind) selected : JP_REPORT_SUMMARY;
+  return selected <= last ? (JpReportKind) selected : JP_REPORT_SUMMARY;
 }
 
 void
@@ -802,7 +819,8 @@ jp_export_dialog_set_kind (JpExportDialog *self,
                            JpReportKind    kind)
 {
   g_return_if_fail (JP_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (kind <= JP_REPORT_UNIT);
+  g_return_if_fail (kind <= JP_REPORT_UNIT ||
+                    (kind == JP_REPORT_BULLETIN && self->mode != JP_EXPORT_SPREADSHEET));
 
   adw_combo_row_set_selected (self->kind_row, kind);
 }
@@ -932,6 +950,8 @@ jp_export_dup_spec (JpReportKind  kind,
       return g_strconcat ("leader:", name, NULL);
     case JP_REPORT_UNIT:
       return g_strconcat ("unit:", name, NULL);
+    case JP_REPORT_BULLETIN:
+      return g_strdup ("bulletin");
     case JP_REPORT_SUMMARY:
     default:
       return g_strdup ("summary");

@@ -67,7 +67,7 @@ gboolean        jp_export_dialog_get_running     (JpExportDialog  *self);
 const char     *jp_export_dialog_get_error       (JpExportDialog  *self);
 
 /* The report spec of the command line ("summary", "leader:NAME",
- * "unit:NAME") for @kind and @name. */
+ * "unit:NAME", "bulletin") for @kind and @name. */
 char           *jp_export_dup_spec               (JpReportKind     kind,
                                                   const char      *name) G_GNUC_WARN_UNUSED_RESULT;
 /* A toast "Exported “NAME”" whose Open button shows @file with the

@@ -84,6 +84,12 @@ validate (JpIndicatorDialog *self)
   g_autofree char *baseline = row_text (self->baseline_row);
   g_autofree char *weight = row_text (self->weight_row);
   g_autofree char *due_iso = NULL;
+  g_autofree char *target_problem = NULL;
+  g_autofree char *max_problem = NULL;
+  g_autofree char *baseline_problem = NULL;
+  g_autofree char *weight_problem = NULL;
+  g_autofree char *name_problem = NULL;
+  g_autofree char *unit_problem = NULL;
   const char *message;
   guint selected = adw_combo_row_get_selected (self->kind_row);
   gboolean target_ok;
@@ -96,8 +102,9 @@ validate (JpIndicatorDialog *self)
    * without a message; emptying a field of an existing one says why. */
   if (name[0] == '\0')
     empty = TRUE;
+  name_problem = jp_limits_check_text (name, -1);
   mark (target_messages, self->name_row,
-        name[0] == '\0' && self->indicator != NULL ? _("Enter a name for the target.") : NULL);
+        name[0] == '\0' && self->indicator != NULL ? _("Enter a name for the target.") : name_problem);
 
   gtk_widget_set_visible (GTK_WIDGET (self->target_row), self->kind != JP_INDICATOR_KIND_MILESTONE);
   gtk_widget_set_visible (GTK_WIDGET (self->unit_row), self->kind != JP_INDICATOR_KIND_MILESTONE);
@@ -109,7 +116,10 @@ validate (JpIndicatorDialog *self)
   else if (target[0] == '\0' && self->indicator == NULL)
     empty = TRUE;
   else if (!jp_ui_parse_number (target, &self->target))
-    message = _("The target must be a number, such as 90.");
+    {
+      target_problem = jp_ui_dup_number_problem (target);
+      message = target_problem != NULL ? target_problem : _("The target must be a number, such as 90.");
+    }
   else if (self->target < 0)
     message = _("The target cannot be negative.");
   mark (target_messages, self->target_row, message);
@@ -122,7 +132,10 @@ validate (JpIndicatorDialog *self)
       if (target_max[0] == '\0')
         message = _("Enter the upper bound of the range.");
       else if (!jp_ui_parse_number (target_max, &self->target_max))
-        message = _("The upper bound must be a number, such as 5.");
+        {
+          max_problem = jp_ui_dup_number_problem (target_max);
+          message = max_problem != NULL ? max_problem : _("The upper bound must be a number, such as 5.");
+        }
       else if (target_ok && self->target_max < self->target)
         message = _("The upper bound is below the target.");
       else
@@ -134,6 +147,8 @@ validate (JpIndicatorDialog *self)
     g_autofree char *unit = row_text (self->unit_row);
 
     jp_ui_set_str (&self->unit, self->kind == JP_INDICATOR_KIND_MILESTONE ? "" : unit);
+    unit_problem = jp_limits_check_text (unit, -1);
+    mark (target_messages, self->unit_row, unit_problem);
   }
 
   message = NULL;
@@ -141,7 +156,10 @@ validate (JpIndicatorDialog *self)
   if (baseline[0] != '\0')
     {
       if (!jp_ui_parse_number (baseline, &self->baseline))
-        message = _("The baseline must be a number.");
+        {
+          baseline_problem = jp_ui_dup_number_problem (baseline);
+          message = baseline_problem != NULL ? baseline_problem : _("The baseline must be a number.");
+        }
       else if (self->baseline < 0)
         message = _("The baseline cannot be negative.");
       else
@@ -157,7 +175,11 @@ validate (JpIndicatorDialog *self)
 
   message = NULL;
   if (!jp_ui_parse_number (weight, &self->weight))
-    message = _("The weight must be a number (1 by default, 0 leaves the target out of the work point’s progress).");
+    {
+      weight_problem = jp_ui_dup_number_problem (weight);
+      message = weight_problem != NULL ? weight_problem :
+                _("The weight must be a number (1 by default, 0 leaves the target out of the work point’s progress).");
+    }
   else if (self->weight < 0)
     message = _("The weight cannot be negative.");
   mark (tracking_messages, self->weight_row, message);

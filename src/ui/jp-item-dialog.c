@@ -34,6 +34,7 @@ validate (JpItemDialog *self)
   g_autoptr(GPtrArray) messages = g_ptr_array_new ();
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   g_autofree char *iso = NULL;
+  g_autofree char *title_problem = NULL;
   const char *message = NULL;
   double number;
 
@@ -50,7 +51,8 @@ validate (JpItemDialog *self)
 
   jp_ui_set_str (&self->title, title);
   /* A new work point without a title yet: no message, the button is off. */
-  message = title[0] == '\0' && self->item != NULL ? _("Enter the work point's title.") : NULL;
+  title_problem = jp_limits_check_text (title, -1);
+  message = title[0] == '\0' && self->item != NULL ? _("Enter the work point's title.") : title_problem;
   jp_ui_show_invalid (GTK_WIDGET (self->title_row), NULL, message);
   if (message != NULL)
     g_ptr_array_add (messages, (gpointer) message);

@@ -187,6 +187,8 @@ rebuild_choices (JpNameList *self)
 static void
 on_add_row_changed_cb (JpNameList *self)
 {
+  jp_ui_show_invalid (GTK_WIDGET (self->add_row), NULL, NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_row), NULL);
   rebuild_choices (self);
 }
 
@@ -194,6 +196,15 @@ static void
 on_add_row_apply_cb (JpNameList *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
+  g_autofree char *problem = jp_limits_check_text (name, -1);
+
+  /* A name no export could write back out is not added (jp-limits.h). */
+  if (problem != NULL)
+    {
+      jp_ui_show_invalid (GTK_WIDGET (self->add_row), NULL, problem);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_row), problem);
+      return;
+    }
 
   jp_name_list_add (self, name);
 }

@@ -49,6 +49,8 @@ validate (JpProgressDialog *self)
   g_autoptr(GPtrArray) messages = g_ptr_array_new ();
   g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *note_problem = NULL;
   const char *message;
   gboolean valid = TRUE;
 
@@ -83,7 +85,10 @@ validate (JpProgressDialog *self)
       if (text[0] == '\0')
         valid = FALSE; /* nothing typed yet: no error to show */
       else if (!jp_ui_parse_number (text, &self->value))
-        message = _("The value must be a number, such as 72.");
+        {
+          problem = jp_ui_dup_number_problem (text);
+          message = problem != NULL ? problem : _("The value must be a number, such as 72.");
+        }
       else if (self->value < 0 &&
                kind != JP_INDICATOR_KIND_INCREASE_BY && kind != JP_INDICATOR_KIND_DECREASE_BY)
         message = _("The value cannot be negative.");
@@ -91,6 +96,11 @@ validate (JpProgressDialog *self)
   jp_ui_show_invalid (GTK_WIDGET (self->value_row), NULL, message);
   if (message != NULL)
     g_ptr_array_add (messages, (gpointer) message);
+
+  note_problem = jp_limits_check_text (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), -1);
+  jp_ui_show_invalid (GTK_WIDGET (self->note_row), NULL, note_problem);
+  if (note_problem != NULL)
+    g_ptr_array_add (messages, note_problem);
 
   g_ptr_array_add (messages, NULL);
   {

@@ -446,19 +446,22 @@ commit (JpProgressImportDialog *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  /* Before an import changes the database: a copy of it (the command line
-   * does the same). Without the copy nothing is recorded. */
-  if (!jp_store_backup (self->store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
-                        NULL, &error))
-    {
-      g_autofree char *message = NULL;
+  /* Before an import changes the database: a check and a copy of it, at
+   * most once a day for progress (the command line does the same).
+   * Without them nothing is recorded. */
+  {
+    g_autofree char *backup = NULL;
+    gboolean copied = FALSE;
 
-      /* Translators: the reason follows */
-      message = g_strdup_printf (_("Nothing was imported, because the database could not be "
-                                   "backed up first: %s"), error->message);
-      set_error (self, message);
-      return;
-    }
+    if (!jp_store_backup_before_import (self->store, TRUE, &copied, &backup, &error))
+      {
+        set_error (self, error->message);
+        return;
+      }
+    /* In the log, as the command line says it: no copy this time. */
+    if (!copied && backup != NULL)
+      g_message ("%s", backup);
+  }
 
   ok = jp_progress_import_commit (self->import, self->store, NULL, NULL, NULL, &error);
 

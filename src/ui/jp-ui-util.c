@@ -76,13 +76,42 @@ jp_ui_parse_number (const char *text,
     return FALSE;
 
   value = g_ascii_strtod (clean->str, &end);
-  if (end == NULL || *end != '\0' || !isfinite (value))
+  if (end == NULL || *end != '\0' || !isfinite (value) || fabs (value) > JP_VALUE_MAX)
     return FALSE;
 
   if (out != NULL)
     *out = value;
 
   return TRUE;
+}
+
+char *
+jp_ui_dup_number_problem (const char *text)
+{
+  g_autofree char *norm = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GString) clean = g_string_new (NULL);
+  char *end = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  norm = normalize_ascii (text);
+  g_strstrip (norm);
+  for (const char *p = norm; *p != '\0'; p++)
+    if (*p != ',')
+      g_string_append_c (clean, *p);
+
+  /* A number, but one the program cannot store: too large, too many
+   * digits, written with an exponent or in hexadecimal. */
+  reason = jp_limits_parse_number (clean->str, 0, NULL);
+  if (reason == NULL || clean->len == 0)
+    return NULL;
+  g_ascii_strtod (clean->str, &end);
+  if (end == NULL || *end != '\0')
+    return NULL;
+
+  return g_steal_pointer (&reason);
 }
 
 gboolean

@@ -9,9 +9,16 @@ G_BEGIN_DECLS
 /* Small helpers shared by the widgets of src/ui (no GObject type here). */
 
 /* Parses a number as people type it: "90", "９０", "4.7", "２，９００", " 0.5 ".
- * FALSE for anything else (empty, "abc", "1e", "nan"). */
+ * FALSE for anything else (empty, "abc", "1e", "nan") and beyond
+ * JP_VALUE_MAX (jp-limits.h). */
 gboolean    jp_ui_parse_number         (const char  *text,
                                         double      *out);
+/* Why @text, a number jp_ui_parse_number() refused, cannot be stored: too
+ * large or with more digits than can be stored exactly ("1e309",
+ * "1234567890123456"), written with an exponent ("1E2") or in
+ * hexadecimal (jp-limits.h). NULL when it is no number at all (the
+ * dialog's own message then says what to type). */
+char       *jp_ui_dup_number_problem   (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 /* "YYYY-MM-DD" (also full-width digits and "2023/6/30", "2023年6月30日"),
  * normalised to ISO in @iso_out (nullable). */
 gboolean    jp_ui_parse_date           (const char  *text,

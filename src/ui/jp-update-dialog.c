@@ -36,6 +36,7 @@ validate (JpUpdateDialog *self)
   g_autoptr(GPtrArray) messages = g_ptr_array_new ();
   g_autofree char *iso = NULL;
   g_autofree char *completion = NULL;
+  g_autofree char *text_problem = NULL;
   const char *message;
 
   message = jp_ui_check_plan_date (self->plan, gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
@@ -67,6 +68,26 @@ validate (JpUpdateDialog *self)
   jp_ui_show_invalid (GTK_WIDGET (self->completion_row), NULL, message);
   if (message != NULL)
     g_ptr_array_add (messages, (gpointer) message);
+
+  /* Texts no export could write back out (jp-limits.h). */
+  {
+    GtkTextView *views[] = { self->note_view, self->problems_view, self->next_steps_view };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views) && text_problem == NULL; i++)
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (views[i]);
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        if (gtk_text_buffer_get_char_count (buffer) <= JP_TEXT_MAX)
+          continue;
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        text_problem = jp_limits_check_text (text, -1);
+      }
+    if (text_problem != NULL)
+      g_ptr_array_add (messages, text_problem);
+  }
 
   g_ptr_array_add (messages, NULL);
   {
@@ -196,6 +217,12 @@ jp_update_dialog_new (JpPlan       *plan,
   self->plan = g_object_ref (plan);
   self->update = update != NULL ? g_object_ref (update) : NULL;
   load (self, author);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->problems_view), "changed",
+                           G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->next_steps_view), "changed",
+                           G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   validate (self);
 
   return self;

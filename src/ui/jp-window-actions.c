@@ -1152,19 +1152,12 @@ _jp_window_import_plans (JpWindow  *self,
   if (plans->len == 0)
     return;
 
-  /* Before an import changes a database that holds plans: a copy of it,
-   * as the command line makes. Without the copy nothing is imported. */
-  if (jp_store_get_latest_plan_id (self->store, NULL) != 0 &&
-      !jp_store_backup (self->store, NULL, JP_STORE_BACKUP_IMPORT, jp_store_get_backups_to_keep (),
-                        NULL, &error))
+  /* Before an import changes a database that holds plans: a check and a
+   * copy of it, as the command line makes. Without them nothing is
+   * imported. */
+  if (!jp_store_backup_before_import (self->store, FALSE, NULL, NULL, &error))
     {
-      g_autoptr(GError) not_backed_up = NULL;
-
-      /* Translators: the reason follows */
-      not_backed_up = g_error_new (error->domain, error->code,
-                                   _("Nothing was imported, because the database could not be "
-                                     "backed up first: %s"), error->message);
-      _jp_window_report_error (self, _("Could Not Import"), not_backed_up);
+      _jp_window_report_error (self, _("Could Not Import"), error);
       return;
     }
 

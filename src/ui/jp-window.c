@@ -863,8 +863,14 @@ open_database (JpWindow *self)
   plans = jp_store_list_plans (self->store, &error);
   if (plans == NULL)
     {
-      g_warning ("Could not list the plans: %s", error->message);
-      g_clear_error (&error);
+      /* A file changed by hand (rows that refer to missing rows, text
+       * that is not UTF-8): the error names the file and the place. */
+      adw_status_page_set_description (self->error_page, error->message);
+      g_clear_object (&self->store);
+      update_plan_label (self);
+      update_main_page (self);
+      jp_window_update_actions (self);
+      return;
     }
   fill_plans (self, plans);
 

@@ -459,6 +459,94 @@ test_pdf_leader (Fixture       *f,
   g_assert_cmpuint (n_others, >, 0);
 }
 
+/* The supervision bulletin: offered for the PDF (not for the
+ * spreadsheets), for the whole plan, every item in its group. */
+static void
+test_pdf_bulletin (Fixture       *f,
+                   gconstpointer  data)
+{
+  JpPlan *plan = jp_window_get_plan (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "bulletin.pdf", NULL);
+  g_autofree char *title = g_strdup_printf (C_("report", "%s: supervision bulletin"),
+                                            jp_plan_get_title (plan));
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autofree char *text = NULL;
+  GtkWidget *kind_row;
+  JpExportDialog *dialog;
+  guint exported = 0;
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-spreadsheet", NULL));
+  kind_row = jp_test_get (GTK_WIDGET (dialog), "kind_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-pdf", NULL));
+  kind_row = jp_test_get (GTK_WIDGET (dialog), "kind_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 4);
+  jp_export_dialog_set_kind (dialog, JP_REPORT_BULLETIN);
+  g_assert_cmpint (jp_export_dialog_get_kind (dialog), ==, JP_REPORT_BULLETIN);
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dialog), "name_row")));
+  g_assert_null (jp_export_dialog_get_name (dialog));
+  jp_export_dialog_set_as_of (dialog, "2023-12-31");
+  g_assert_true (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+  export_to (f, dialog, path, &exported);
+  g_assert_cmpuint (exported, ==, 1);
+
+  text = pdf_text (path);
+  g_assert_true (contains_packed (text, title));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (contains_packed (text, jp_item_get_title (g_ptr_array_index (items, i))));
+}
+
+/* The latest update of an item under it, or with the switch every update
+ * of the period. */
+static void
+test_pdf_all_updates (Fixture       *f,
+                      gconstpointer  data)
+{
+  JpPlan *plan = jp_window_get_plan (f->window);
+  JpItem *item3 = jp_plan_find_item_by_number (plan, 3);
+  g_autofree char *latest_path = g_build_filename (f->dir, "latest.pdf", NULL);
+  g_autofree char *all_path = g_build_filename (f->dir, "all.pdf", NULL);
+  g_autofree char *latest_text = NULL;
+  g_autofree char *all_text = NULL;
+  g_autoptr(GError) error = NULL;
+  JpExportDialog *dialog;
+  guint exported = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JpItemUpdate) update = jp_item_update_new (i == 0 ? "2023-03-20" : "2023-06-20");
+
+      jp_item_update_set_problems (update, i == 0 ? "旧的问题：场地不足" : "新的问题：经费拨付滞后");
+      jp_store_add_update (jp_window_get_store (f->window), item3, update, &error);
+      g_assert_no_error (error);
+    }
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-spreadsheet", NULL));
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dialog), "updates_row")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-pdf", NULL));
+  g_assert_true (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dialog), "updates_row")));
+  jp_export_dialog_set_as_of (dialog, "2023-12-31");
+  export_to (f, dialog, latest_path, &exported);
+  latest_text = pdf_text (latest_path);
+  g_assert_true (contains_packed (latest_text, "新的问题：经费拨付滞后"));
+  g_assert_false (contains_packed (latest_text, "旧的问题：场地不足"));
+
+  dialog = JP_EXPORT_DIALOG (open_dialog (f, "win.export-pdf", NULL));
+  gtk_switch_set_active (GTK_SWITCH (jp_test_get (GTK_WIDGET (dialog), "updates_switch")), TRUE);
+  jp_export_dialog_set_as_of (dialog, "2023-12-31");
+  export_to (f, dialog, all_path, &exported);
+  g_assert_cmpuint (exported, ==, 2);
+  all_text = pdf_text (all_path);
+  g_assert_true (contains_packed (all_text, "新的问题：经费拨付滞后"));
+  g_assert_true (contains_packed (all_text, "旧的问题：场地不足"));
+}
+
 /* Edits made while the export runs change the window's plan, not the file:
  * the PDF is the plan as it was when Export was pressed. */
 static void
@@ -1304,6 +1392,8 @@ main (int   argc,
   add ("/jp/export/actions", test_actions);
   add ("/jp/export/pdf", test_pdf);
   add ("/jp/export/pdf-leader", test_pdf_leader);
+  add ("/jp/export/pdf-bulletin", test_pdf_bulletin);
+  add ("/jp/export/pdf-all-updates", test_pdf_all_updates);
   add ("/jp/export/pdf-edit-during-export", test_pdf_edit_during_export);
   add ("/jp/export/pdf-cancel", test_pdf_cancel);
   add ("/jp/export/pdf-progress", test_pdf_progress);

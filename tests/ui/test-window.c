@@ -257,6 +257,25 @@ test_invalid_input (Fixture       *f,
   g_assert_true (save_enabled (dialog));
   g_assert_false (gtk_widget_get_visible (error_label));
 
+  /* A number the program cannot store, or writes no other way: the
+   * message says what is wrong with it (jp-limits.h). */
+  jp_test_set_text (dialog, "target_row", "1234567890123456");
+  g_assert_false (save_enabled (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "has 16 digits"));
+  jp_test_set_text (dialog, "target_row", "1E2");
+  g_assert_false (save_enabled (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "with an exponent"));
+  jp_test_set_text (dialog, "target_row", "90");
+  {
+    g_autofree char *long_name = g_strnfill (40000, 'a');
+
+    jp_test_set_text (dialog, "name_row", long_name);
+    g_assert_false (save_enabled (dialog));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "40000 characters long"));
+    jp_test_set_text (dialog, "name_row", name);
+  }
+  g_assert_true (save_enabled (dialog));
+
   /* A range whose upper bound is below the target. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (jp_test_get (dialog, "kind_row")), JP_INDICATOR_KIND_RANGE);
   jp_test_pump ();
@@ -300,9 +319,37 @@ test_invalid_input (Fixture       *f,
   g_assert_false (save_enabled (dialog));
   jp_test_set_text (dialog, "value_row", "七十");
   g_assert_false (save_enabled (dialog));
+  /* A value beyond 10^15, a note longer than a spreadsheet cell. */
+  jp_test_set_text (dialog, "value_row", "1e16");
+  g_assert_false (save_enabled (dialog));
+  jp_test_set_text (dialog, "value_row", "72");
+  g_assert_true (save_enabled (dialog));
+  {
+    g_autofree char *long_note = g_strnfill (32768, 'n');
+
+    jp_test_set_text (dialog, "note_row", long_note);
+    g_assert_false (save_enabled (dialog));
+    jp_test_set_text (dialog, "note_row", "");
+    g_assert_true (save_enabled (dialog));
+  }
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
   jp_test_pump ();
   g_assert_null (jp_indicator_get_latest (indicator));
+
+  /* Work point update: a note longer than a spreadsheet cell. */
+  dialog = open_dialog (f, "win.add-update", NULL);
+  g_assert_true (save_enabled (dialog));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (jp_test_get (dialog, "note_view")));
+    g_autofree char *long_note = g_strnfill (32768, 'n');
+
+    gtk_text_buffer_set_text (buffer, long_note, -1);
+    g_assert_false (save_enabled (dialog));
+    gtk_text_buffer_set_text (buffer, "进展顺利", -1);
+    g_assert_true (save_enabled (dialog));
+  }
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
 
   /* Work point: a number that is not a whole number above 0. */
   dialog = open_dialog (f, "win.edit-selected", NULL);
