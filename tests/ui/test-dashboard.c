@@ -645,6 +645,19 @@ test_tooltips (Fixture       *f,
   g_assert_nonnull (strstr (text, jp_section_get_title (section)));
   g_assert_nonnull (strstr (text, percent));
   g_assert_nonnull (strstr (text, jp_status_get_label (progress.status)));
+  /* and what is expected by now, where the tick is. */
+  {
+    g_autofree char *expected = jp_format_percent (progress.expected);
+    g_autofree char *line = g_strdup_printf (_("Expected by now: %s"), expected);
+    const JpChartMark *tick = jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, 2);
+    JpChartRect plot = jp_chart_layout_get_plot (layout);
+
+    g_assert_nonnull (strstr (text, line));
+    g_assert_nonnull (tick);
+    g_assert_cmpfloat_with_epsilon (tick->x0, plot.x + progress.expected * plot.width, 1e-6);
+    /* The tick lies in the bar's hit area. */
+    g_assert_true (jp_chart_layout_hit_test (layout, tick->x0, (tick->y0 + tick->y1) / 2)->index == 2);
+  }
 
   /* A status segment: the count. */
   jp_plan_count_item_statuses (f->plan, AS_OF, counts);
