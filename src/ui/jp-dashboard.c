@@ -32,6 +32,7 @@ struct _JpDashboard
   GtkPopover          *as_of_popover;
   GtkCalendar         *calendar;
   GtkButton           *default_date_button;
+  AdwPreferencesGroup *overall_group;
   JpChartView         *overall_chart;
   GtkLabel            *overall_caption;
   AdwPreferencesGroup *status_group;
@@ -619,6 +620,20 @@ update_overall (JpDashboard *self,
                                n, mean, expected, date);
   gtk_label_set_text (self->overall_caption, caption);
 
+  if (picked != NULL)
+    {
+      /* Translators: %s is a leader's or unit's name */
+      g_autofree char *title = g_strdup_printf (_("Overall Progress of the Work Points of %s"), picked);
+
+      adw_preferences_group_set_title (self->overall_group, title);
+      jp_chart_view_set_label (self->overall_chart, title);
+    }
+  else
+    {
+      adw_preferences_group_set_title (self->overall_group, _("Overall Progress"));
+      jp_chart_view_set_label (self->overall_chart, _("Overall Progress"));
+    }
+
   set_chart (self->overall_chart, overall);
 }
 
@@ -1094,6 +1109,7 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_popover);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, calendar);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, default_date_button);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_caption);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, status_group);

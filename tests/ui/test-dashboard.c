@@ -1429,9 +1429,12 @@ test_leader_export_status (Fixture       *f,
   jp_test_pump ();
   g_assert_true (jp_dashboard_get_leader (f->dashboard) == jp_plan_find_leader (f->plan, "崔茜"));
 
-  /* The headline changed, and names the leader. */
+  /* The headline changed, and names the leader, as its title does. */
   g_assert_cmpstr (gtk_label_get_text (caption), !=, all_caption);
   g_assert_nonnull (strstr (gtk_label_get_text (caption), "崔茜"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (jp_test_get (GTK_WIDGET (f->dashboard),
+                                                                                                  "overall_group"))),
+                            "崔茜"));
   bars = jp_chart_data_get_bars (jp_chart_view_get_data (chart (f->dashboard, "sections_chart")));
   g_assert_cmpuint (bars->rows->len, <, n_sections_all);
 
