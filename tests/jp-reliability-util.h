@@ -177,9 +177,12 @@ rel_dup_json_plan (const char *title,
                                   rel_units[(number + 1) % 4]);
           for (guint k = 0; k < n_indicators; k++)
             {
-              g_string_append_printf (s, "%s{\"name\": \"指标%u-%u\", \"text\": \"指标%u-%u达90%%\", "
+              /* Scores (分), not percentages: the tests record values
+               * far above 1000 to tell their rows apart, which a
+               * percentage cannot take. */
+              g_string_append_printf (s, "%s{\"name\": \"指标%u-%u\", \"text\": \"指标%u-%u达90分\", "
                                       "\"kind\": \"at_least\", \"target\": 90, "
-                                      "\"target_max\": null, \"unit\": \"%%\", \"baseline\": null, "
+                                      "\"target_max\": null, \"unit\": \"分\", \"baseline\": null, "
                                       "\"due\": null, \"weight\": 1, \"progress\": [",
                                       k > 0 ? ", " : "", number, k + 1, number, k + 1);
               for (guint e = 0; e < n_entries; e++)

@@ -4,8 +4,8 @@
  * SIGKILL at a random moment of its run: an import of a large plan
  * document (one transaction), an import of a large JSON plan with
  * progress histories (one transaction), or an --import-progress of a
- * table of progress rows (one transaction per row, each reported on
- * standard output once committed). After each kill:
+ * table of progress rows (one transaction for all its rows, each reported
+ * on standard output once committed). After each kill:
  * - the database opens and PRAGMA integrity_check / foreign_key_check
  *   find nothing (jp_store_check_integrity);
  * - every plan is wholly there (its sections, items, indicators, leaders,
@@ -88,6 +88,9 @@ typedef struct
   /* Progress tables: file names, and the rows of each. */
   GPtrArray *tables;      /* char * */
   GArray *table_rows;     /* Row, TABLE_ROWS per table, in table order */
+  /* Rows written so far for each indicator of the base plan: the next
+   * one's day of the year (one value per indicator and date). */
+  guint pair_rows[BASE_ITEMS * BASE_INDICATORS];
 
   GHashTable *reported_plans;  /* gint64 ids */
   GHashTable *reported_rows;   /* "indicator|date|value" keys */
@@ -163,7 +166,9 @@ row_key_of (const Row *row)
 }
 
 /* A new progress table of TABLE_ROWS rows for the base plan; its values
- * are unique to it, so that each row is a new entry. */
+ * are unique to it, and each indicator's rows have dates of their own
+ * (a value for a date that has one replaces it), so that each row is a
+ * new entry. */
 static const char *
 write_table (Fixture *f)
 {
@@ -175,10 +180,13 @@ write_table (Fixture *f)
     {
       Row row;
       g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2023);
+      guint *pair;
 
       row.item = 1 + (int) ((table * 7 + j) % BASE_ITEMS);
       row.indicator = 1 + (int) (j % BASE_INDICATORS);
-      g_date_add_days (date, (table * 31 + j) % 365);
+      pair = &f->pair_rows[(row.item - 1) * BASE_INDICATORS + row.indicator - 1];
+      g_assert_cmpuint (*pair, <, 365);  /* 730 tables at least */
+      g_date_add_days (date, (*pair)++);
       g_date_strftime (row.date, sizeof row.date, "%Y-%m-%d", date);
       row.value = (int) (100000 + table * TABLE_ROWS + j);
       g_array_append_val (f->table_rows, row);

@@ -105,8 +105,8 @@ test_export_reference (void)
   g_assert_no_error (error);
   g_assert_cmpuint (length, ==, strlen (text));
   g_assert_true (g_str_has_prefix (text, BOM "Section,No.,Work item,Leaders,Units,Indicator,Kind,"
-                                   "Target,Upper limit,Unit,Current value,Completion,Status,"
-                                   "Last reported,Expected,Flags\r\n"));
+                                   "Target,Upper limit,Unit,Current value,Date reported,"
+                                   "Completion,Status,Last reported,Expected,Flags,Indicator ID\r\n"));
   g_assert_true (g_str_has_suffix (text, "\r\n"));
 
   records = parse_export (text, length);
@@ -340,10 +340,10 @@ test_export_zh_cn (void)
   text = jp_csv_export_indicators (plan, "2023-06-30", "leader:张学兵", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, BOM "部分,序号,工作要点,责任领导,责任单位,指标,类型,目标,"
-                                   "上限,单位,当前值,完成率,状态,最近填报日期,应达,标记\r\n"
+                                   "上限,单位,当前值,填报日期,完成率,状态,最近填报日期,应达,标记,指标编号\r\n"
                                    "一、坚持党建引领，夯实党建基础,1,全面加强教育系统党的建设,"
                                    "张学兵、高学芳,教育党工委；各支部,党支部规范化率（一星级及以上）,"
-                                   "不低于,90,,%,72,80%,正常推进,2023-06-30,49.45%,\r\n"));
+                                   "不低于,90,,%,72,,80%,正常推进,2023-06-30,49.45%,,\r\n"));
 
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");

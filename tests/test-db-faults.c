@@ -69,7 +69,7 @@ write_inputs (const char *dir,
 
   for (guint j = 0; j < 60; j++)
     g_string_append_printf (csv, "%u,指标%u-%u,2023-%02u-%02u,%u\n",
-                            1 + j % 10, 1 + j % 10, 1 + j % 2, 1 + j % 12, 1 + j % 28, 1000 + j);
+                            1 + j % 10, 1 + j % 10, 1 + j % 2, 1 + j % 12, 1 + j % 28, 100 + j);
 
   *out_good = g_build_filename (dir, "good.json", NULL);
   *out_table = g_build_filename (dir, "progress.csv", NULL);
@@ -346,7 +346,7 @@ child_disk_full (const char *dir,
   g_free (run_expect (1, "could not be backed up first", arg_db, arg_import, NULL));
 
   /* With the backups elsewhere: the import itself meets the full disk,
-   * and so does the first progress row (the others are not tried). */
+   * and so does the progress import (one transaction). */
   child_data_home = elsewhere;
   g_free (run_expect (1, "full", arg_db, arg_import, NULL));
   g_free (run_expect (1, "full", arg_db, arg_progress, "--plan=1"));
@@ -393,6 +393,44 @@ child_disk_full (const char *dir,
   titles = dup_titles (db);
   g_assert_cmpstr (titles, ==, "另一个计划|另一个计划");
   g_clear_pointer (&titles, g_free);
+
+  /* Some room, not enough for a progress file with long notes: the rows
+   * that would fit are not recorded either (all or nothing), and the
+   * message says so truthfully. */
+  {
+    g_autofree char *notes = g_build_filename (elsewhere, "notes.csv", NULL);
+    g_autofree char *arg_notes = g_strconcat ("--import-progress=", notes, NULL);
+    g_autofree char *note = g_strnfill (3000, 'n');
+    g_autoptr(GString) csv = g_string_new ("序号,指标,日期,数值,说明\n");
+    g_autofree char *db_before = NULL;
+    g_autofree char *db_after = NULL;
+    char block[4096];
+    gint64 rows_before;
+    off_t size = 0;
+    int fd;
+
+    for (guint j = 0; j < 60; j++)
+      g_string_append_printf (csv, "%u,指标%u-1,2023-%02u-%02u,%u,%s\n", 1 + j % 10, 1 + j % 10,
+                              1 + j % 12, 1 + j % 28, 200 + j, note);
+    rel_write_file (notes, csv->str, (gssize) csv->len);
+
+    memset (block, 'x', sizeof block);
+    fd = open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    g_assert_cmpint (fd, >=, 0);
+    while (write (fd, block, sizeof block) == (gssize) sizeof block)
+      size += sizeof block;
+    /* 64 KiB free: room for some of the 180 KB of rows. */
+    g_assert_cmpint (ftruncate (fd, size > 65536 ? size - 65536 : 0), ==, 0);
+    close (fd);
+
+    rows_before = rel_raw_query_int (db, "SELECT count(*) FROM progress");
+    db_before = rel_db_checksum (db);
+    g_free (run_expect (1, "nothing was imported", arg_db, arg_notes, "--plan=1"));
+    g_assert_cmpint (rel_raw_query_int (db, "SELECT count(*) FROM progress"), ==, rows_before);
+    db_after = rel_db_checksum (db);
+    g_assert_cmpstr (db_after, ==, db_before);
+    g_assert_cmpint (g_unlink (filler), ==, 0);
+  }
 
   /* A database opened on a disk already full (no room for its -shm):
    * writing is refused as full, review mode still reads it. */
@@ -851,13 +889,13 @@ test_full_page_count (Fixture       *f,
     g_clear_pointer (&titles, g_free);
   }
 
-  /* A progress import of 60 rows with long notes: the rows that fit are
-   * recorded, then it stops at the first that does not. */
+  /* A progress import of 60 rows with long notes: one transaction, all
+   * or nothing: none is recorded, and the error says so. */
   {
     g_autoptr(GString) csv = g_string_new ("序号,指标,日期,数值,说明\n");
     g_autofree char *note = g_strnfill (3000, 'n');
     g_autoptr(GBytes) bytes = NULL;
-    guint committed, failed;
+    gint64 rows_before = rel_raw_query_int (f->db, "SELECT count(*) FROM progress");
 
     for (guint j = 0; j < 60; j++)
       g_string_append_printf (csv, "%u,指标%u-1,2023-%02u-01,%u,%s\n",
@@ -865,20 +903,37 @@ test_full_page_count (Fixture       *f,
     bytes = g_bytes_new (csv->str, csv->len);
     import = jp_progress_import_new_for_bytes (base, bytes, "full.csv", NULL, NULL, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 60);
+    /* New values, and changes of the values of three dates. */
+    g_assert_cmpuint (jp_progress_import_get_n_to_record (import), ==, 60);
+    g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE), >, 0);
     g_assert_false (jp_progress_import_commit (import, store, NULL, NULL, NULL, &error));
     g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FULL);
+    g_test_message ("%s", error->message);
+    g_assert_true (g_str_has_prefix (error->message, "full.csv: nothing was imported: "));
     g_clear_error (&error);
-    committed = jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED);
-    failed = jp_progress_import_count (import, JP_PROGRESS_ROW_FAILED);
-    g_test_message ("%u rows recorded before the database was full", committed);
-    g_assert_cmpuint (failed, ==, 1);
-    g_assert_cmpuint (committed, <, 59);
-    g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 59 - committed);
+    g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED), ==, 0);
+    g_assert_cmpuint (jp_progress_import_get_n_to_record (import), ==, 60);
 
-    /* What was recorded is in the file. */
+    /* Nothing in the file, nothing in the model. */
+    g_assert_cmpint (rel_raw_query_int (f->db, "SELECT count(*) FROM progress"), ==, rows_before);
     g_assert_cmpint (rel_raw_query_int (f->db, "SELECT count(*) FROM progress WHERE value >= 500"),
-                     ==, committed);
+                     ==, 0);
+    {
+      g_autoptr(GPtrArray) items = jp_plan_dup_items (base);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          GListModel *indicators = jp_item_get_indicators (g_ptr_array_index (items, i));
+
+          for (guint j = 0; j < g_list_model_get_n_items (indicators); j++)
+            {
+              g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, j);
+              JpProgressEntry *latest = jp_indicator_get_latest (indicator);
+
+              g_assert_true (latest == NULL || jp_progress_entry_get_value (latest) < 500);
+            }
+        }
+    }
   }
 
   g_assert_true (jp_store_check_integrity (store, &error));

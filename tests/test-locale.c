@@ -457,7 +457,7 @@ test_exports (Fixture       *fixture,
   g_file_get_contents (csv_path, &csv, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "部分,序号,工作要点,责任领导,责任单位,指标,类型,目标,"
-                                   "上限,单位,当前值,完成率,状态,最近填报日期,应达,标记\r\n"));
+                                   "上限,单位,当前值,填报日期,完成率,状态,最近填报日期,应达,标记,指标编号\r\n"));
   {
     g_autofree char *english = find_english (csv);
 

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "jp-enum-types.h"
 #include "jp-model.h"
 
@@ -1428,6 +1430,67 @@ test_names_near (void)
   g_assert_cmpstr (g_ptr_array_index (near, 1), ==, "督 导");
 }
 
+/* The values an indicator's kind and unit can take (the progress dialog
+ * and the progress import ask it). */
+static void
+test_check_value (void)
+{
+  static const struct
+  {
+    JpIndicatorKind kind;
+    const char     *unit;
+    double          value;
+    gboolean        ok;
+  } cases[] = {
+    { JP_INDICATOR_KIND_AT_LEAST,    "%",      90,     TRUE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "%",      1000,   TRUE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "%",      1000.5, FALSE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "％",     1200,   FALSE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "%",      -1,     FALSE },
+    { JP_INDICATOR_KIND_AT_MOST,     "%",      0,      TRUE },
+    { JP_INDICATOR_KIND_DECREASE_BY, "%",      -0.5,   TRUE },
+    { JP_INDICATOR_KIND_DECREASE_BY, "%",      -1500,  FALSE },
+    { JP_INDICATOR_KIND_INCREASE_BY, "个百分点", 3,    TRUE },
+    { JP_INDICATOR_KIND_INCREASE_BY, "个百分点", 3.5,  TRUE },  /* not a count */
+    { JP_INDICATOR_KIND_INCREASE_BY, "个百分点", 2000, FALSE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "个",     630,    TRUE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "个",     630.5,  FALSE },
+    { JP_INDICATOR_KIND_RANGE,       " 所 ",   3.2,    FALSE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "人次",   2500,   TRUE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "万人",   1.5,    TRUE },  /* a magnitude: decimals */
+    { JP_INDICATOR_KIND_AT_LEAST,    "亿元",   4.7,    TRUE },
+    { JP_INDICATOR_KIND_AT_LEAST,    "",       -3,     FALSE },
+    { JP_INDICATOR_KIND_MILESTONE,   "",       1,      TRUE },
+    { JP_INDICATOR_KIND_MILESTONE,   "",       0,      TRUE },
+    { JP_INDICATOR_KIND_MILESTONE,   "",       2,      FALSE },
+    { JP_INDICATOR_KIND_MILESTONE,   "",       0.5,    FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JpIndicator) indicator = jp_indicator_new ("指标", cases[i].kind, 1);
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      jp_indicator_set_unit (indicator, cases[i].unit);
+      ok = jp_indicator_check_value (indicator, cases[i].value, &error);
+      g_test_message ("%g %s: %s", cases[i].value, cases[i].unit,
+                      error != NULL ? error->message : "ok");
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_no_error (error);
+      else
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+
+  {
+    g_autoptr(JpIndicator) indicator = jp_indicator_new ("指标", JP_INDICATOR_KIND_AT_LEAST, 1);
+
+    g_assert_false (jp_indicator_check_value (indicator, NAN, NULL));
+    g_assert_false (jp_indicator_check_value (indicator, INFINITY, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1438,6 +1501,7 @@ main (int   argc,
   g_test_add_func ("/jp/model/date-misc", test_date_misc);
   g_test_add_func ("/jp/model/date-parse-loose", test_date_parse_loose);
   g_test_add_func ("/jp/model/names-near", test_names_near);
+  g_test_add_func ("/jp/model/check-value", test_check_value);
   g_test_add_func ("/jp/model/date-julian-every-day", test_date_julian_every_day);
   g_test_add_func ("/jp/model/properties-notify", test_properties_notify);
   g_test_add_func ("/jp/model/string-conventions", test_string_conventions);

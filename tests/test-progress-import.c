@@ -2,8 +2,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "jp-csv.h"
 #include "jp-document-import.h"
@@ -352,8 +356,9 @@ test_round_trip (Fixture       *f,
 
 /* ---- Rows that fail -------------------------------------------------- */
 
-/* Each kind of bad row is reported with its line and writes nothing; the
- * good row is recorded. */
+/* Each kind of bad row is reported with its line; with one bad row the
+ * commit records nothing at all, not even the good row (all or
+ * nothing). */
 static void
 test_malformed (Fixture       *f,
                 gconstpointer  data)
@@ -391,19 +396,25 @@ test_malformed (Fixture       *f,
     }
   g_assert_cmpuint (jp_progress_import_get_n_errors (import), ==, 7);
 
-  commit (f, import);
-  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (jp_progress_import_commit (import, f->store, NULL, NULL, NULL, &error));
+    g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE);
+    g_assert_true (g_str_has_suffix (error->message,
+                                     "progress-malformed.csv: 7 rows cannot be imported: "
+                                     "nothing was imported"));
+  }
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED), ==, 0);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 1);
   g_assert_cmpuint (jp_progress_import_get_n_errors (import), ==, 7);
+  after = describe_progress (f->plan);
+  g_assert_cmpstr (after, ==, before);
 
   reopen (f);
+  g_clear_pointer (&after, g_free);
   after = describe_progress (f->plan);
-  g_assert_cmpstr (after, !=, before);
-  g_assert_cmpstr (after, ==,
-                   "一/1/党支部规范化率（一星级及以上） 2023-03-31 60 \n"
-                   "一/1/党支部规范化率（一星级及以上） 2023-06-30 72 上半年评定\n"
-                   "二/2/新增学位 2023-05-31 300 \n"
-                   "二/2/新增学位 2023-09-30 450 三季度\n"
-                   "二/3/近视率 2023-05-31 0.2 \n");
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* Values as people type them, against each indicator's unit. */
@@ -417,6 +428,7 @@ test_values (Fixture       *f,
     const char *cell;
     gboolean    ok;
     double      value;
+    const char *message; /* for a value the kind cannot take */
   } cases[] = {
     { "党支部规范化率", "90",          TRUE,  90 },
     { "党支部规范化率", "９０",        TRUE,  90 },
@@ -429,7 +441,8 @@ test_values (Fixture       *f,
     { "党支部规范化率", "90%%",        FALSE, 0 },
     { "新增学位",       "1,200",       TRUE,  1200 },
     { "新增学位",       "1，200",      TRUE,  1200 },
-    { "新增学位",       "1,234,567.5", TRUE,  1234567.5 },
+    { "新增学位",       "1,234,567",   TRUE,  1234567 },
+    { "建设投资",       "1,234,567.5", TRUE,  1234567.5 },
     { "新增学位",       "630个",       TRUE,  630 },
     { "新增学位",       "1.2万",       TRUE,  12000 },
     { "新增学位",       "12,00",       FALSE, 0 },
@@ -452,6 +465,17 @@ test_values (Fixture       *f,
     { "年底前完成",     "Done",        TRUE,  1 },
     { "年底前完成",     "1",           TRUE,  1 },
     { "新增学位",       "完成",        FALSE, 0 },
+    /* Numbers, but not values the indicator's kind can take. */
+    { "党支部规范化率", "-5",          FALSE, 0, "The value cannot be negative (-5)." },
+    { "党支部规范化率", "1200%",       FALSE, 0, "A percentage cannot be over 1000 (1,200%)." },
+    { "党支部规范化率", "1000",        TRUE,  1000 },
+    { "新增学位",       "630.5",       FALSE, 0, "A count cannot have decimals (630.5 个)." },
+    { "新增学位",       "0.6万",       TRUE,  6000 },
+    { "新增学位",       "-3",          FALSE, 0, "The value cannot be negative (-3)." },
+    { "年底前完成",     "2",           FALSE, 0, "A milestone is 1 (done) or 0 (not done), not 2." },
+    { "年底前完成",     "0.5",         FALSE, 0, "A milestone is 1 (done) or 0 (not done), not 0.5." },
+    { "年底前完成",     "未完成",      TRUE,  0 },
+    { "近视率",         "-2000",       FALSE, 0, "A percentage cannot be over 1000 (-2,000%)." },
   };
   g_autoptr(GString) text = g_string_new ("序号,指标,数值,日期\n");
   g_autoptr(JpProgressImport) import = NULL;
@@ -487,7 +511,10 @@ test_values (Fixture       *f,
       else
         {
           g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_INVALID);
-          g_assert_true (g_str_has_prefix (jp_progress_row_get_message (row), "“"));
+          if (cases[i].message != NULL)
+            g_assert_cmpstr (jp_progress_row_get_message (row), ==, cases[i].message);
+          else
+            g_assert_true (g_str_has_prefix (jp_progress_row_get_message (row), "“"));
         }
     }
 }
@@ -506,7 +533,7 @@ test_dates_and_numbers (Fixture       *f,
     { "（二）", "20230930",          "2023-09-30" },
     { "二",     "2023/9/30 0:00",    "2023-09-30" },
     { "2、",    "２０２３－０９－３０", "2023-09-30" },
-    { "2",      "",                  "2023-08-31" }, /* the as-of date */
+    { "2",      "",                  "2023-08-31" }, /* the date for undated rows */
     { "2",      "2023/2/29",         NULL },
     { "2",      "30/9/2023",         NULL },
     { "2",      "2023-9",            NULL },
@@ -517,18 +544,18 @@ test_dates_and_numbers (Fixture       *f,
     { "x2",     "2023-09-30",        NULL },
     { "",       "2023-09-30",        NULL },
   };
-  g_autoptr(GString) text = g_string_new ("序号,指标,日期,数值\n");
   g_autoptr(JpProgressImport) import = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_string_append_printf (text, "%s,新增学位,%s,%u\n", cases[i].number, cases[i].date, 400 + i);
-
-  import = import_text (f->plan, text->str, text->len, "2023-08-31", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, G_N_ELEMENTS (cases));
+  /* One file each: one indicator has one value per date. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      JpProgressRow *row = get_row (import, i);
+      g_autofree char *text = g_strdup_printf ("序号,指标,日期,数值\n%s,新增学位,%s,%u\n",
+                                               cases[i].number, cases[i].date, 400 + i);
+      g_autoptr(JpProgressImport) one = import_text (f->plan, text, -1, "2023-08-31", NULL);
+      JpProgressRow *row;
 
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (one)), ==, 1);
+      row = get_row (one, 0);
       g_test_message ("%s %s", cases[i].number, cases[i].date);
       if (cases[i].iso != NULL)
         {
@@ -541,11 +568,33 @@ test_dates_and_numbers (Fixture       *f,
         g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_INVALID);
     }
 
-  /* Without an as-of date: the plan's default (its end, for 2023). */
+  /* Without a date for undated rows: such a row is invalid (never dated
+   * at the as-of date); given one, it is valid; outside the plan period,
+   * the date is refused. */
   g_clear_object (&import);
   import = import_text (f->plan, "序号,指标,数值\n2,新增学位,500\n", -1, NULL, NULL);
-  g_assert_cmpstr (jp_progress_import_get_as_of (import), ==, "2023-12-31");
-  g_assert_cmpstr (jp_progress_row_get_date (get_row (import, 0)), ==, "2023-12-31");
+  g_assert_null (jp_progress_import_get_undated_date (import));
+  g_assert_cmpuint (jp_progress_import_get_n_undated (import), ==, 1);
+  g_assert_true (jp_progress_row_get_undated (get_row (import, 0)));
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (import, 0)), ==, JP_PROGRESS_ROW_INVALID);
+  g_assert_cmpstr (jp_progress_row_get_message (get_row (import, 0)), ==,
+                   "no date: fill in “Date reported”, or choose a date for the rows without one");
+  g_assert_null (jp_progress_row_get_date (get_row (import, 0)));
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (jp_progress_import_commit (import, f->store, NULL, NULL, NULL, &error));
+    g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE);
+    g_clear_error (&error);
+
+    g_assert_true (jp_progress_import_set_undated_date (import, "2023-06-30", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (jp_progress_row_get_state (get_row (import, 0)), ==, JP_PROGRESS_ROW_NEW);
+    g_assert_cmpstr (jp_progress_row_get_date (get_row (import, 0)), ==, "2023-06-30");
+    g_assert_false (jp_progress_import_set_undated_date (import, "2024-01-01", &error));
+    g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE);
+    g_assert_cmpstr (jp_progress_import_get_undated_date (import), ==, "2023-06-30");
+  }
 }
 
 /* ---- Files ----------------------------------------------------------- */
@@ -588,9 +637,14 @@ test_any_order (Fixture       *f,
   JpProgressRow *row;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 3);
-  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 3);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 2);
+  /* 72 is recorded on 2023-06-30: 90 for that date is a change. */
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE), ==, 1);
 
   row = get_row (import, 0);
+  g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_CHANGE);
+  g_assert_cmpfloat (jp_progress_row_get_old_value (row), ==, 72);
+  g_assert_cmpstr (jp_progress_row_get_message (row), ==, "72 → 90 on 2023-06-30");
   g_assert_true (jp_progress_row_get_indicator (row) ==
                  find_indicator (f->plan, "一", 1, "党支部规范化率（一星级及以上）"));
   g_assert_cmpfloat (jp_progress_row_get_value (row), ==, 90);
@@ -638,7 +692,8 @@ test_encodings (Fixture       *f,
   g_assert_cmpstr (jp_progress_import_get_encoding (import), ==, "UTF-8");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 1);
   g_assert_cmpuint (jp_progress_row_get_line (get_row (import, 0)), ==, 5);
-  /* A changed value in the exported table: dated at the as-of date. */
+  /* A changed value in the exported table: dated at the date given for
+   * undated rows, never at 最近填报日期. */
   g_assert_cmpstr (jp_progress_row_get_date (get_row (import, 0)), ==, "2023-09-30");
   g_assert_cmpuint (jp_progress_row_get_state (get_row (import, 0)), ==, JP_PROGRESS_ROW_NEW);
 
@@ -789,6 +844,409 @@ test_notify (Fixture       *f,
   g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_COMMITTED);
 }
 
+/* ---- Dates, changes, names ------------------------------------------- */
+
+/* Rows of @csv (a parsed export) written back with @value and @date in
+ * the rows of the indicators named @names (NULL-terminated). */
+static char *
+fill_export (GPtrArray          *records,
+             const char * const *names,
+             const char         *value,
+             const char         *date,
+             gboolean            keep_id)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+
+  for (guint r = 0; r < records->len; r++)
+    {
+      JpCsvRecord *record = g_ptr_array_index (records, r);
+      const char *name = g_ptr_array_index (record->fields, JP_CSV_COLUMN_INDICATOR);
+      gboolean fill = r > 0 && g_strv_contains (names, name);
+
+      for (guint c = 0; c < record->fields->len; c++)
+        {
+          const char *text = g_ptr_array_index (record->fields, c);
+
+          if (c == JP_CSV_COLUMN_ID && !keep_id)
+            continue;
+          if (c > 0)
+            g_string_append_c (out, ',');
+          if (fill && c == JP_CSV_COLUMN_VALUE)
+            text = value;
+          else if (fill && c == JP_CSV_COLUMN_DATE)
+            text = date;
+          jp_csv_append_field (out, text);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The exported table carries 填报日期 (empty) and the indicator's ID; a
+ * value filled in without a date is refused, never dated at the as-of
+ * date nor at 最近填报日期; a row left as exported is unchanged. */
+static void
+test_export_undated (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const names[] = { "党支部规范化率（一星级及以上）", "新增学位", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *dated = NULL;
+  g_autofree char *before = describe_progress (f->plan);
+  JpIndicator *rate = find_indicator (f->plan, "一", 1, "党支部规范化率（一星级及以上）");
+  gsize length = 0;
+
+  text = jp_csv_export_indicators (f->plan, "2023-09-30", NULL, &length, &error);
+  g_assert_no_error (error);
+  records = jp_csv_parse (text, length, ',', "export.csv", &error);
+  g_assert_no_error (error);
+  {
+    JpCsvRecord *row = g_ptr_array_index (records, 1);
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, jp_indicator_get_id (rate));
+
+    g_assert_cmpstr (g_ptr_array_index (row->fields, JP_CSV_COLUMN_DATE), ==, "");
+    g_assert_cmpstr (g_ptr_array_index (row->fields, JP_CSV_COLUMN_ID), ==, id);
+    g_assert_cmpstr (g_ptr_array_index (row->fields, JP_CSV_COLUMN_LAST_DATE), ==, "2023-06-30");
+  }
+
+  /* New values without a date: refused, with the reason. */
+  filled = fill_export (records, names, "95", "", TRUE);
+  import = import_text (f->plan, filled, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_INVALID), ==, 2);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_DUPLICATE), ==, 1);
+  g_assert_cmpstr (jp_progress_row_get_message (get_row (import, 0)), ==,
+                   "no date: fill in “Date reported”, or choose a date for the rows without one");
+  g_assert_false (jp_progress_import_commit (import, f->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_clear_object (&import);
+
+  /* Dated in the file: recorded at that date. */
+  dated = fill_export (records, names, "95", "2023年8月15日", TRUE);
+  import = import_text (f->plan, dated, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_get_n_errors (import), ==, 0);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 2);
+  g_assert_cmpstr (jp_progress_row_get_date (get_row (import, 0)), ==, "2023-08-15");
+  g_assert_true (jp_progress_row_get_indicator (get_row (import, 0)) == rate);
+  commit (f, import);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED), ==, 2);
+  g_assert_cmpstr (jp_progress_entry_get_date (jp_indicator_get_latest (rate)), ==, "2023-08-15");
+  (void) before;
+}
+
+/* A value for a date that has another one is a change (old → new) that
+ * replaces it: one entry per indicator and date, in the model and the
+ * file; two values of one date in the file are refused. */
+static void
+test_change (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char changes[] = "序号,指标,日期,数值,说明\n"
+                                "1,党支部规范化率,2023-06-30,80,复核\n"
+                                "2,新增学位,2023-05-31,300,\n"
+                                "2,新增学位,2023-07-31,350,\n";
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(JpProgressImport) again = NULL;
+  g_autoptr(JpProgressImport) twice = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reopened = NULL;
+  JpProgressRow *row;
+
+  import = import_text (f->plan,
+                        changes, -1, NULL, NULL);
+  row = get_row (import, 0);
+  g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_CHANGE);
+  g_assert_cmpfloat (jp_progress_row_get_old_value (row), ==, 72);
+  g_assert_cmpstr (jp_progress_row_get_message (row), ==, "72 → 80 on 2023-06-30");
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (import, 1)), ==,
+                    JP_PROGRESS_ROW_DUPLICATE);
+  g_assert_cmpstr (jp_progress_row_get_message (get_row (import, 1)), ==,
+                   "already recorded: 300 on 2023-05-31");
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (import, 2)), ==, JP_PROGRESS_ROW_NEW);
+  g_assert_cmpuint (jp_progress_import_get_n_to_record (import), ==, 2);
+
+  g_assert_true (jp_progress_import_commit (import, f->store, on_row_committed_cb, lines, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (lines->str, ==, "2 4 ");
+  after = describe_progress (f->plan);
+  g_assert_cmpstr (after, ==,
+                   "一/1/党支部规范化率（一星级及以上） 2023-03-31 60 \n"
+                   "一/1/党支部规范化率（一星级及以上） 2023-06-30 80 复核\n"
+                   "二/2/新增学位 2023-05-31 300 \n"
+                   "二/2/新增学位 2023-07-31 350 \n"
+                   "二/3/近视率 2023-05-31 0.2 \n");
+  reopen (f);
+  reopened = describe_progress (f->plan);
+  g_assert_cmpstr (reopened, ==, after);
+
+  /* The same file again: all already recorded. */
+  again = import_text (f->plan,
+                       changes, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_count (again, JP_PROGRESS_ROW_DUPLICATE), ==, 3);
+  commit (f, again);
+  g_clear_pointer (&reopened, g_free);
+  reopen (f);
+  reopened = describe_progress (f->plan);
+  g_assert_cmpstr (reopened, ==, after);
+
+  /* Two values for one date in the file: which one? Refused. */
+  twice = import_text (f->plan,
+                       "序号,指标,日期,数值\n"
+                       "2,新增学位,2023-08-31,400\n"
+                       "2,新增学位,2023-08-31,410\n"
+                       "2,新增学位,2023-08-31,400\n", -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (twice, 0)), ==, JP_PROGRESS_ROW_NEW);
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (twice, 1)), ==, JP_PROGRESS_ROW_INVALID);
+  g_assert_cmpstr (jp_progress_row_get_message (get_row (twice, 1)), ==,
+                   "line 2 gives this indicator another value (400) on 2023-08-31");
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (twice, 2)), ==, JP_PROGRESS_ROW_DUPLICATE);
+}
+
+/* Two indicators of the same name in one item: the exported table's ID
+ * tells them apart; without it, the row is refused and says why. */
+static void
+test_same_name (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const names[] = { "党员教育培训", NULL };
+  g_autoptr(JpIndicator) twin = jp_indicator_new ("党员教育培训", JP_INDICATOR_KIND_AT_LEAST, 8);
+  JpIndicator *first = find_indicator (f->plan, "一", 1, "党员教育培训");
+  JpItem *item = jp_indicator_get_item (first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(GString) edited = g_string_new ("\xEF\xBB\xBF");
+  g_autofree char *text = NULL;
+  g_autofree char *without_id = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  jp_indicator_set_unit (twin, "次");
+  g_assert_true (jp_store_insert_indicator (f->store, item, 2, twin, &error));
+  g_assert_no_error (error);
+
+  text = jp_csv_export_indicators (f->plan, "2023-09-30", NULL, &length, &error);
+  g_assert_no_error (error);
+  records = jp_csv_parse (text, length, ',', "export.csv", &error);
+  g_assert_no_error (error);
+
+  /* Each twin its own value (section 三 has a third of that name). */
+  for (guint r = 0; r < records->len; r++)
+    {
+      JpCsvRecord *record = g_ptr_array_index (records, r);
+
+      if (r > 0 && strcmp (g_ptr_array_index (record->fields, JP_CSV_COLUMN_INDICATOR),
+                           "党员教育培训") == 0 &&
+          g_str_has_prefix (g_ptr_array_index (record->fields, JP_CSV_COLUMN_SECTION), "一"))
+        {
+          g_free (g_ptr_array_index (record->fields, JP_CSV_COLUMN_VALUE));
+          g_ptr_array_index (record->fields, JP_CSV_COLUMN_VALUE) = g_strdup_printf ("%u", 10 + n++);
+          g_free (g_ptr_array_index (record->fields, JP_CSV_COLUMN_DATE));
+          g_ptr_array_index (record->fields, JP_CSV_COLUMN_DATE) = g_strdup ("2023-09-30");
+        }
+      for (guint c = 0; c < record->fields->len; c++)
+        {
+          if (c > 0)
+            g_string_append_c (edited, ',');
+          jp_csv_append_field (edited, g_ptr_array_index (record->fields, c));
+        }
+      g_string_append (edited, "\r\n");
+    }
+  g_assert_cmpuint (n, ==, 2);
+
+  import = import_text (f->plan, edited->str, edited->len, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_get_n_errors (import), ==, 0);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 2);
+  {
+    g_autoptr(GPtrArray) matched = g_ptr_array_new ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (import)); i++)
+      if (jp_progress_row_get_state (get_row (import, i)) == JP_PROGRESS_ROW_NEW)
+        g_ptr_array_add (matched, jp_progress_row_get_indicator (get_row (import, i)));
+    g_assert_cmpuint (matched->len, ==, 2);
+    g_assert_true (g_ptr_array_index (matched, 0) == first);
+    g_assert_true (g_ptr_array_index (matched, 1) == twin);
+  }
+  commit (f, import);
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (first)), ==, 10);
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (twin)), ==, 11);
+  g_clear_object (&import);
+
+  /* Without the ID column: which one is meant cannot be told. */
+  without_id = fill_export (records, names, "12", "2023-10-31", FALSE);
+  import = import_text (f->plan, without_id, -1, NULL, NULL);
+  /* Row 0: the rate, left as exported. */
+  g_assert_cmpuint (jp_progress_row_get_state (get_row (import, 1)), ==, JP_PROGRESS_ROW_INVALID);
+  g_assert_cmpuint (jp_progress_row_get_line (get_row (import, 1)), ==, 3);
+  g_assert_cmpstr (jp_progress_row_get_message (get_row (import, 1)), ==,
+                   "item 1 has several indicators named “党员教育培训”: the row needs the "
+                   "“Indicator ID” of the exported table");
+}
+
+/* Cells of any size: a message quotes at most 40 characters of one. */
+static void
+test_long_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (100000, 'x');
+  g_autofree char *text = g_strdup_printf ("序号,指标,日期,数值\n"
+                                           "2,%s,2023-09-30,1\n"
+                                           "2,新增学位,2023-09-30,%s\n"
+                                           "%s,新增学位,2023-09-30,1\n"
+                                           "2,新增学位,%s,1\n",
+                                           huge, huge, huge, huge);
+  g_autoptr(JpProgressImport) import = import_text (f->plan, text, -1, NULL, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      JpProgressRow *row = get_row (import, i);
+      const char *message = jp_progress_row_get_message (row);
+
+      g_test_message ("%s", message);
+      g_assert_cmpuint (jp_progress_row_get_state (row), ==, JP_PROGRESS_ROW_INVALID);
+      g_assert_cmpuint (strlen (message), <, 400);
+      g_assert_nonnull (strstr (message, "xxxxxxxxxx…"));
+    }
+}
+
+/* Limits: a file too large or not a regular file is refused before it
+ * is read; too many rows with a value are refused; a file of many empty
+ * cells costs memory in its rows, not in its cells. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *sparse = g_build_filename (f->dir, "huge.csv", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.csv", NULL);
+  g_autoptr(GFile) sparse_file = g_file_new_for_path (sparse);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(GString) many = g_string_new ("序号,指标,数值\n");
+  g_autoptr(GString) empty = g_string_new ("序号,指标,数值\n");
+  g_autoptr(GBytes) bytes = NULL;
+  struct rusage usage;
+  long before_kib;
+
+  /* 33 MB that take no room (sparse): refused unread. */
+  {
+    int fd = g_open (sparse, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, JP_PROGRESS_MAX_SIZE + 1), ==, 0);
+    close (fd);
+  }
+  g_assert_null (jp_progress_import_new_for_file (f->plan, sparse_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.csv: the file is too large ("));
+  g_assert_nonnull (strstr (error->message, "): a progress table may have at most 32.0"));
+  g_clear_error (&error);
+
+  /* A FIFO would block: refused at once. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (jp_progress_import_new_for_file (f->plan, fifo_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ);
+  g_assert_true (g_str_has_suffix (error->message, "fifo.csv: not a regular file"));
+  g_clear_error (&error);
+
+  /* One row with a value too many. */
+  for (guint i = 0; i <= JP_PROGRESS_MAX_ROWS; i++)
+    g_string_append (many, "2,新增学位,1\n");
+  bytes = g_bytes_new (many->str, many->len);
+  g_assert_null (jp_progress_import_new_for_bytes (f->plan, bytes, "进展.csv", NULL, NULL, &error));
+  g_assert_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "进展.csv:200002: more than 200000 rows with a value: "
+                                       "import the table in parts");
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* 12 MB of empty cells (rows without a value): read one record at a
+   * time, not held all at once (that took 47 bytes a byte: 570 MB). */
+  while (empty->len < 12 * 1000 * 1000)
+    g_string_append (empty, ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
+  bytes = g_bytes_new (empty->str, empty->len);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  before_kib = usage.ru_maxrss;
+  import = jp_progress_import_new_for_bytes (f->plan, bytes, "进展.csv", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 0);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  g_test_message ("peak RSS grew by %ld KiB", usage.ru_maxrss - before_kib);
+  g_assert_cmpint (usage.ru_maxrss - before_kib, <, 100 * 1024);
+}
+
+/* Another program records a value of the same date, or changes the value
+ * a row replaces, between the preview and the commit (the command line
+ * does not watch for other programs): the commit writes nothing rather
+ * than two entries of one date, or a change of a value nobody saw. */
+static void
+test_changed_meanwhile (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char table[] = "序号,指标,日期,数值\n"
+                              "2,新增学位,2023-09-30,450\n"
+                              "1,党支部规范化率,2023-06-30,80\n";
+  g_autoptr(JpProgressImport) import = NULL;
+  g_autoptr(JpProgressImport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) other = NULL;
+  g_autoptr(JpPlan) other_plan = NULL;
+  g_autoptr(JpProgressEntry) entry = jp_progress_entry_new ("2023-09-30", 440);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import = import_text (f->plan, table, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW), ==, 1);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE), ==, 1);
+
+  other = jp_store_open (f->db_path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_plan = jp_store_load_plan (other, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_add_progress (other, find_indicator (other_plan, "二", 2, "新增学位"),
+                                        entry, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other_plan);
+  g_clear_object (&other);
+
+  before = describe_progress (f->plan);
+  g_assert_false (jp_progress_import_commit (import, f->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+  g_assert_true (g_str_has_prefix (error->message, "进展.csv: nothing was imported: "));
+  g_clear_error (&error);
+  after = describe_progress (f->plan);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED), ==, 0);
+
+  /* Read again: the other program's 440 is there; the row is a change. */
+  reopen (f);
+  again = import_text (f->plan, table, -1, NULL, NULL);
+  g_assert_cmpuint (jp_progress_import_count (again, JP_PROGRESS_ROW_CHANGE), ==, 2);
+  g_assert_cmpfloat (jp_progress_row_get_old_value (get_row (again, 0)), ==, 440);
+
+  /* Now the value to replace changes under it. */
+  other = jp_store_open (f->db_path, JP_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_plan = jp_store_load_plan (other, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_double (other,
+                                      jp_indicator_get_latest (find_indicator (other_plan, "二", 2,
+                                                                               "新增学位")),
+                                      "value", 445, &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_progress_import_commit (again, f->store, NULL, NULL, NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +1267,12 @@ main (int   argc,
   ADD ("/jp/progress-import/filter", test_filter);
   ADD ("/jp/progress-import/read-only", test_read_only);
   ADD ("/jp/progress-import/notify", test_notify);
+  ADD ("/jp/progress-import/export-undated", test_export_undated);
+  ADD ("/jp/progress-import/change", test_change);
+  ADD ("/jp/progress-import/same-name", test_same_name);
+  ADD ("/jp/progress-import/long-cells", test_long_cells);
+  ADD ("/jp/progress-import/limits", test_limits);
+  ADD ("/jp/progress-import/changed-meanwhile", test_changed_meanwhile);
 
 #undef ADD
 

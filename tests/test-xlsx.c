@@ -397,7 +397,9 @@ test_zh_cn (Fixture       *f,
   g_assert_cmpstr (cell (first, 3, 4), ==, "指标数");
   g_assert_cmpstr (cell (first, 5, 6), ==, "▼ 进度滞后");
   g_assert_cmpstr (cell (second, 3, 0), ==, "部分");
-  g_assert_cmpstr (cell (second, 3, 13), ==, "最近填报日期");
+  g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_LAST_DATE), ==, "最近填报日期");
+  g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_DATE), ==, "填报日期");
+  g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_ID), ==, "指标编号");
   g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_EXPECTED), ==, "应达");
   g_assert_cmpstr (cell (second, 3, JP_CSV_COLUMN_FLAGS), ==, "标记");
   g_assert_cmpstr (cell (first, 3, 8), ==, "应达");

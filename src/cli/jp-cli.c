@@ -55,6 +55,7 @@ typedef struct
   char         *export_xlsx;
   char         *import_progress;
   char         *export_status;
+  char         *progress_date; /* for the progress rows without a date */
 } JpCliOptions;
 
 static GQuark jp_cli_error_quark (void);
@@ -89,7 +90,9 @@ static const GOptionEntry option_entries[] = {
     N_("Export the computed progress and status of every item and indicator (.json or .csv; “-” for standard output)"),
     N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import progress values from a CSV table (one transaction per row)"), N_("FILE") },
+    N_("Import progress values from a CSV table (all rows or none)"), N_("FILE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-progress: the date of the rows that have none"), N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -107,6 +110,7 @@ jp_cli_options_clear (JpCliOptions *opts)
   g_clear_pointer (&opts->export_xlsx, g_free);
   g_clear_pointer (&opts->import_progress, g_free);
   g_clear_pointer (&opts->export_status, g_free);
+  g_clear_pointer (&opts->progress_date, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JpCliOptions, jp_cli_options_clear)
@@ -155,6 +159,7 @@ parse_options (GVariantDict  *options,
   opts->export_xlsx = lookup_filename (options, "export-xlsx");
   opts->import_progress = lookup_filename (options, "import-progress");
   opts->export_status = lookup_filename (options, "export-status");
+  opts->progress_date = lookup_string (options, "date");
   plan = lookup_string (options, "plan");
   report = lookup_string (options, "report");
   opts->report_spec = g_strdup (report);
@@ -171,6 +176,19 @@ parse_options (GVariantDict  *options,
     {
       g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
                    _("--as-of: “%s” is not a date (YYYY-MM-DD)"), opts->as_of);
+      return FALSE;
+    }
+
+  if (opts->progress_date != NULL && opts->import_progress == NULL)
+    {
+      g_set_error_literal (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                           _("--date goes with --import-progress"));
+      return FALSE;
+    }
+  if (opts->progress_date != NULL && !jp_date_is_valid (opts->progress_date))
+    {
+      g_set_error (error, JP_CLI_ERROR, JP_CLI_ERROR_USAGE,
+                   _("--date: “%s” is not a date (YYYY-MM-DD)"), opts->progress_date);
       return FALSE;
     }
 
@@ -729,7 +747,7 @@ run_store (JpStore        *store,
   /* Progress first, so that the exports that go with it include it. */
   if (opts->import_progress != NULL)
     {
-      if (!jp_progress_import_run (store, plan, opts->import_progress, opts->as_of,
+      if (!jp_progress_import_run (store, plan, opts->import_progress, opts->progress_date,
                                    opts->report_spec, error))
         return FALSE;
       *saved = _("the progress values imported were saved");

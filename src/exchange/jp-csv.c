@@ -84,6 +84,14 @@ jp_csv_column_get_heading (JpCsvColumn column)
     case JP_CSV_COLUMN_FLAGS:
       /* Translators: column heading: 逾期未报送, 自报与指标不符. */
       return C_("sheet", "Flags");
+    case JP_CSV_COLUMN_DATE:
+      /* Translators: column heading: the date of the value filled in
+       * (empty in the export; "填报日期"). */
+      return C_("sheet", "Date reported");
+    case JP_CSV_COLUMN_ID:
+      /* Translators: column heading: the indicator's number in the
+       * database ("指标编号"). */
+      return C_("sheet", "Indicator ID");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -231,6 +239,13 @@ jp_csv_dup_cell (JpIndicator      *indicator,
         jp_item_evaluate (item, as_of, &item_progress);
         return jp_csv_dup_flags (progress, &item_progress);
       }
+    case JP_CSV_COLUMN_DATE:
+      /* For the date of the value filled in. */
+      return g_strdup ("");
+    case JP_CSV_COLUMN_ID:
+      if (jp_indicator_get_id (indicator) <= 0)
+        return g_strdup ("");
+      return g_strdup_printf ("%" G_GINT64_FORMAT, jp_indicator_get_id (indicator));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -423,6 +438,8 @@ column_is_text (JpCsvColumn column)
     case JP_CSV_COLUMN_COMPLETION:
     case JP_CSV_COLUMN_LAST_DATE:
     case JP_CSV_COLUMN_EXPECTED:
+    case JP_CSV_COLUMN_DATE:
+    case JP_CSV_COLUMN_ID:
       return FALSE;
     case JP_CSV_COLUMN_FLAGS:
     case JP_CSV_COLUMN_SECTION:
@@ -563,14 +580,15 @@ record_is_blank (JpCsvRecord *record,
          *(const char *) g_ptr_array_index (record->fields, 0) == '\0';
 }
 
-GPtrArray *
-jp_csv_parse (const char  *text,
-              gsize        length,
-              char         separator,
-              const char  *display_name,
-              GError     **error)
+gboolean
+jp_csv_parse_each (const char       *text,
+                   gsize             length,
+                   char              separator,
+                   const char       *display_name,
+                   JpCsvRecordFunc   func,
+                   gpointer          user_data,
+                   GError          **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GString) field = g_string_new (NULL);
   g_autoptr(JpCsvRecord) record = NULL;
   const char *p = text;
@@ -580,13 +598,13 @@ jp_csv_parse (const char  *text,
   guint line = 1;
   guint quote_line = 0;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (display_name == NULL)
     display_name = "";
 
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_csv_record_free);
   if (length >= 3 && memcmp (text, UTF8_BOM, 3) == 0)
     p += 3;
 
@@ -658,8 +676,8 @@ jp_csv_parse (const char  *text,
           g_string_truncate (field, 0);
           if (record_is_blank (record, record_quoted))
             g_clear_pointer (&record, jp_csv_record_free);
-          else
-            g_ptr_array_add (records, g_steal_pointer (&record));
+          else if (!func (g_steal_pointer (&record), user_data))
+            return TRUE;
           continue;
         }
 
@@ -672,15 +690,42 @@ jp_csv_parse (const char  *text,
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_PARSE,
                    C_("sheet", "%s:%u: a quoted field is not closed (missing \")"),
                    display_name, quote_line);
-      return NULL;
+      return FALSE;
     }
 
   if (record != NULL)
     {
       g_ptr_array_add (record->fields, g_strdup (field->str));
       if (!record_is_blank (record, record_quoted))
-        g_ptr_array_add (records, g_steal_pointer (&record));
+        func (g_steal_pointer (&record), user_data);
     }
+
+  return TRUE;
+}
+
+static gboolean
+add_record (JpCsvRecord *record,
+            gpointer     user_data)
+{
+  g_ptr_array_add (user_data, record);
+  return TRUE;
+}
+
+GPtrArray *
+jp_csv_parse (const char  *text,
+              gsize        length,
+              char         separator,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_csv_record_free);
+  if (!jp_csv_parse_each (text, length, separator, display_name, add_record, records, error))
+    return NULL;
 
   return g_steal_pointer (&records);
 }

@@ -10,9 +10,12 @@ G_BEGIN_DECLS
 /* The indicator table for spreadsheet users (DESIGN.md "--export-csv"):
  * one row per indicator, these columns, headings translated (the zh_CN
  * headings are 章节, 序号, 工作要点, 责任领导, 责任单位, 指标, 类型, 目标,
- * 上限, 单位, 当前值, 完成率, 状态, 最近填报日期, 应达, 标记). The same columns make the
- * indicators sheet of the workbook (jp-xlsx.h), and the progress import
- * (jp-progress-import.h) reads the table back. */
+ * 上限, 单位, 当前值, 填报日期, 完成率, 状态, 最近填报日期, 应达, 标记, 指标编号). The
+ * same columns make the indicators sheet of the workbook (jp-xlsx.h), and
+ * the progress import (jp-progress-import.h) reads the table back: a unit
+ * fills in 当前值 and 填报日期 (left empty by the export: the date of the
+ * new value), and 指标编号 (the indicator's ID in the database) tells apart
+ * indicators of the same name. */
 typedef enum
 {
   JP_CSV_COLUMN_SECTION,
@@ -26,14 +29,16 @@ typedef enum
   JP_CSV_COLUMN_TARGET_MAX,
   JP_CSV_COLUMN_UNIT,
   JP_CSV_COLUMN_VALUE,
+  JP_CSV_COLUMN_DATE,
   JP_CSV_COLUMN_COMPLETION,
   JP_CSV_COLUMN_STATUS,
   JP_CSV_COLUMN_LAST_DATE,
   JP_CSV_COLUMN_EXPECTED,   /* 应达: e at as-of */
   JP_CSV_COLUMN_FLAGS,      /* 逾期未报送, 自报与指标不符 */
+  JP_CSV_COLUMN_ID,
 } JpCsvColumn;
 
-#define JP_CSV_N_COLUMNS (JP_CSV_COLUMN_FLAGS + 1)
+#define JP_CSV_N_COLUMNS (JP_CSV_COLUMN_ID + 1)
 
 /* One record of a CSV file: its fields (UTF-8, unquoted) and the line of
  * the file it starts on (1-based). */
@@ -129,5 +134,19 @@ GPtrArray   *jp_csv_parse              (const char    *text,
                                         char           separator,
                                         const char    *display_name,
                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Called with each record as it is read (transfer full: free it with
+ * jp_csv_record_free()); FALSE stops the reading. */
+typedef gboolean (*JpCsvRecordFunc)            (JpCsvRecord   *record,
+                                                gpointer       user_data);
+/* The same, one record at a time, without holding them all (memory in
+ * the size of one record). FALSE with the error of an unclosed quote;
+ * TRUE otherwise, also when @func stopped the reading. */
+gboolean     jp_csv_parse_each         (const char      *text,
+                                        gsize            length,
+                                        char             separator,
+                                        const char      *display_name,
+                                        JpCsvRecordFunc  func,
+                                        gpointer         user_data,
+                                        GError         **error);
 
 G_END_DECLS

@@ -4,11 +4,14 @@
  * split into records (jp_csv_parse), find the header row by its column
  * names, then turn each row that holds a value into a JpProgressRow: its
  * item (序号, within the section when a 章节 column names it), its indicator
- * (exact name, then a unique prefix), its value (full-width digits,
- * thousands separators, %, 万/亿 against the indicator's unit), its date
- * (日期, else the as-of date; inside the plan period) and whether that entry
- * is already recorded. Nothing is written until the commit, which records
- * each new row in its own transaction. */
+ * (its ID when the row has one, else exact name, then a unique prefix),
+ * its value (full-width digits, thousands separators, %, 万/亿 against the
+ * indicator's unit; one the indicator's kind can take) and its date (日期,
+ * else the date given for undated rows). A second pass (check_rows, again
+ * when that date changes) dates the rows, checks the plan period and
+ * looks each row up in its indicator's history by date (one hash table per
+ * indicator: linear time): already recorded, a change, or new. Nothing is
+ * written until the commit, which records all rows in one transaction. */
 
 #define G_LOG_DOMAIN "jp-progress-import"
 
@@ -22,7 +25,9 @@
 #include "jp-text-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <string.h>
 
 /* Numbers beyond this are refused (as in the JSON import). */
@@ -47,6 +52,12 @@ struct _JpProgressRow
   char               *date;
   double              value;
   char               *note;
+  gboolean            parsed;    /* matched and valued: check_rows() dates it */
+  gboolean            undated;   /* no date in the file */
+  char               *file_date; /* the date of the file, NULL when undated */
+  char               *last_date; /* 最近填报日期, when undated */
+  JpProgressEntry    *replaces;  /* Borrowed: for a change */
+  double              old_value; /* for a change */
 };
 
 G_DEFINE_FINAL_TYPE (JpProgressRow, jp_progress_row, G_TYPE_OBJECT)
@@ -71,6 +82,8 @@ jp_progress_row_finalize (GObject *object)
   g_clear_pointer (&self->value_text, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->file_date, g_free);
+  g_clear_pointer (&self->last_date, g_free);
 
   G_OBJECT_CLASS (jp_progress_row_parent_class)->finalize (object);
 }
@@ -106,7 +119,7 @@ jp_progress_row_class_init (JpProgressRowClass *klass)
 
   /* A JpProgressRowState. */
   row_properties[ROW_PROP_STATE] =
-    g_param_spec_uint ("state", NULL, NULL, 0, JP_PROGRESS_ROW_FAILED, JP_PROGRESS_ROW_NEW,
+    g_param_spec_uint ("state", NULL, NULL, 0, JP_PROGRESS_ROW_CHANGE, JP_PROGRESS_ROW_NEW,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   row_properties[ROW_PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL,
@@ -228,6 +241,22 @@ jp_progress_row_get_note (JpProgressRow *self)
   return self->note;
 }
 
+gboolean
+jp_progress_row_get_undated (JpProgressRow *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_ROW (self), FALSE);
+
+  return self->undated;
+}
+
+double
+jp_progress_row_get_old_value (JpProgressRow *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_ROW (self), 0.0);
+
+  return self->old_value;
+}
+
 /* ---- The import ------------------------------------------------------ */
 
 typedef enum
@@ -240,6 +269,7 @@ typedef enum
   COL_CURRENT,   /* 当前值 of the exported table */
   COL_NOTE,
   COL_LAST_DATE, /* 最近填报日期 of the exported table */
+  COL_ID,        /* 指标编号 of the exported table */
   N_COLS
 } Col;
 
@@ -249,7 +279,7 @@ struct _JpProgressImport
 
   JpPlan     *plan;     /* Owned */
   char       *display_name;
-  char       *as_of;
+  char       *undated_date; /* nullable */
   const char *encoding; /* static string */
   GPtrArray  *rows;     /* of JpProgressRow, owned */
   gboolean    committed;
@@ -310,6 +340,30 @@ trim_cell (const char *text)
     }
 
   return g_strndup (start, end - start);
+}
+
+/* Messages quote at most this many characters of a cell, and list at
+ * most this many indicators. */
+#define MAX_QUOTED 40
+#define MAX_LISTED 8
+
+/* @text as a message quotes it: its first MAX_QUOTED characters, then
+ * "…" when there are more (a cell may be megabytes long). */
+static char *
+short_text (const char *text)
+{
+  const char *end;
+
+  if (g_utf8_strlen (text, MAX_QUOTED + 1) <= MAX_QUOTED)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, MAX_QUOTED);
+  {
+    GString *out = g_string_new_len (text, end - text);
+
+    g_string_append (out, "…");
+    return g_string_free (out, FALSE);
+  }
 }
 
 static char *
@@ -463,6 +517,7 @@ static const Alias aliases[] = {
   { COL_NOTE, "说明" }, { COL_NOTE, "备注" }, { COL_NOTE, "进展说明" }, { COL_NOTE, "note" },
   { COL_NOTE, "notes" },
   { COL_LAST_DATE, "最近填报日期" }, { COL_LAST_DATE, "lastreported" },
+  { COL_ID, "指标编号" }, { COL_ID, "指标id" }, { COL_ID, "indicatorid" },
 };
 
 static const char *
@@ -497,6 +552,8 @@ column_for_heading (const char *text)
     { COL_INDICATOR, jp_csv_column_get_heading (JP_CSV_COLUMN_INDICATOR) },
     { COL_CURRENT, jp_csv_column_get_heading (JP_CSV_COLUMN_VALUE) },
     { COL_LAST_DATE, jp_csv_column_get_heading (JP_CSV_COLUMN_LAST_DATE) },
+    { COL_DATE, jp_csv_column_get_heading (JP_CSV_COLUMN_DATE) },
+    { COL_ID, jp_csv_column_get_heading (JP_CSV_COLUMN_ID) },
     { COL_VALUE, value_heading () },
     { COL_DATE, date_heading () },
     { COL_NOTE, note_heading () },
@@ -520,40 +577,34 @@ column_for_heading (const char *text)
   return -1;
 }
 
-/* Fills @columns (field index of each Col, -1 when absent) from the first
- * record with two known headings; its index in @records, or -1. */
-static int
-find_header (GPtrArray *records,
-             int       *columns)
+/* Whether @record is the header: two known headings at least. Fills
+ * @columns (field index of each Col, -1 when absent) then. */
+static gboolean
+is_header (JpCsvRecord *record,
+           int         *columns)
 {
-  for (guint r = 0; r < records->len && r < MAX_HEADER_RECORD; r++)
+  int found[N_COLS];
+  guint n_known = 0;
+
+  for (guint c = 0; c < N_COLS; c++)
+    found[c] = -1;
+
+  for (guint f = 0; f < record->fields->len; f++)
     {
-      JpCsvRecord *record = g_ptr_array_index (records, r);
-      int found[N_COLS];
-      guint n_known = 0;
+      int col = column_for_heading (g_ptr_array_index (record->fields, f));
 
-      for (guint c = 0; c < N_COLS; c++)
-        found[c] = -1;
-
-      for (guint f = 0; f < record->fields->len; f++)
+      if (col >= 0 && found[col] < 0)
         {
-          int col = column_for_heading (g_ptr_array_index (record->fields, f));
-
-          if (col >= 0 && found[col] < 0)
-            {
-              found[col] = (int) f;
-              n_known++;
-            }
-        }
-
-      if (n_known >= 2)
-        {
-          memcpy (columns, found, sizeof found);
-          return (int) r;
+          found[col] = (int) f;
+          n_known++;
         }
     }
 
-  return -1;
+  if (n_known < 2)
+    return FALSE;
+
+  memcpy (columns, found, sizeof found);
+  return TRUE;
 }
 
 /* ---- Cells ----------------------------------------------------------- */
@@ -867,11 +918,13 @@ parse_value (const char   *text,
 
   if (!suffix_ok)
     {
+      g_autofree char *quoted = short_text (text);
+
       if (*unit_key != '\0')
         *reason = g_strdup_printf (C_("sheet", "“%s” does not fit the unit of the indicator (%s)"),
-                                   text, jp_indicator_get_unit (indicator));
+                                   quoted, jp_indicator_get_unit (indicator));
       else
-        *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), text);
+        *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), quoted);
       return FALSE;
     }
 
@@ -879,7 +932,11 @@ parse_value (const char   *text,
   return TRUE;
 
 bad_number:
-  *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), text);
+  {
+    g_autofree char *quoted = short_text (text);
+
+    *reason = g_strdup_printf (C_("sheet", "“%s” is not a number"), quoted);
+  }
   return FALSE;
 }
 
@@ -893,37 +950,15 @@ same_value (double a,
   return strcmp (sa, sb) == 0;
 }
 
-/* An entry of @indicator dated @date with the value @value (as the
- * numbers read, to two decimals), or NULL. */
-static JpProgressEntry *
-find_same_entry (JpIndicator *indicator,
-                 const char  *date,
-                 double       value)
-{
-  GListModel *entries = jp_indicator_get_progress (indicator);
-  guint n = g_list_model_get_n_items (entries);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (entries, i);
-
-      if (g_strcmp0 (jp_progress_entry_get_date (entry), date) == 0 &&
-          same_value (jp_progress_entry_get_value (entry), value))
-        return entry;
-    }
-
-  return NULL;
-}
-
 /* ---- Matching -------------------------------------------------------- */
 
 typedef struct
 {
   JpProgressImport *self;
   GPtrArray        *selected;   /* of JpItem, borrowed */
+  GHashTable       *by_number;  /* item number → GPtrArray of the selected items */
   char             *selection;  /* "Leader: 张学兵", NULL for the whole plan */
   int               columns[N_COLS];
-  GHashTable       *seen;       /* "indicator|date|value" → line of the row */
 } Reader;
 
 static const char *
@@ -970,12 +1005,12 @@ find_items (Reader     *reader,
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GPtrArray) in_section = g_ptr_array_new ();
 
-  for (guint i = 0; i < reader->selected->len; i++)
-    {
-      JpItem *item = g_ptr_array_index (reader->selected, i);
+  GPtrArray *numbered = g_hash_table_lookup (reader->by_number, GINT_TO_POINTER (number));
 
-      if (jp_item_get_number (item) != number)
-        continue;
+  for (guint i = 0; numbered != NULL && i < numbered->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (numbered, i);
+
       g_ptr_array_add (items, item);
       if (*section_text != '\0' && section_matches (jp_item_get_section (item), section_text))
         g_ptr_array_add (in_section, item);
@@ -994,11 +1029,12 @@ list_indicators (GPtrArray *indicators,
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; i < indicators->len; i++)
+  for (guint i = 0; i < indicators->len && i < MAX_LISTED; i++)
     {
       JpIndicator *indicator = g_ptr_array_index (indicators, i);
       JpItem *item = jp_indicator_get_item (indicator);
       JpSection *section = item != NULL ? jp_item_get_section (item) : NULL;
+      g_autofree char *label = short_text (jp_csv_indicator_get_label (indicator));
 
       if (i > 0)
         /* Translators: between indicator names in a message ("；"). */
@@ -1007,10 +1043,18 @@ list_indicators (GPtrArray *indicators,
         /* Translators: an indicator and the section of its item, when
          * items of several sections have the same number. */
         g_string_append_printf (names, C_("sheet", "“%s” (section %s)"),
-                                jp_csv_indicator_get_label (indicator),
-                                jp_section_get_ordinal (section));
+                                label, jp_section_get_ordinal (section));
       else
-        g_string_append_printf (names, "“%s”", jp_csv_indicator_get_label (indicator));
+        g_string_append_printf (names, "“%s”", label);
+    }
+  if (indicators->len > MAX_LISTED)
+    {
+      guint more = indicators->len - MAX_LISTED;
+
+      g_string_append (names, C_("sheet", "; "));
+      /* Translators: after the first indicators of a list */
+      g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                  more), more);
     }
 
   if (sections)
@@ -1035,6 +1079,7 @@ match_indicator (GPtrArray   *items,
   g_autoptr(GPtrArray) similar = g_ptr_array_new ();
   g_autoptr(GPtrArray) prefixed = g_ptr_array_new ();
   g_autofree char *key = normalize (text, TRUE);
+  g_autofree char *quoted = short_text (text);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -1084,13 +1129,22 @@ match_indicator (GPtrArray   *items,
   if (exact->len == 0 && similar->len == 0 && prefixed->len == 1)
     return g_ptr_array_index (prefixed, 0);
 
+  if (items->len == 1 && (exact->len > 1 || (exact->len == 0 && similar->len > 1)))
+    {
+      /* Translators: several indicators of one item have the same name;
+       * the heading of the ID column ("指标编号") */
+      *reason = g_strdup_printf (C_("sheet", "item %d has several indicators named “%s”: "
+                                             "the row needs the “%s” of the exported table"),
+                                 number, quoted, jp_csv_column_get_heading (JP_CSV_COLUMN_ID));
+      return NULL;
+    }
   if (exact->len > 1 || similar->len > 1 || prefixed->len > 1)
     {
       GPtrArray *several = exact->len > 1 ? exact : similar->len > 1 ? similar : prefixed;
       g_autofree char *names = list_indicators (several, items->len > 1);
 
       *reason = g_strdup_printf (C_("sheet", "“%s” matches several indicators of item %d: %s"),
-                                 text, number, names);
+                                 quoted, number, names);
       return NULL;
     }
 
@@ -1098,59 +1152,33 @@ match_indicator (GPtrArray   *items,
     g_autofree char *names = list_indicators (all, items->len > 1);
 
     *reason = g_strdup_printf (C_("sheet", "item %d has no indicator “%s” (its indicators: %s)"),
-                               number, text, names);
+                               number, quoted, names);
   }
   return NULL;
 }
 
-static char *
-seen_key (JpIndicator *indicator,
-          const char  *date,
-          double       value)
+/* The indicator of @items whose ID the row gives, NULL when none of them
+ * has it (the table may come from another database: the name decides
+ * then). */
+static JpIndicator *
+match_id (GPtrArray *items,
+          gint64     id)
 {
-  g_autofree char *number = jp_format_number (value, FALSE);
-
-  return g_strdup_printf ("%p|%s|%s", (gpointer) indicator, date, number);
-}
-
-/* Checks @row (matched, dated, valued) against what is recorded and what
- * the file holds before it. */
-static void
-check_duplicate (Reader        *reader,
-                 JpProgressRow *row,
-                 const char    *last_date)
-{
-  g_autofree char *key = NULL;
-  g_autofree char *number = jp_format_number (row->value, TRUE);
-  gpointer earlier;
-
-  if (last_date != NULL && find_same_entry (row->indicator, last_date, row->value) != NULL)
+  for (guint i = 0; i < items->len; i++)
     {
-      /* Translators: a row skipped; the value and the date it was
-       * recorded on. */
-      row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                     g_strdup_printf (C_("sheet", "unchanged: %s was recorded on %s"),
-                                      number, last_date));
-      return;
+      GListModel *indicators = jp_item_get_indicators (g_ptr_array_index (items, i));
+      guint n = g_list_model_get_n_items (indicators);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(JpIndicator) indicator = g_list_model_get_item (indicators, j);
+
+          if (jp_indicator_get_id (indicator) == id)
+            return indicator; /* Borrowed: the item holds it */
+        }
     }
 
-  if (find_same_entry (row->indicator, row->date, row->value) != NULL)
-    {
-      row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                     g_strdup_printf (C_("sheet", "already recorded: %s on %s"),
-                                      number, row->date));
-      return;
-    }
-
-  key = seen_key (row->indicator, row->date, row->value);
-  if (g_hash_table_lookup_extended (reader->seen, key, NULL, &earlier))
-    {
-      row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                     g_strdup_printf (C_("sheet", "the same value and date as line %u"),
-                                      GPOINTER_TO_UINT (earlier)));
-      return;
-    }
-  g_hash_table_insert (reader->seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+  return NULL;
 }
 
 static void
@@ -1160,12 +1188,10 @@ read_row (Reader        *reader,
 {
   JpPlan *plan = reader->self->plan;
   const int *columns = reader->columns;
-  const char *date_text;
-  const char *last_text;
   g_autofree char *section_text = trim_cell (jp_csv_strip_guard (cell (record,
                                                                       columns[COL_SECTION])));
+  g_autofree char *id_text = trim_cell (cell (record, columns[COL_ID]));
   g_autofree char *reason = NULL;
-  g_autofree char *last_date = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   int number = 0;
@@ -1177,8 +1203,10 @@ read_row (Reader        *reader,
     }
   if (!parse_item_number (row->item_text, &number))
     {
+      g_autofree char *quoted = short_text (row->item_text);
+
       row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                     g_strdup_printf (C_("sheet", "“%s” is not an item number"), row->item_text));
+                     g_strdup_printf (C_("sheet", "“%s” is not an item number"), quoted));
       return;
     }
 
@@ -1195,7 +1223,44 @@ read_row (Reader        *reader,
       return;
     }
 
-  row->indicator = match_indicator (items, number, row->indicator_text, &reason);
+  if (*id_text != '\0')
+    {
+      gint64 id = 0;
+
+      if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+        {
+          g_autofree char *quoted = short_text (id_text);
+
+          row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                         g_strdup_printf (C_("sheet", "“%s” is not an indicator ID"), quoted));
+          return;
+        }
+      row->indicator = match_id (items, id);
+      if (row->indicator != NULL && *row->indicator_text != '\0')
+        {
+          g_autofree char *key = normalize (row->indicator_text, TRUE);
+          g_autofree char *label_key = normalize (jp_csv_indicator_get_label (row->indicator),
+                                                  TRUE);
+
+          if (!g_str_has_prefix (label_key, key))
+            {
+              g_autofree char *quoted = short_text (row->indicator_text);
+              g_autofree char *label = short_text (jp_csv_indicator_get_label (row->indicator));
+
+              /* Translators: an indicator ID, the name of that indicator,
+               * the name the row gives */
+              row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                             g_strdup_printf (C_("sheet", "the indicator with ID %s is “%s”, "
+                                                          "not “%s”"),
+                                              id_text, label, quoted));
+              row->indicator = NULL;
+              return;
+            }
+        }
+    }
+
+  if (row->indicator == NULL)
+    row->indicator = match_indicator (items, number, row->indicator_text, &reason);
   if (row->indicator == NULL)
     {
       row_set_state (row, JP_PROGRESS_ROW_INVALID, g_steal_pointer (&reason));
@@ -1208,44 +1273,38 @@ read_row (Reader        *reader,
       row_set_state (row, JP_PROGRESS_ROW_INVALID, g_steal_pointer (&reason));
       return;
     }
+  if (!jp_indicator_check_value (row->indicator, row->value, &error))
+    {
+      row_set_state (row, JP_PROGRESS_ROW_INVALID, g_strdup (error->message));
+      return;
+    }
 
-  date_text = cell (record, columns[COL_DATE]);
   {
-    g_autofree char *trimmed = trim_cell (date_text);
+    g_autofree char *trimmed = trim_cell (cell (record, columns[COL_DATE]));
 
     if (*trimmed != '\0')
       {
-        row->date = parse_date (trimmed);
-        if (row->date == NULL)
+        row->file_date = parse_date (trimmed);
+        if (row->file_date == NULL)
           {
+            g_autofree char *quoted = short_text (trimmed);
+
             row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                           g_strdup_printf (C_("sheet", "“%s” is not a date"), trimmed));
+                           g_strdup_printf (C_("sheet", "“%s” is not a date"), quoted));
             return;
           }
       }
     else
       {
         /* The exported table: the value recorded on 最近填报日期 left as
-         * it was is no new value. */
-        g_autofree char *last_trimmed = NULL;
+         * it was is no new value (that date is not the new value's). */
+        g_autofree char *last_trimmed = trim_cell (cell (record, columns[COL_LAST_DATE]));
 
-        last_text = cell (record, columns[COL_LAST_DATE]);
-        last_trimmed = trim_cell (last_text);
+        row->undated = TRUE;
         if (*last_trimmed != '\0')
-          last_date = parse_date (last_trimmed);
-        row->date = g_strdup (reader->self->as_of);
+          row->last_date = parse_date (last_trimmed);
       }
   }
-
-  if (jp_date_compare (row->date, jp_plan_get_start (plan)) < 0 ||
-      jp_date_compare (row->date, jp_plan_get_end (plan)) > 0)
-    {
-      row_set_state (row, JP_PROGRESS_ROW_INVALID,
-                     g_strdup_printf (C_("sheet",
-                                         "the date %s is outside the plan period (%s to %s)"),
-                                      row->date, jp_plan_get_start (plan), jp_plan_get_end (plan)));
-      return;
-    }
 
   {
     g_autofree char *note = trim_cell (cell (record, columns[COL_NOTE]));
@@ -1259,7 +1318,199 @@ read_row (Reader        *reader,
       return;
     }
 
-  check_duplicate (reader, row, last_date);
+  row->parsed = TRUE;
+}
+
+/* ---- Dates and what is recorded ---------------------------------------- */
+
+static char *
+value_key (const char *date,
+           double      value)
+{
+  g_autofree char *number = jp_format_number (value, FALSE);
+
+  return g_strconcat (date, "|", number, NULL);
+}
+
+/* What an indicator holds, by date: "DATE" → the last entry of that date,
+ * "DATE|VALUE" → an entry of that date and value (the value as the numbers
+ * read, to two decimals). Built once per check, in one pass. */
+static GHashTable *
+index_history (JpIndicator *indicator)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *entries = jp_indicator_get_progress (indicator);
+  guint n = g_list_model_get_n_items (entries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpProgressEntry) entry = g_list_model_get_item (entries, i);
+      const char *date = jp_progress_entry_get_date (entry);
+
+      if (date == NULL)
+        continue;
+      /* Sorted by date then id: the last of a date wins. */
+      g_hash_table_insert (index, g_strdup (date), entry);
+      g_hash_table_insert (index, value_key (date, jp_progress_entry_get_value (entry)), entry);
+    }
+
+  return index;
+}
+
+static GHashTable *
+lookup_index (GHashTable  *indexes,
+              JpIndicator *indicator)
+{
+  GHashTable *index = g_hash_table_lookup (indexes, indicator);
+
+  if (index == NULL)
+    {
+      index = index_history (indicator);
+      g_hash_table_insert (indexes, indicator, index);
+    }
+
+  return index;
+}
+
+static char *
+seen_key (JpIndicator *indicator,
+          const char  *date)
+{
+  return g_strdup_printf ("%p|%s", (gpointer) indicator, date);
+}
+
+/* Dates every parsed row (its own date, else the date for undated rows),
+ * checks the plan period, and sorts it: already recorded, a change, new,
+ * or invalid. Linear in the rows and the histories. */
+static void
+check_rows (JpProgressImport *self)
+{
+  g_autoptr(GHashTable) indexes = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *start = jp_plan_get_start (self->plan);
+  const char *end = jp_plan_get_end (self->plan);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      JpProgressRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *number = NULL;
+      g_autofree char *key = NULL;
+      GHashTable *index;
+      JpProgressEntry *same;
+      JpProgressEntry *other;
+      JpProgressRow *earlier;
+
+      if (!row->parsed)
+        continue;
+
+      row->replaces = NULL;
+      row->old_value = 0.0;
+      g_clear_pointer (&row->date, g_free);
+      number = jp_format_number (row->value, TRUE);
+      index = lookup_index (indexes, row->indicator);
+
+      if (row->undated && row->last_date != NULL)
+        {
+          g_autofree char *last_key = value_key (row->last_date, row->value);
+
+          if (g_hash_table_contains (index, last_key))
+            {
+              /* Translators: a row skipped; the value and the date it was
+               * recorded on. */
+              row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                             g_strdup_printf (C_("sheet", "unchanged: %s was recorded on %s"),
+                                              number, row->last_date));
+              continue;
+            }
+        }
+
+      row->date = g_strdup (row->undated ? self->undated_date : row->file_date);
+      if (row->date == NULL)
+        {
+          /* Translators: a row without a date; the heading of the date
+           * column ("填报日期") */
+          row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                         g_strdup_printf (C_("sheet", "no date: fill in “%s”, or choose a date "
+                                                      "for the rows without one"),
+                                          jp_csv_column_get_heading (JP_CSV_COLUMN_DATE)));
+          continue;
+        }
+
+      if (jp_date_compare (row->date, start) < 0 || jp_date_compare (row->date, end) > 0)
+        {
+          row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                         g_strdup_printf (C_("sheet",
+                                             "the date %s is outside the plan period (%s to %s)"),
+                                          row->date, start, end));
+          continue;
+        }
+
+      /* One value per indicator and date in the file too. */
+      key = seen_key (row->indicator, row->date);
+      earlier = g_hash_table_lookup (seen, key);
+      if (earlier != NULL)
+        {
+          g_autofree char *earlier_number = jp_format_number (earlier->value, TRUE);
+
+          if (same_value (earlier->value, row->value))
+            row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                           g_strdup_printf (C_("sheet", "the same value and date as line %u"),
+                                            earlier->line));
+          else
+            /* Translators: the earlier line, its value, the date */
+            row_set_state (row, JP_PROGRESS_ROW_INVALID,
+                           g_strdup_printf (C_("sheet", "line %u gives this indicator another "
+                                                        "value (%s) on %s"),
+                                            earlier->line, earlier_number, row->date));
+          continue;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), row);
+
+      {
+        g_autofree char *same_key = value_key (row->date, row->value);
+
+        same = g_hash_table_lookup (index, same_key);
+        other = g_hash_table_lookup (index, row->date);
+      }
+      if (same != NULL)
+        {
+          row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                         g_strdup_printf (C_("sheet", "already recorded: %s on %s"),
+                                          number, row->date));
+          continue;
+        }
+      if (other == NULL && row->undated)
+        {
+          /* A date chosen for the rows without one: the same values
+           * imported again with a later date are no new values. */
+          JpProgressEntry *latest = jp_indicator_find_entry (row->indicator, row->date);
+
+          if (latest != NULL && same_value (jp_progress_entry_get_value (latest), row->value))
+            {
+              row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
+                             g_strdup_printf (C_("sheet", "unchanged: %s was recorded on %s"),
+                                              number, jp_progress_entry_get_date (latest)));
+              continue;
+            }
+        }
+      if (other != NULL)
+        {
+          g_autofree char *old_number = NULL;
+
+          row->replaces = other;
+          row->old_value = jp_progress_entry_get_value (other);
+          old_number = jp_format_number (row->old_value, TRUE);
+          /* Translators: a value recorded for a date that has another
+           * one: the old value, the new one, the date */
+          row_set_state (row, JP_PROGRESS_ROW_CHANGE,
+                         g_strdup_printf (C_("sheet", "%s → %s on %s"),
+                                          old_number, number, row->date));
+          continue;
+        }
+
+      row_set_state (row, JP_PROGRESS_ROW_NEW, NULL);
+    }
 }
 
 static gboolean
@@ -1276,25 +1527,121 @@ record_is_blank (JpCsvRecord *record)
   return TRUE;
 }
 
-static gboolean
-read_records (JpProgressImport  *self,
-              GPtrArray         *records,
-              const char        *spec,
-              GError           **error)
+/* The reading of a file, one record at a time (the records are not kept:
+ * memory in the size of the rows that hold a value). */
+typedef struct
 {
-  Reader reader = { self, };
-  int header;
-  int value_column;
-  const char *missing = NULL;
+  Reader    reader;
+  guint     n_records;    /* read before the header */
+  gboolean  header_found;
+  int       value_column;
+  GError   *error;        /* stops the reading */
+} Reading;
+
+static gboolean
+read_record (JpCsvRecord *record,
+             gpointer     user_data)
+{
+  g_autoptr(JpCsvRecord) owned = record;
+  Reading *reading = user_data;
+  Reader *reader = &reading->reader;
+  JpProgressImport *self = reader->self;
+  g_autoptr(JpProgressRow) row = NULL;
+  g_autofree char *value_text = NULL;
+
+  if (!reading->header_found)
+    {
+      const char *missing = NULL;
+
+      if (!is_header (record, reader->columns))
+        return ++reading->n_records < MAX_HEADER_RECORD;
+
+      reading->header_found = TRUE;
+      reading->value_column = reader->columns[COL_VALUE] >= 0 ? reader->columns[COL_VALUE] :
+                                                                reader->columns[COL_CURRENT];
+      if (reader->columns[COL_NUMBER] < 0)
+        missing = jp_csv_column_get_heading (JP_CSV_COLUMN_NUMBER);
+      else if (reader->columns[COL_INDICATOR] < 0)
+        missing = jp_csv_column_get_heading (JP_CSV_COLUMN_INDICATOR);
+      else if (reading->value_column < 0)
+        missing = value_heading ();
+      if (missing != NULL)
+        {
+          g_set_error (&reading->error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_MISSING_FIELD,
+                       C_("sheet", "%s:%u: the table has no “%s” column"),
+                       self->display_name, record->line, missing);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (record_is_blank (record))
+    return TRUE;
+  value_text = trim_cell (cell (record, reading->value_column));
+  if (*value_text == '\0')
+    return TRUE;
+
+  if (self->rows->len >= JP_PROGRESS_MAX_ROWS)
+    {
+      g_set_error (&reading->error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE,
+                   C_("sheet", "%s:%u: more than %u rows with a value: import the table in "
+                               "parts"),
+                   self->display_name, record->line, JP_PROGRESS_MAX_ROWS);
+      return FALSE;
+    }
+
+  row = g_object_new (JP_TYPE_PROGRESS_ROW, NULL);
+  row->line = record->line;
+  row->value_text = g_steal_pointer (&value_text);
+  row->item_text = trim_cell (cell (record, reader->columns[COL_NUMBER]));
+  /* Without the apostrophe that guards a text like "=…" in the export. */
+  row->indicator_text = trim_cell (jp_csv_strip_guard (cell (record,
+                                                             reader->columns[COL_INDICATOR])));
+  read_row (reader, record, row);
+  g_ptr_array_add (self->rows, g_steal_pointer (&row));
+  return TRUE;
+}
+
+static gboolean
+read_text (JpProgressImport  *self,
+           const char        *text,
+           gsize              length,
+           const char        *spec,
+           GError           **error)
+{
+  Reading reading = { { self, }, };
+  Reader *reader = &reading.reader;
   gboolean ok = FALSE;
 
-  reader.selected = jp_csv_select_items (self->plan, spec, &reader.selection, error);
-  if (reader.selected == NULL)
+  reader->selected = jp_csv_select_items (self->plan, spec, &reader->selection, error);
+  if (reader->selected == NULL)
     return FALSE;
-  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Rows find their items by number in one lookup, not a pass over the
+   * plan each. */
+  reader->by_number = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < reader->selected->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (reader->selected, i);
+      gpointer key = GINT_TO_POINTER (jp_item_get_number (item));
+      GPtrArray *numbered = g_hash_table_lookup (reader->by_number, key);
 
-  header = find_header (records, reader.columns);
-  if (header < 0)
+      if (numbered == NULL)
+        {
+          numbered = g_ptr_array_new ();
+          g_hash_table_insert (reader->by_number, key, numbered);
+        }
+      g_ptr_array_add (numbered, item);
+    }
+
+  if (!jp_csv_parse_each (text, length, guess_separator (text, length), self->display_name,
+                          read_record, &reading, error))
+    goto out;
+  if (reading.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reading.error));
+      goto out;
+    }
+  if (!reading.header_found)
     {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_MISSING_FIELD,
                    C_("sheet", "%s: no header row: the table needs the columns “%s”, “%s” "
@@ -1307,52 +1654,14 @@ read_records (JpProgressImport  *self,
       goto out;
     }
 
-  value_column = reader.columns[COL_VALUE] >= 0 ? reader.columns[COL_VALUE] :
-                                                  reader.columns[COL_CURRENT];
-  if (reader.columns[COL_NUMBER] < 0)
-    missing = jp_csv_column_get_heading (JP_CSV_COLUMN_NUMBER);
-  else if (reader.columns[COL_INDICATOR] < 0)
-    missing = jp_csv_column_get_heading (JP_CSV_COLUMN_INDICATOR);
-  else if (value_column < 0)
-    missing = value_heading ();
-  if (missing != NULL)
-    {
-      JpCsvRecord *record = g_ptr_array_index (records, header);
-
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_MISSING_FIELD,
-                   C_("sheet", "%s:%u: the table has no “%s” column"),
-                   self->display_name, record->line, missing);
-      goto out;
-    }
-
-  for (guint r = header + 1; r < records->len; r++)
-    {
-      JpCsvRecord *record = g_ptr_array_index (records, r);
-      g_autoptr(JpProgressRow) row = NULL;
-      g_autofree char *value_text = NULL;
-
-      if (record_is_blank (record))
-        continue;
-      value_text = trim_cell (cell (record, value_column));
-      if (*value_text == '\0')
-        continue;
-
-      row = g_object_new (JP_TYPE_PROGRESS_ROW, NULL);
-      row->line = record->line;
-      row->value_text = g_steal_pointer (&value_text);
-      row->item_text = trim_cell (cell (record, reader.columns[COL_NUMBER]));
-      /* Without the apostrophe that guards a text like "=…" in the export. */
-      row->indicator_text = trim_cell (jp_csv_strip_guard (cell (record,
-                                                                 reader.columns[COL_INDICATOR])));
-      read_row (&reader, record, row);
-      g_ptr_array_add (self->rows, g_steal_pointer (&row));
-    }
+  check_rows (self);
   ok = TRUE;
 
 out:
-  g_clear_pointer (&reader.selected, g_ptr_array_unref);
-  g_clear_pointer (&reader.selection, g_free);
-  g_clear_pointer (&reader.seen, g_hash_table_unref);
+  g_clear_error (&reading.error);
+  g_clear_pointer (&reader->selected, g_ptr_array_unref);
+  g_clear_pointer (&reader->by_number, g_hash_table_unref);
+  g_clear_pointer (&reader->selection, g_free);
   return ok;
 }
 
@@ -1410,7 +1719,7 @@ jp_progress_import_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->as_of, g_free);
+  g_clear_pointer (&self->undated_date, g_free);
 
   G_OBJECT_CLASS (jp_progress_import_parent_class)->finalize (object);
 }
@@ -1433,16 +1742,94 @@ jp_progress_import_init (JpProgressImport *self)
 
 /* ---- Public API ------------------------------------------------------ */
 
+static gboolean
+check_size (const char  *name,
+            guint64      size,
+            GError     **error)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  if (size <= JP_PROGRESS_MAX_SIZE)
+    return TRUE;
+
+  size_text = g_format_size (size);
+  limit_text = g_format_size (JP_PROGRESS_MAX_SIZE);
+  /* Translators: "进展.csv: the file is too large (600.0 MB): …" */
+  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_TOO_LARGE,
+               C_("sheet", "%s: the file is too large (%s): a progress table may have at most %s"),
+               name, size_text, limit_text);
+  return FALSE;
+}
+
+gboolean
+jp_progress_import_check_file (GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ, "%s: %s", name,
+                   local_error->message);
+      return FALSE;
+    }
+  /* A FIFO or a device would block or never end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,
+                   C_("sheet", "%s: not a regular file"), name);
+      return FALSE;
+    }
+
+  return check_size (name, (guint64) g_file_info_get_size (info), error);
+}
+
+/* @date, when not NULL, a date inside the plan period. */
+static gboolean
+check_undated_date (JpPlan      *plan,
+                    const char  *date,
+                    GError     **error)
+{
+  if (date == NULL)
+    return TRUE;
+
+  if (!jp_date_is_valid (date))
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   C_("sheet", "“%s” is not a date (YYYY-MM-DD)"), date);
+      return FALSE;
+    }
+  if (jp_date_compare (date, jp_plan_get_start (plan)) < 0 ||
+      jp_date_compare (date, jp_plan_get_end (plan)) > 0)
+    {
+      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+                   C_("sheet", "the date %s is outside the plan period (%s to %s)"),
+                   date, jp_plan_get_start (plan), jp_plan_get_end (plan));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 JpProgressImport *
 jp_progress_import_new_for_bytes (JpPlan      *plan,
                                   GBytes      *bytes,
                                   const char  *display_name,
-                                  const char  *as_of,
+                                  const char  *undated_date,
                                   const char  *spec,
                                   GError     **error)
 {
   g_autoptr(JpProgressImport) self = NULL;
-  g_autoptr(GPtrArray) records = NULL;
   g_autofree char *text = NULL;
   const guint8 *data;
   gsize size = 0;
@@ -1455,28 +1842,22 @@ jp_progress_import_new_for_bytes (JpPlan      *plan,
   if (display_name == NULL)
     display_name = "";
 
-  if (as_of != NULL && !jp_date_is_valid (as_of))
-    {
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
-                   C_("sheet", "“%s” is not a date (YYYY-MM-DD)"), as_of);
-      return NULL;
-    }
+  if (!check_undated_date (plan, undated_date, error))
+    return NULL;
 
   self = g_object_new (JP_TYPE_PROGRESS_IMPORT, NULL);
   self->plan = g_object_ref (plan);
   self->display_name = g_strdup (display_name);
-  self->as_of = as_of != NULL ? g_strdup (as_of) : jp_plan_dup_default_as_of (plan);
+  self->undated_date = g_strdup (undated_date);
 
   data = g_bytes_get_data (bytes, &size);
+  if (!check_size (display_name, size, error))
+    return NULL;
   text = decode (data, size, display_name, &self->encoding, &length, error);
   if (text == NULL)
     return NULL;
 
-  records = jp_csv_parse (text, length, guess_separator (text, length), display_name, error);
-  if (records == NULL)
-    return NULL;
-
-  if (!read_records (self, records, spec, error))
+  if (!read_text (self, text, length, spec, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1485,7 +1866,7 @@ jp_progress_import_new_for_bytes (JpPlan      *plan,
 JpProgressImport *
 jp_progress_import_new_for_file (JpPlan        *plan,
                                  GFile         *file,
-                                 const char    *as_of,
+                                 const char    *undated_date,
                                  const char    *spec,
                                  GCancellable  *cancellable,
                                  GError       **error)
@@ -1498,6 +1879,8 @@ jp_progress_import_new_for_file (JpPlan        *plan,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!jp_progress_import_check_file (file, cancellable, error))
+    return NULL;
   name = g_file_get_parse_name (file);
   bytes = jp_file_load_bounded (file, JP_SHEET_MAX_SIZE, cancellable, NULL, &local_error);
   if (bytes == NULL)
@@ -1507,7 +1890,7 @@ jp_progress_import_new_for_file (JpPlan        *plan,
       return NULL;
     }
 
-  return jp_progress_import_new_for_bytes (plan, bytes, name, as_of, spec, error);
+  return jp_progress_import_new_for_bytes (plan, bytes, name, undated_date, spec, error);
 }
 
 JpPlan *
@@ -1527,11 +1910,42 @@ jp_progress_import_get_display_name (JpProgressImport *self)
 }
 
 const char *
-jp_progress_import_get_as_of (JpProgressImport *self)
+jp_progress_import_get_undated_date (JpProgressImport *self)
 {
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), NULL);
 
-  return self->as_of;
+  return self->undated_date;
+}
+
+gboolean
+jp_progress_import_set_undated_date (JpProgressImport  *self,
+                                     const char        *date,
+                                     GError           **error)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_undated_date (self->plan, date, error))
+    return FALSE;
+
+  g_free (self->undated_date);
+  self->undated_date = g_strdup (date);
+  check_rows (self);
+  return TRUE;
+}
+
+guint
+jp_progress_import_get_n_undated (JpProgressImport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), 0);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    n += JP_PROGRESS_ROW (g_ptr_array_index (self->rows, i))->undated;
+
+  return n;
 }
 
 const char *
@@ -1557,12 +1971,33 @@ jp_progress_import_count (JpProgressImport   *self,
 }
 
 guint
+jp_progress_import_get_n_to_record (JpProgressImport *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), 0);
+
+  return jp_progress_import_count (self, JP_PROGRESS_ROW_NEW) +
+         jp_progress_import_count (self, JP_PROGRESS_ROW_CHANGE);
+}
+
+guint
 jp_progress_import_get_n_errors (JpProgressImport *self)
 {
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), 0);
 
   return jp_progress_import_count (self, JP_PROGRESS_ROW_INVALID) +
          jp_progress_import_count (self, JP_PROGRESS_ROW_FAILED);
+}
+
+static void
+set_invalid_rows_error (JpProgressImport  *self,
+                        guint              n_errors,
+                        GError           **error)
+{
+  g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s: %u row cannot be imported: nothing was imported",
+                            "%s: %u rows cannot be imported: nothing was imported", n_errors),
+               self->display_name, n_errors);
 }
 
 gboolean
@@ -1573,6 +2008,13 @@ jp_progress_import_commit (JpProgressImport   *self,
                            GCancellable       *cancellable,
                            GError            **error)
 {
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) replaced = NULL;
+  g_autoptr(GPtrArray) recorded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_errors;
+
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT (self), FALSE);
   g_return_val_if_fail (JP_IS_STORE (store), FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
@@ -1586,55 +2028,56 @@ jp_progress_import_commit (JpProgressImport   *self,
       return FALSE;
     }
 
-  self->committed = TRUE;
+  /* Against what is recorded by now. */
+  check_rows (self);
+  n_errors = jp_progress_import_get_n_errors (self);
+  if (n_errors > 0)
+    {
+      set_invalid_rows_error (self, n_errors, error);
+      return FALSE;
+    }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  indicators = g_ptr_array_new ();
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  replaced = g_ptr_array_new ();
+  recorded = g_ptr_array_new ();
   for (guint i = 0; i < self->rows->len; i++)
     {
       JpProgressRow *row = g_ptr_array_index (self->rows, i);
-      g_autoptr(JpProgressEntry) entry = NULL;
-      g_autoptr(GError) local_error = NULL;
+      JpProgressEntry *entry;
 
-      if (row->state != JP_PROGRESS_ROW_NEW)
+      if (row->state != JP_PROGRESS_ROW_NEW && row->state != JP_PROGRESS_ROW_CHANGE)
         continue;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      /* Recorded since the preview (by another row or program)? */
-      if (find_same_entry (row->indicator, row->date, row->value) != NULL)
-        {
-          g_autofree char *number = jp_format_number (row->value, TRUE);
-
-          row_set_state (row, JP_PROGRESS_ROW_DUPLICATE,
-                         g_strdup_printf (C_("sheet", "already recorded: %s on %s"),
-                                          number, row->date));
-          continue;
-        }
 
       entry = jp_progress_entry_new (row->date, row->value);
       jp_progress_entry_set_note (entry, row->note);
-      if (!jp_store_add_progress (store, row->indicator, entry, &local_error))
-        {
-          row_set_state (row, JP_PROGRESS_ROW_FAILED, g_strdup (local_error->message));
-          /* The database as a whole cannot take rows now (another program
-           * holds it, the disk is full …): the next rows would fail the
-           * same way, each after the busy timeout. Stop there. */
-          if (local_error->domain == JP_STORE_ERROR &&
-              (local_error->code == JP_STORE_ERROR_BUSY ||
-               local_error->code == JP_STORE_ERROR_FULL ||
-               local_error->code == JP_STORE_ERROR_READ_ONLY ||
-               local_error->code == JP_STORE_ERROR_CORRUPT ||
-               local_error->code == JP_STORE_ERROR_OPEN ||
-               local_error->code == JP_STORE_ERROR_MOVED ||
-               local_error->code == JP_STORE_ERROR_CHANGED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          continue;
-        }
+      g_ptr_array_add (indicators, row->indicator);
+      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (replaced, row->state == JP_PROGRESS_ROW_CHANGE ? row->replaces : NULL);
+      g_ptr_array_add (recorded, row);
+    }
 
-      row_set_state (row, JP_PROGRESS_ROW_COMMITTED, NULL);
+  if (!jp_store_record_progress (store, (JpIndicator **) indicators->pdata,
+                                 (JpProgressEntry **) entries->pdata,
+                                 (JpProgressEntry **) replaced->pdata, indicators->len,
+                                 &local_error))
+    {
+      /* Translators: the file, then why the database refused the rows */
+      g_set_error (error, local_error->domain, local_error->code,
+                   C_("sheet", "%s: nothing was imported: %s"),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+
+  self->committed = TRUE;
+  for (guint i = 0; i < recorded->len; i++)
+    {
+      JpProgressRow *row = g_ptr_array_index (recorded, i);
+
+      row_set_state (row, JP_PROGRESS_ROW_COMMITTED, g_strdup (row->message));
       if (row_func != NULL)
         row_func (row, user_data);
     }
@@ -1651,20 +2094,35 @@ print_committed_row (JpProgressRow *row,
   g_autofree char *line = NULL;
   g_autofree char *escaped = NULL;
 
-  /* Translators: one recorded progress value: FILE:LINE: item number,
-   * indicator, value, date. */
-  line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s on %s"), self->display_name,
-                          row->line, jp_item_get_number (row->item),
-                          jp_csv_indicator_get_label (row->indicator), number, row->date);
+  if (row->replaces != NULL)
+    {
+      g_autofree char *old_number = jp_format_number (row->old_value, TRUE);
+
+      /* Translators: one changed progress value: FILE:LINE: item number,
+       * indicator, the old value → the new one, date. */
+      line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s → %s on %s"),
+                              self->display_name, row->line, jp_item_get_number (row->item),
+                              jp_csv_indicator_get_label (row->indicator), old_number, number,
+                              row->date);
+    }
+  else
+    /* Translators: one recorded progress value: FILE:LINE: item number,
+     * indicator, value, date. */
+    line = g_strdup_printf (C_("sheet", "%s:%u: item %d “%s”: %s on %s"), self->display_name,
+                            row->line, jp_item_get_number (row->item),
+                            jp_csv_indicator_get_label (row->indicator), number, row->date);
   escaped = jp_text_escape_for_terminal (line, 2000);
   g_print ("%s\n", escaped);
 }
+
+/* At most this many invalid rows are listed. */
+#define MAX_LISTED_ERRORS 20
 
 gboolean
 jp_progress_import_run (JpStore     *store,
                         JpPlan      *plan,
                         const char  *path,
-                        const char  *as_of,
+                        const char  *undated_date,
                         const char  *spec,
                         GError     **error)
 {
@@ -1674,15 +2132,32 @@ jp_progress_import_run (JpStore     *store,
   g_autofree char *summary = NULL;
   char *contents = NULL;
   gsize length = 0;
-  guint n_committed;
+  guint n_recorded;
+  guint n_changed;
   guint n_skipped;
-  guint n_failed;
+  guint n_errors;
 
   g_return_val_if_fail (JP_IS_STORE (store), FALSE);
   g_return_val_if_fail (JP_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Its kind and size before reading it (named as typed). */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0)
+      {
+        if (!S_ISREG (st.st_mode))
+          {
+            g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ,
+                         C_("sheet", "%s: not a regular file"), path);
+            return FALSE;
+          }
+        if (!check_size (path, (guint64) st.st_size, error))
+          return FALSE;
+      }
+  }
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_READ, "%s", local_error->message);
@@ -1690,48 +2165,75 @@ jp_progress_import_run (JpStore     *store,
     }
   bytes = g_bytes_new_take (contents, length);
 
-  self = jp_progress_import_new_for_bytes (plan, bytes, path, as_of, spec, error);
+  self = jp_progress_import_new_for_bytes (plan, bytes, path, undated_date, spec, error);
   if (self == NULL)
     return FALSE;
+
+  n_errors = jp_progress_import_get_n_errors (self);
+  if (n_errors > 0)
+    {
+      guint listed = 0;
+      gboolean undated = FALSE;
+
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          JpProgressRow *row = g_ptr_array_index (self->rows, i);
+
+          if (row->state != JP_PROGRESS_ROW_INVALID)
+            continue;
+          undated = undated || (row->undated && row->date == NULL);
+          if (listed++ < MAX_LISTED_ERRORS)
+            {
+              g_autofree char *line = g_strdup_printf ("%s:%u: %s", self->display_name, row->line,
+                                                       row->message);
+              g_autofree char *escaped = jp_text_escape_for_terminal (line, 2000);
+
+              g_printerr ("jinfeng-plan: %s\n", escaped);
+            }
+        }
+      if (listed > MAX_LISTED_ERRORS)
+        {
+          guint more = listed - MAX_LISTED_ERRORS;
+          g_autofree char *text = NULL;
+
+          /* Translators: after the first rows with errors */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: and %u more row with errors",
+                                               "%s: and %u more rows with errors", more),
+                                  self->display_name, more);
+          g_printerr ("jinfeng-plan: %s\n", text);
+        }
+      if (undated)
+        /* Translators: a hint after rows without a date; keep the option
+         * name */
+        g_printerr ("jinfeng-plan: %s\n",
+                    C_("sheet", "the rows without a date can be given one with "
+                                "--date=YYYY-MM-DD"));
+      set_invalid_rows_error (self, n_errors, error);
+      return FALSE;
+    }
 
   if (!jp_progress_import_commit (self, store, print_committed_row, self, NULL, error))
     return FALSE;
 
+  n_recorded = jp_progress_import_count (self, JP_PROGRESS_ROW_COMMITTED);
+  n_changed = 0;
   for (guint i = 0; i < self->rows->len; i++)
     {
       JpProgressRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->state == JP_PROGRESS_ROW_INVALID || row->state == JP_PROGRESS_ROW_FAILED)
-        {
-          g_autofree char *line = g_strdup_printf ("%s:%u: %s", self->display_name, row->line,
-                                                   row->message);
-          g_autofree char *escaped = jp_text_escape_for_terminal (line, 2000);
-
-          g_printerr ("jinfeng-plan: %s\n", escaped);
-        }
+      n_changed += row->state == JP_PROGRESS_ROW_COMMITTED && row->replaces != NULL;
     }
-
-  n_committed = jp_progress_import_count (self, JP_PROGRESS_ROW_COMMITTED);
   n_skipped = jp_progress_import_count (self, JP_PROGRESS_ROW_DUPLICATE);
-  n_failed = jp_progress_import_get_n_errors (self);
   /* Translators: the summary of a progress import; the plural goes with
-   * the number of values imported. */
+   * the number of values imported (new or changed). */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "imported %u progress value, skipped %u, failed %u",
-                                          "imported %u progress values, skipped %u, failed %u",
-                                          n_committed),
-                             n_committed, n_skipped, n_failed);
+                                          "imported %u progress value (%u changed), "
+                                          "skipped %u already recorded",
+                                          "imported %u progress values (%u changed), "
+                                          "skipped %u already recorded",
+                                          n_recorded),
+                             n_recorded, n_changed, n_skipped);
   g_print ("%s\n", summary);
-
-  if (n_failed > 0)
-    {
-      g_set_error (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s: %u row was not imported (see above)",
-                                "%s: %u rows were not imported (see above)", n_failed),
-                   self->display_name, n_failed);
-      return FALSE;
-    }
 
   return TRUE;
 }

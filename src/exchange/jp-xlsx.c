@@ -658,6 +658,19 @@ write_indicators (Writer *w)
                   else
                     write_date (w, &sheet, row, c, text);
                   break;
+                case JP_CSV_COLUMN_ID:
+                  /* Read back by the progress import: the indicator. */
+                  if (*text == '\0')
+                    write_text (w, &sheet, row, c, NULL, w->text);
+                  else
+                    check (w, worksheet_write_number (sheet.sheet, row, c,
+                                                      (double) jp_indicator_get_id (indicator),
+                                                      w->center));
+                  break;
+                case JP_CSV_COLUMN_DATE:
+                  /* Empty: the date of the value the unit fills in. */
+                  write_text (w, &sheet, row, c, NULL, w->center);
+                  break;
                 case JP_CSV_COLUMN_KIND:
                 case JP_CSV_COLUMN_UNIT:
                   write_text (w, &sheet, row, c, text, w->center);

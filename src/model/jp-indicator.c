@@ -10,7 +10,9 @@
 #include "jp-plan.h"
 #include "jp-progress-entry.h"
 #include "jp-section.h"
+#include "jp-status.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -975,10 +977,122 @@ jp_indicator_get_curve (JpIndicator *self)
 
 void
 jp_indicator_set_curve (JpIndicator *self,
-                             const char *curve)
+                        const char  *curve)
 {
   g_return_if_fail (JP_IS_INDICATOR (self));
 
   if (_jp_set_date (&self->curve, curve))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURVE]);
+}
+
+/* ---- Values the kind can take ------------------------------------------ */
+
+/* The largest percentage a value may be (in size). */
+#define MAX_PERCENT 1000.0
+
+/* Measure words of things counted one by one. */
+static const char *const count_units[] = {
+  "个", "所", "名", "人", "次", "项", "人次", "家", "场", "篇", "本", "门", "间",
+  "条", "件", "台", "套", "户", "位", "支", "座", "节", "批", "部", "处", "册",
+  "期", "届", "张", "份", "种", "类", "首", "幅", "对", "组", "队", "班", "校",
+  "园", "所次", "场次", "课",
+};
+
+/* The unit without spaces, full-width % made ASCII. */
+static char *
+unit_key (const char *unit)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = unit; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000)
+        continue;
+      if (c == 0xFF05) /* ％ */
+        c = '%';
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+unit_is_count (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (count_units); i++)
+    if (strcmp (key, count_units[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * jp_indicator_check_value:
+ *
+ * Checks @value against the indicator's kind and unit (what a progress
+ * entry of it can hold). The progress dialog and the progress import ask
+ * it before recording a value.
+ */
+gboolean
+jp_indicator_check_value (JpIndicator  *self,
+                          double        value,
+                          GError      **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *number = NULL;
+  gboolean signed_kind;
+
+  g_return_val_if_fail (JP_IS_INDICATOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  number = jp_format_number (value, FALSE);
+  if (!isfinite (value))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The value is not a number."));
+      return FALSE;
+    }
+
+  if (self->kind == JP_INDICATOR_KIND_MILESTONE)
+    {
+      if (value == 0.0 || value == 1.0)
+        return TRUE;
+      /* Translators: %s is the value given */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("A milestone is 1 (done) or 0 (not done), not %s."), number);
+      return FALSE;
+    }
+
+  signed_kind = self->kind == JP_INDICATOR_KIND_INCREASE_BY ||
+                self->kind == JP_INDICATOR_KIND_DECREASE_BY;
+  if (value < 0.0 && !signed_kind)
+    {
+      /* Translators: %s is the value given */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The value cannot be negative (%s)."), number);
+      return FALSE;
+    }
+
+  key = unit_key (self->unit);
+  g_free (number);
+  number = jp_format_quantity (value, self->unit);
+  if ((strcmp (key, "%") == 0 || g_str_has_suffix (key, "百分点")) && fabs (value) > MAX_PERCENT)
+    {
+      /* Translators: %s is the value given, with its unit */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("A percentage cannot be over 1000 (%s)."), number);
+      return FALSE;
+    }
+
+  if (unit_is_count (key) && value != floor (value))
+    {
+      /* Translators: %s is the value given, with its unit (个, 所 …) */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("A count cannot have decimals (%s)."), number);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -94,6 +94,15 @@ gboolean         jp_indicator_remove_progress    (JpIndicator     *self,
 /* Re-sorts after an entry's date changed. */
 void             jp_indicator_resort_progress    (JpIndicator     *self);
 
+/* Whether @value is a value the indicator's kind and unit can take: a
+ * milestone 0 or 1; no negative value except for "increase/decrease by";
+ * a percentage (unit "%", "百分点") at most 1000 (in size); a count (a
+ * unit such as 个, 所, 名, 人, 次, 项) a whole number. FALSE with a
+ * G_IO_ERROR_INVALID_DATA error saying why (translated) otherwise. */
+gboolean         jp_indicator_check_value        (JpIndicator     *self,
+                                                  double           value,
+                                                  GError         **error);
+
 void             _jp_indicator_set_item          (JpIndicator     *self,
                                                   JpItem          *item);
 

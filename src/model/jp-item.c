@@ -758,7 +758,7 @@ jp_item_get_curve (JpItem *self)
 
 void
 jp_item_set_curve (JpItem *self,
-                        const char *curve)
+                   const char *curve)
 {
   g_return_if_fail (JP_IS_ITEM (self));
 

@@ -1225,7 +1225,7 @@ jp_plan_get_curve (JpPlan *self)
 
 void
 jp_plan_set_curve (JpPlan *self,
-                        const char *curve)
+                   const char *curve)
 {
   g_return_if_fail (JP_IS_PLAN (self));
 
@@ -1244,7 +1244,7 @@ jp_plan_get_report_cycle (JpPlan *self)
 
 void
 jp_plan_set_report_cycle (JpPlan *self,
-                               const char *report_cycle)
+                          const char *report_cycle)
 {
   g_return_if_fail (JP_IS_PLAN (self));
 

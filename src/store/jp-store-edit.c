@@ -2223,3 +2223,228 @@ jp_store_unmerge (JpStore        *self,
   jp_plan_emit_changed (plan);
   return TRUE;
 }
+
+/* ---- Many progress values at once ----------------------------------------- */
+
+static gboolean
+changed_meanwhile (GError **error)
+{
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_CHANGED,
+                       _("The plan was changed by another program since it was loaded: "
+                         "nothing was saved"));
+  return FALSE;
+}
+
+/* Whether the file holds an entry of @indicator_id dated @date (another
+ * program may have recorded one since the plan was read). */
+static gboolean
+has_entry_of_date (JpStore     *self,
+                   gint64       indicator_id,
+                   const char  *date,
+                   gboolean    *found,
+                   GError     **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  int rc;
+
+  stmt = _jp_store_prepare (self, "SELECT 1 FROM progress WHERE indicator = ?1 AND date = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _jp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+replace_progress_row (JpStore          *self,
+                      gint64            plan_id,
+                      JpIndicator      *indicator,
+                      JpProgressEntry  *old,
+                      JpProgressEntry  *entry,
+                      GError          **error)
+{
+  g_autoptr(JpStmt) stmt = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  gint64 id = jp_progress_entry_get_id (old);
+  const char *old_note = jp_progress_entry_get_note (old);
+  const char *new_note = jp_progress_entry_get_note (entry);
+
+  /* Only the value that was read: another program may have changed it. */
+  stmt = _jp_store_prepare (self,
+                            "UPDATE progress SET value = ?1, note = ?2"
+                            " WHERE id = ?3 AND indicator = ?4 AND value = ?5",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_double (stmt, 1, jp_progress_entry_get_value (entry));
+  sqlite3_bind_text (stmt, 2, new_note != NULL ? new_note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  sqlite3_bind_int64 (stmt, 4, jp_indicator_get_id (indicator));
+  sqlite3_bind_double (stmt, 5, jp_progress_entry_get_value (old));
+  if (!_jp_store_exec (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    return changed_meanwhile (error);
+
+  old_text = _jp_store_format_double (jp_progress_entry_get_value (old));
+  new_text = _jp_store_format_double (jp_progress_entry_get_value (entry));
+  what = what_for ("progress", id, "value");
+  if (!_jp_store_add_history (self, plan_id, what, old_text, new_text, error))
+    return FALSE;
+
+  if (g_strcmp0 (old_note != NULL ? old_note : "", new_note != NULL ? new_note : "") != 0)
+    {
+      g_free (what);
+      what = what_for ("progress", id, "note");
+      if (!_jp_store_add_history (self, plan_id, what, old_note, new_note, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+jp_store_record_progress (JpStore          *self,
+                          JpIndicator     **indicators,
+                          JpProgressEntry **entries,
+                          JpProgressEntry **replaced,
+                          guint             n_entries,
+                          GError          **error)
+{
+  g_autoptr(JpPlan) plan = NULL;
+  g_autoptr(JpInsertContext) ctx = NULL;
+  g_autoptr(GHashTable) added = NULL; /* JpIndicator → GPtrArray of new entries */
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 plan_id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_entries == 0 || (indicators != NULL && entries != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_entries == 0)
+    return TRUE;
+
+  plan = require_plan (self, indicators[0], error);
+  if (plan == NULL)
+    return FALSE;
+  plan_id = jp_plan_get_id (plan);
+
+  added = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(JpPlan) other = NULL;
+
+      g_return_val_if_fail (JP_IS_INDICATOR (indicators[i]), FALSE);
+      g_return_val_if_fail (JP_IS_PROGRESS_ENTRY (entries[i]), FALSE);
+
+      if (g_hash_table_contains (added, indicators[i]))
+        continue;
+      other = require_plan (self, indicators[i], error);
+      if (other == NULL)
+        return FALSE;
+      if (other != plan)
+        {
+          g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                               "The progress values belong to several plans");
+          return FALSE;
+        }
+      /* The latest entry changes: have the whole history first. */
+      if (!jp_indicator_ensure_history (indicators[i], error))
+        return FALSE;
+      g_hash_table_insert (added, indicators[i], g_ptr_array_new ());
+    }
+
+  if (!_jp_store_begin_edit (self, error))
+    return FALSE;
+
+  ctx = _jp_insert_context_new (self, plan, plan_id);
+  for (guint i = 0; ok && i < n_entries; i++)
+    {
+      JpProgressEntry *old = replaced != NULL ? replaced[i] : NULL;
+
+      if (old != NULL)
+        ok = replace_progress_row (self, plan_id, indicators[i], old, entries[i], error);
+      else
+        {
+          g_autofree char *what = what_for ("indicator", jp_indicator_get_id (indicators[i]),
+                                            "progress");
+          g_autofree char *text = describe_entry (entries[i]);
+          const char *date = jp_progress_entry_get_date (entries[i]);
+          gboolean found = FALSE;
+
+          /* One entry per indicator and date: none recorded meanwhile. */
+          ok = date == NULL ||
+               has_entry_of_date (self, jp_indicator_get_id (indicators[i]), date, &found, error);
+          if (ok && found)
+            ok = changed_meanwhile (error);
+          ok = ok &&
+               _jp_store_insert_progress_row (ctx, jp_indicator_get_id (indicators[i]),
+                                              entries[i], error) &&
+               _jp_store_add_history (self, plan_id, what, NULL, text, error);
+        }
+    }
+  if (!finish (self, ok, error))
+    return FALSE;
+
+  /* The file holds them all: now the model. */
+  _jp_insert_context_apply (ctx);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      JpProgressEntry *old = replaced != NULL ? replaced[i] : NULL;
+
+      if (old != NULL)
+        {
+          jp_progress_entry_set_value (old, jp_progress_entry_get_value (entries[i]));
+          jp_progress_entry_set_note (old, jp_progress_entry_get_note (entries[i]));
+        }
+      else
+        g_ptr_array_add (g_hash_table_lookup (added, indicators[i]), entries[i]);
+    }
+
+  g_hash_table_iter_init (&iter, added);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JpIndicator *indicator = key;
+      GPtrArray *new_entries = value;
+      g_autoptr(GPtrArray) all = NULL;
+      GListModel *progress;
+      guint n;
+
+      if (new_entries->len == 0)
+        continue;
+      if (new_entries->len == 1)
+        {
+          jp_indicator_add_progress (indicator, g_ptr_array_index (new_entries, 0));
+          continue;
+        }
+
+      /* One refill, not one sorted insertion per entry. */
+      progress = jp_indicator_get_progress (indicator);
+      n = g_list_model_get_n_items (progress);
+      all = g_ptr_array_new_full (n + new_entries->len, g_object_unref);
+      for (guint j = 0; j < n; j++)
+        g_ptr_array_add (all, g_list_model_get_item (progress, j));
+      for (guint j = 0; j < new_entries->len; j++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (new_entries, j)));
+      jp_indicator_replace_progress (indicator, (JpProgressEntry **) all->pdata, all->len);
+    }
+
+  jp_plan_emit_changed (plan);
+  return TRUE;
+}

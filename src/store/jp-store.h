@@ -213,6 +213,23 @@ gboolean    jp_store_remove_progress      (JpStore         *self,
                                            JpIndicator     *indicator,
                                            JpProgressEntry *entry,
                                            GError         **error);
+/* Records several progress values in one transaction, all or nothing:
+ * for each i, @entries[i] is added to @indicators[i], or, when
+ * @replaced[i] is not NULL (an entry of that indicator), that entry takes
+ * the value and note of @entries[i] (which is then not kept). Each is one
+ * history row. One entry per indicator and date: when the file holds an
+ * entry of a new entry's date, or a replaced entry no longer holds the
+ * value read (another program wrote meanwhile), nothing is written
+ * (JP_STORE_ERROR_CHANGED). The model is updated after the commit only (in time
+ * linear in the entries: an indicator given many entries is refilled at
+ * once); on error nothing changed, in the file or in memory. @replaced
+ * may be NULL when nothing is replaced. */
+gboolean    jp_store_record_progress      (JpStore          *self,
+                                           JpIndicator     **indicators,
+                                           JpProgressEntry **entries,
+                                           JpProgressEntry **replaced,
+                                           guint             n_entries,
+                                           GError          **error);
 gboolean    jp_store_add_update           (JpStore         *self,
                                            JpItem          *item,
                                            JpItemUpdate    *update,

@@ -126,6 +126,7 @@ static const struct {
   { "win.print", { "<Control>p", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.manage-people", { "<Control>l", NULL } },
+  { "win.show-status-help", { "F1", NULL } },
   { "win.show-plan", { "<Alt>1", NULL } },
   { "win.show-dashboard", { "<Alt>2", NULL } },
 };

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "jp-curve-editor.h"
+#include "jp-help-window.h"
 #include "jp-indicator-dialog.h"
 #include "jp-ui-util.h"
 
@@ -25,9 +27,11 @@ struct _JpIndicatorDialog
   AdwEntryRow     *weight_row;
   GtkLabel        *target_error;
   GtkLabel        *tracking_error;
+  JpCurveEditor   *curve_group;
   GtkWidget       *save_button;
 
   JpPlan          *plan;      /* Owned */
+  JpItem          *item;      /* Owned, nullable */
   JpIndicator     *indicator; /* Owned, nullable */
 
   /* The values, valid when the dialog is */
@@ -96,6 +100,9 @@ validate (JpIndicatorDialog *self)
   gboolean empty = FALSE;
 
   self->kind = selected < N_KINDS ? (JpIndicatorKind) selected : JP_INDICATOR_KIND_AT_LEAST;
+  /* What the kind means, with an example from the plan. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                               jp_help_indicator_kind_get_description (self->kind));
 
   jp_ui_set_str (&self->name, name);
   /* A required field still empty in a new target: the button stays off
@@ -185,7 +192,8 @@ validate (JpIndicatorDialog *self)
   mark (tracking_messages, self->weight_row, message);
 
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self),
-                              !empty && target_messages->len == 0 && tracking_messages->len == 0);
+                              !empty && target_messages->len == 0 && tracking_messages->len == 0 &&
+                              jp_curve_editor_get_valid (self->curve_group));
 
   show_messages (self->target_error, target_messages);
   show_messages (self->tracking_error, tracking_messages);
@@ -210,6 +218,14 @@ load (JpIndicatorDialog *self)
   for (guint i = 0; i < N_KINDS; i++)
     gtk_string_list_append (kinds, jp_indicator_kind_get_label (i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  jp_curve_editor_set_plan (self->curve_group, self->plan);
+  if (self->item != NULL)
+    jp_curve_editor_set_inherited (self->curve_group, jp_item_get_curve (self->item) != NULL,
+                                   jp_item_get_effective_curve (self->item));
+  else
+    jp_curve_editor_set_inherited (self->curve_group, FALSE, jp_plan_get_curve (self->plan));
+  jp_curve_editor_set_spec (self->curve_group, indicator != NULL ? jp_indicator_get_curve (indicator) : NULL);
 
   if (indicator == NULL)
     {
@@ -250,6 +266,7 @@ jp_indicator_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_INDICATOR_DIALOG);
   g_clear_object (&self->plan);
+  g_clear_object (&self->item);
   g_clear_object (&self->indicator);
 
   G_OBJECT_CLASS (jp_indicator_dialog_parent_class)->dispose (object);
@@ -276,6 +293,7 @@ jp_indicator_dialog_class_init (JpIndicatorDialogClass *klass)
   object_class->dispose = jp_indicator_dialog_dispose;
   object_class->finalize = jp_indicator_dialog_finalize;
 
+  g_type_ensure (JP_TYPE_CURVE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-indicator-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, target_group);
   gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, name_row);
@@ -288,6 +306,7 @@ jp_indicator_dialog_class_init (JpIndicatorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, weight_row);
   gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, target_error);
   gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, tracking_error);
+  gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, curve_group);
   gtk_widget_class_bind_template_child (widget_class, JpIndicatorDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, validate);
 }
@@ -300,15 +319,21 @@ jp_indicator_dialog_init (JpIndicatorDialog *self)
 
 JpIndicatorDialog *
 jp_indicator_dialog_new (JpPlan      *plan,
+                         JpItem      *item,
                          JpIndicator *indicator)
 {
   JpIndicatorDialog *self;
 
   g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (item == NULL || JP_IS_ITEM (item), NULL);
   g_return_val_if_fail (indicator == NULL || JP_IS_INDICATOR (indicator), NULL);
+
+  if (indicator != NULL && jp_indicator_get_item (indicator) != NULL)
+    item = jp_indicator_get_item (indicator);
 
   self = g_object_new (JP_TYPE_INDICATOR_DIALOG, NULL);
   self->plan = g_object_ref (plan);
+  self->item = item != NULL ? g_object_ref (item) : NULL;
   self->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
   load (self);
   validate (self);
@@ -391,4 +416,11 @@ jp_indicator_dialog_get_weight (JpIndicatorDialog *self)
 {
   g_return_val_if_fail (JP_IS_INDICATOR_DIALOG (self), 1);
   return self->weight;
+}
+
+const char *
+jp_indicator_dialog_get_curve (JpIndicatorDialog *self)
+{
+  g_return_val_if_fail (JP_IS_INDICATOR_DIALOG (self), NULL);
+  return jp_curve_editor_get_spec (self->curve_group);
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jp-curve-editor.h"
 #include "jp-item-dialog.h"
 #include "jp-ui-util.h"
 
@@ -17,6 +18,7 @@ struct _JpItemDialog
   AdwComboRow    *section_row;
   AdwEntryRow    *due_row;
   GtkLabel       *error_label;
+  JpCurveEditor  *curve_group;
   GtkWidget      *save_button;
 
   JpPlan         *plan; /* Owned */
@@ -80,7 +82,8 @@ validate (JpItemDialog *self)
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), joined[0] != '\0');
   }
 
-  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), messages->len == 1 && title[0] != '\0');
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), messages->len == 1 && title[0] != '\0' &&
+                              jp_curve_editor_get_valid (self->curve_group));
 }
 
 static char *
@@ -127,12 +130,14 @@ jp_item_dialog_class_init (JpItemDialogClass *klass)
   object_class->dispose = jp_item_dialog_dispose;
   object_class->finalize = jp_item_dialog_finalize;
 
+  g_type_ensure (JP_TYPE_CURVE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-item-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpItemDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, JpItemDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, JpItemDialog, section_row);
   gtk_widget_class_bind_template_child (widget_class, JpItemDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, JpItemDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemDialog, curve_group);
   gtk_widget_class_bind_template_child (widget_class, JpItemDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, validate);
 }
@@ -177,6 +182,10 @@ jp_item_dialog_new (JpPlan    *plan,
     }
   adw_combo_row_set_model (self->section_row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (self->section_row, selected);
+
+  jp_curve_editor_set_plan (self->curve_group, plan);
+  jp_curve_editor_set_inherited (self->curve_group, FALSE, jp_plan_get_curve (plan));
+  jp_curve_editor_set_spec (self->curve_group, item != NULL ? jp_item_get_curve (item) : NULL);
 
   if (item != NULL)
     {
@@ -247,4 +256,11 @@ jp_item_dialog_get_due (JpItemDialog *self)
 {
   g_return_val_if_fail (JP_IS_ITEM_DIALOG (self), NULL);
   return self->due;
+}
+
+const char *
+jp_item_dialog_get_curve (JpItemDialog *self)
+{
+  g_return_val_if_fail (JP_IS_ITEM_DIALOG (self), NULL);
+  return jp_curve_editor_get_spec (self->curve_group);
 }

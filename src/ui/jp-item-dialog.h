@@ -21,5 +21,7 @@ const char   *jp_item_dialog_get_title   (JpItemDialog *self);
 JpSection    *jp_item_dialog_get_section (JpItemDialog *self);
 /* ISO date or NULL. */
 const char   *jp_item_dialog_get_due     (JpItemDialog *self);
+/* The curve spec chosen, NULL to inherit the plan's. */
+const char   *jp_item_dialog_get_curve   (JpItemDialog *self);
 
 G_END_DECLS

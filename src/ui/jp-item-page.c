@@ -35,6 +35,7 @@ struct _JpItemPage
   GtkWidget      *status_pill;
   GtkLabel       *status_symbol;
   GtkLabel       *status_label;
+  GtkLabel       *flags_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *percent_label;
   GtkLabel       *due_label;
@@ -136,6 +137,17 @@ set_status (GtkWidget  *pill,
   gtk_label_set_text (symbol, jp_status_get_symbol (status));
   gtk_label_set_text (label, jp_status_get_label (status));
   jp_ui_set_status_class (pill, status);
+}
+
+/* "Expected progress: By quarter" */
+static char *
+dup_curve_text (const char *spec)
+{
+  g_autofree char *curve = jp_curve_describe (spec);
+
+  /* Translators: under a work point's due date or a target's gauge: its
+   * expected-progress curve, e.g. "By quarter" */
+  return g_strdup_printf (_("Expected progress: %s"), curve);
 }
 
 static GtkWidget *
@@ -263,6 +275,20 @@ build_indicator_row (JpItemPage  *self,
   pill = status_pill_new (progress.status);
   gtk_widget_set_valign (pill, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (head), name);
+  {
+    g_autofree char *flags = jp_ui_dup_progress_flags (&progress);
+
+    if (flags != NULL)
+      {
+        GtkWidget *flag = gtk_label_new (flags);
+
+        gtk_widget_add_css_class (flag, "status-dot");
+        gtk_widget_add_css_class (flag, jp_ui_status_css_class (JP_STATUS_NO_REPORT));
+        gtk_widget_set_valign (flag, GTK_ALIGN_START);
+        gtk_widget_set_margin_top (flag, 2);
+        gtk_box_append (GTK_BOX (head), flag);
+      }
+  }
   gtk_box_append (GTK_BOX (head), pill);
   gtk_box_append (GTK_BOX (box), head);
 
@@ -291,6 +317,16 @@ build_indicator_row (JpItemPage  *self,
 
       /* Translators: under a target's gauge; the as-of date */
       facts_text = g_strdup_printf (_("Nothing recorded by %s"), date);
+    }
+
+  /* A curve of the target's own (the work point's is named above). */
+  if (jp_indicator_get_curve (indicator) != NULL)
+    {
+      g_autofree char *curve_text = dup_curve_text (jp_indicator_get_curve (indicator));
+      char *joined = g_strconcat (facts_text, "\n", curve_text, NULL);
+
+      g_free (facts_text);
+      facts_text = joined;
     }
 
   facts = gtk_label_new (facts_text);
@@ -650,6 +686,12 @@ refresh_item (JpItemPage *self,
   }
 
   set_status (self->status_pill, self->status_symbol, self->status_label, progress.status);
+  {
+    g_autofree char *flags = jp_ui_dup_progress_flags (&progress);
+
+    gtk_label_set_text (self->flags_label, flags != NULL ? flags : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags != NULL);
+  }
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress.p, 0, 1));
   jp_ui_set_status_class (GTK_WIDGET (self->progress_bar), progress.status);
   percent = jp_ui_dup_rounded_percent (progress.ratio);
@@ -681,7 +723,14 @@ refresh_item (JpItemPage *self,
   /* Translators: the share of a work point expected by the as-of date
    * (by the same rule as its status): "75% expected by Sep 30, 2023" */
   expected_text = g_strdup_printf (_("%s expected by %s"), expected, as_of_date);
-  due_text = g_strconcat (due, "\n", expected_text, NULL);
+  if (jp_curve_get_kind (jp_item_get_effective_curve (item)) != JP_CURVE_LINEAR)
+    {
+      g_autofree char *curve_text = dup_curve_text (jp_item_get_effective_curve (item));
+
+      due_text = g_strconcat (due, "\n", expected_text, "\n", curve_text, NULL);
+    }
+  else
+    due_text = g_strconcat (due, "\n", expected_text, NULL);
   gtk_label_set_text (self->due_label, due_text);
 
   if (!self->body_dirty)
@@ -723,6 +772,17 @@ append_section_item_row (JpItemPage *self,
     subtitle = g_strdup_printf (C_("leaders and figures", "%s · %s"), leaders, percent);
   else
     subtitle = g_strdup (percent);
+  {
+    g_autofree char *flags = jp_ui_dup_progress_flags (&progress);
+
+    if (flags != NULL)
+      {
+        char *with_flags = g_strdup_printf (C_("leaders and figures", "%s · %s"), subtitle, flags);
+
+        g_free (subtitle);
+        subtitle = with_flags;
+      }
+  }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (item));
@@ -1135,6 +1195,7 @@ jp_item_page_class_init (JpItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_pill);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_symbol);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JpItemPage, flags_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, percent_label);
   gtk_widget_class_bind_template_child (widget_class, JpItemPage, due_label);

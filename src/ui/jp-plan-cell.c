@@ -26,6 +26,8 @@
 #define PILL_SPACING       4    /* between the symbol and the label */
 #define PILL_FONT_SCALE    0.9  /* .status-pill font-size: 0.9em */
 #define PILL_ALPHA         0.18 /* background: the status colour at 0.18 */
+#define FLAGS_SPACING      4    /* between the pill and the flag mark */
+#define FLAG_MARK          "⚑"  /* the flags' mark; the tooltip says them */
 
 struct _JpPlanCell
 {
@@ -46,9 +48,13 @@ struct _JpPlanCell
   /* The other columns: drawn */
   char           *text;          /* title, names, percent or status label */
   char           *symbol;        /* status column */
+  char           *flags;         /* status column: late report, self-report
+                                  * (the cell draws FLAG_MARK, the tooltip
+                                  * and the accessible label say them) */
   char           *tooltip;       /* progress column: the exact percent */
   PangoLayout    *layout;        /* Owned: shows text */
   PangoLayout    *symbol_layout; /* Owned: shows symbol (status column) */
+  PangoLayout    *flags_layout;  /* Owned: shows FLAG_MARK (status column) */
   double          fraction;      /* progress column */
   JpStatus        status;        /* progress and status columns */
   gboolean        wraps;         /* a section title: up to two lines */
@@ -249,6 +255,22 @@ pill_size (JpPlanCell *self,
     *height = PILL_PAD_TOP + MAX (symbol_height, text_height) + PILL_PAD_BOTTOM;
 }
 
+/* The pill, and the flag mark after it. */
+static int
+status_width (JpPlanCell *self)
+{
+  int width, flags_width = 0;
+
+  pill_size (self, &width, NULL);
+  if (self->flags != NULL)
+    {
+      pango_layout_get_pixel_size (self->flags_layout, &flags_width, NULL);
+      width += FLAGS_SPACING + flags_width;
+    }
+
+  return width;
+}
+
 /* ---- content ------------------------------------------------------------ */
 
 /* TRUE when the text changed (the size may have). */
@@ -283,6 +305,19 @@ set_symbol (JpPlanCell *self,
   self->symbol = g_strdup (symbol);
   if (self->symbol_layout != NULL)
     pango_layout_set_text (self->symbol_layout, symbol, -1);
+
+  return TRUE;
+}
+
+static gboolean
+set_flags (JpPlanCell *self,
+           const char *flags)
+{
+  if (g_strcmp0 (self->flags, flags) == 0)
+    return FALSE;
+
+  g_free (self->flags);
+  self->flags = g_strdup (flags);
 
   return TRUE;
 }
@@ -327,7 +362,9 @@ update_accessible_label (JpPlanCell *self)
 {
   g_autofree char *label = NULL;
 
-  if (self->column == JP_PLAN_COLUMN_STATUS)
+  if (self->column == JP_PLAN_COLUMN_STATUS && self->flags != NULL)
+    label = g_strdup_printf ("%s %s, %s", self->symbol, self->text, self->flags);
+  else if (self->column == JP_PLAN_COLUMN_STATUS)
     label = g_strdup_printf ("%s %s", self->symbol, self->text);
   else
     label = g_strdup (self->text);
@@ -440,10 +477,13 @@ jp_plan_cell_update (JpPlanCell *self)
     case JP_PLAN_COLUMN_STATUS:
       {
         JpProgress progress;
+        g_autofree char *flags = NULL;
 
         evaluate (self, &progress);
+        flags = jp_ui_dup_progress_flags (&progress);
         resize |= set_symbol (self, jp_status_get_symbol (progress.status));
         resize |= set_text (self, jp_status_get_label (progress.status));
+        resize |= set_flags (self, flags);
         if (progress.status != self->status)
           {
             self->status = progress.status;
@@ -648,7 +688,7 @@ jp_plan_cell_measure (GtkWidget      *widget,
 
     case JP_PLAN_COLUMN_STATUS:
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        pill_size (self, &size, NULL);
+        size = status_width (self);
       else
         pill_size (self, NULL, &size);
       break;
@@ -831,6 +871,16 @@ jp_plan_cell_snapshot (GtkWidget   *widget,
         append_layout (self, snapshot, self->layout, PILL_PAD_LEFT + symbol_width + PILL_SPACING,
                        pill_height - PILL_PAD_TOP - PILL_PAD_BOTTOM, &color);
         gtk_snapshot_restore (snapshot);
+
+        /* The flag mark beside the pill, in the colour of a missing report. */
+        if (self->flags != NULL)
+          {
+            GdkRGBA flag_color;
+
+            status_color (JP_STATUS_NO_REPORT, 1, &flag_color);
+            append_layout (self, snapshot, self->flags_layout, pill_width + FLAGS_SPACING, height,
+                           &flag_color);
+          }
       }
       break;
 
@@ -906,6 +956,7 @@ build_children (JpPlanCell *self)
       break;
 
     case JP_PLAN_COLUMN_STATUS:
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
       break;
 
     default:
@@ -949,7 +1000,9 @@ ensure_layouts (JpPlanCell *self)
     case JP_PLAN_COLUMN_STATUS:
       self->symbol_layout = create_layout (context, FALSE, PILL_FONT_SCALE, TRUE);
       self->layout = create_layout (context, FALSE, PILL_FONT_SCALE, FALSE);
+      self->flags_layout = create_layout (context, FALSE, PILL_FONT_SCALE, FALSE);
       pango_layout_set_text (self->symbol_layout, self->symbol != NULL ? self->symbol : "", -1);
+      pango_layout_set_text (self->flags_layout, FLAG_MARK, -1);
       break;
 
     case JP_PLAN_COLUMN_NUMBER:
@@ -975,6 +1028,7 @@ jp_plan_cell_dispose (GObject *object)
   self->label = NULL;
   g_clear_object (&self->layout);
   g_clear_object (&self->symbol_layout);
+  g_clear_object (&self->flags_layout);
 
   G_OBJECT_CLASS (jp_plan_cell_parent_class)->dispose (object);
 }
@@ -987,6 +1041,7 @@ jp_plan_cell_finalize (GObject *object)
   g_free (self->as_of);
   g_free (self->text);
   g_free (self->symbol);
+  g_free (self->flags);
   g_free (self->tooltip);
 
   G_OBJECT_CLASS (jp_plan_cell_parent_class)->finalize (object);
@@ -1208,6 +1263,13 @@ jp_plan_cell_get_text (JpPlanCell *self)
 }
 
 const char *
+jp_plan_cell_get_flags (JpPlanCell *self)
+{
+  g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
+  return self->flags;
+}
+
+const char *
 jp_plan_cell_get_symbol (JpPlanCell *self)
 {
   g_return_val_if_fail (JP_IS_PLAN_CELL (self), NULL);
@@ -1249,6 +1311,11 @@ jp_plan_cell_get_tooltip_text (JpPlanCell *self)
 
     case JP_PLAN_COLUMN_PROGRESS:
       text = self->tooltip;
+      break;
+
+    case JP_PLAN_COLUMN_STATUS:
+      /* The flags, which the cell marks. */
+      text = self->flags;
       break;
 
     default:

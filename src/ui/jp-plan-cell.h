@@ -45,6 +45,8 @@ void          jp_plan_cell_update     (JpPlanCell     *self);
 const char   *jp_plan_cell_get_text     (JpPlanCell   *self);
 /* The status symbol (status column; "" elsewhere). */
 const char   *jp_plan_cell_get_symbol   (JpPlanCell   *self);
+/* The status column's flags (late report, self-report), NULL if none. */
+const char   *jp_plan_cell_get_flags    (JpPlanCell   *self);
 /* How full the bar is, 0..1 (progress column; 0 elsewhere). */
 double        jp_plan_cell_get_fraction (JpPlanCell   *self);
 /* TRUE for a section title, which may take two lines. */

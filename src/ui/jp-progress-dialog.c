@@ -24,8 +24,10 @@ struct _JpProgressDialog
   AdwEntryRow         *note_row;
   AdwEntryRow         *author_row;
   GtkLabel            *error_label;
+  GtkLabel            *replace_label;
 
   JpPlan              *plan;      /* Owned */
+  JpProgressEntry     *replaces;  /* Borrowed: the entry of the date, if any */
   JpIndicator         *indicator; /* Owned */
   char                *date;
   double               value;
@@ -51,6 +53,7 @@ validate (JpProgressDialog *self)
   g_autofree char *text = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *note_problem = NULL;
+  g_autoptr(GError) value_error = NULL;
   const char *message;
   gboolean valid = TRUE;
 
@@ -79,8 +82,6 @@ validate (JpProgressDialog *self)
     }
   else
     {
-      JpIndicatorKind kind = jp_indicator_get_kind (self->indicator);
-
       text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
       if (text[0] == '\0')
         valid = FALSE; /* nothing typed yet: no error to show */
@@ -89,9 +90,10 @@ validate (JpProgressDialog *self)
           problem = jp_ui_dup_number_problem (text);
           message = problem != NULL ? problem : _("The value must be a number, such as 72.");
         }
-      else if (self->value < 0 &&
-               kind != JP_INDICATOR_KIND_INCREASE_BY && kind != JP_INDICATOR_KIND_DECREASE_BY)
-        message = _("The value cannot be negative.");
+      else if (!jp_indicator_check_value (self->indicator, self->value, &value_error))
+        /* The model's rule (the progress import asks it too): a negative
+         * rate, a percentage over 1000, a count with decimals. */
+        message = value_error->message;
     }
   jp_ui_show_invalid (GTK_WIDGET (self->value_row), NULL, message);
   if (message != NULL)
@@ -101,6 +103,29 @@ validate (JpProgressDialog *self)
   jp_ui_show_invalid (GTK_WIDGET (self->note_row), NULL, note_problem);
   if (note_problem != NULL)
     g_ptr_array_add (messages, note_problem);
+
+  /* One value per indicator and date (as the progress import keeps it):
+   * a date that has one already gets the new value in its place. */
+  self->replaces = NULL;
+  if (self->date != NULL)
+    {
+      JpProgressEntry *entry = jp_indicator_find_entry (self->indicator, self->date);
+
+      if (entry != NULL && g_strcmp0 (jp_progress_entry_get_date (entry), self->date) == 0)
+        self->replaces = entry;
+    }
+  if (self->replaces != NULL)
+    {
+      g_autofree char *recorded = jp_format_quantity (jp_progress_entry_get_value (self->replaces),
+                                                      jp_indicator_get_unit (self->indicator));
+      g_autofree char *replace = NULL;
+
+      /* Translators: the value recorded on the date chosen (with its unit) */
+      replace = g_strdup_printf (_("%s is recorded on this date: recording replaces it."),
+                                 recorded);
+      gtk_label_set_text (self->replace_label, replace);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_label), self->replaces != NULL);
 
   g_ptr_array_add (messages, NULL);
   {
@@ -116,18 +141,8 @@ validate (JpProgressDialog *self)
 static void
 on_calendar_day_selected_cb (JpProgressDialog *self)
 {
-  g_autofree char *iso = NULL;
-
-  if (self->syncing)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (self->calendar);
-
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
-  self->syncing = FALSE;
-
-  gtk_popover_popdown (self->calendar_popover);
+  jp_ui_calendar_apply (self->calendar, self->calendar_popover,
+                        GTK_EDITABLE (self->date_row), &self->syncing);
 }
 
 static char *
@@ -223,6 +238,7 @@ jp_progress_dialog_class_init (JpProgressDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, replace_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 }
@@ -293,4 +309,11 @@ jp_progress_dialog_get_author (JpProgressDialog *self)
   g_free (self->author);
   self->author = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
   return self->author;
+}
+
+JpProgressEntry *
+jp_progress_dialog_get_replaced (JpProgressDialog *self)
+{
+  g_return_val_if_fail (JP_IS_PROGRESS_DIALOG (self), NULL);
+  return self->replaces;
 }

@@ -20,5 +20,8 @@ const char       *jp_progress_dialog_get_date      (JpProgressDialog *self);
 double            jp_progress_dialog_get_value     (JpProgressDialog *self);
 const char       *jp_progress_dialog_get_note      (JpProgressDialog *self);
 const char       *jp_progress_dialog_get_author    (JpProgressDialog *self);
+/* The entry already recorded on the date chosen (borrowed), which the
+ * value replaces (one entry per indicator and date); NULL when none. */
+JpProgressEntry  *jp_progress_dialog_get_replaced  (JpProgressDialog *self);
 
 G_END_DECLS

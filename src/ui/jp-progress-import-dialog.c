@@ -4,7 +4,10 @@
  * main thread (jp_progress_import_new_for_bytes: the plan is only read
  * there). The preview is a GtkColumnView over the JpProgressImport (a
  * GListModel of JpProgressRow); a row's state cell follows "state", so
- * that the commit marks the rows recorded or failed. */
+ * that the commit marks the rows recorded. Rows without a date are errors
+ * until a date is chosen for them (the date row above the table, shown
+ * when the file has such rows). The commit records all rows or none: the
+ * Import button stays insensitive while a row has an error. */
 
 #define G_LOG_DOMAIN "jp-progress-import-dialog"
 
@@ -43,6 +46,11 @@ struct _JpProgressImportDialog
   GtkLabel          *summary_label;
   GtkLabel          *error_label;
   GtkColumnView     *column_view;
+  GtkWidget         *date_list;
+  AdwEntryRow       *date_row;
+  GtkPopover        *calendar_popover;
+  GtkCalendar       *calendar;
+  gboolean           syncing;
 
   JpPlan            *plan;        /* Owned */
   JpStore           *store;       /* Owned */
@@ -54,6 +62,7 @@ struct _JpProgressImportDialog
   guint              n_committed;
   guint              n_skipped;
   guint              n_failed;
+  guint              n_changed;
 };
 
 G_DEFINE_FINAL_TYPE (JpProgressImportDialog, jp_progress_import_dialog, JP_TYPE_EDITOR_DIALOG)
@@ -99,6 +108,13 @@ update_state_cell (GtkWidget     *box,
       icon_name = "edit-redo-symbolic";
       css = "dim-label";
       break;
+    case JP_PROGRESS_ROW_CHANGE:
+      /* Translators: a row of the progress import preview that replaces
+       * a value recorded for that date ("80 → 90 on …") */
+      text = g_strdup_printf (_("Change: %s"), message != NULL ? message : "");
+      icon_name = "document-edit-symbolic";
+      css = "warning";
+      break;
     case JP_PROGRESS_ROW_COMMITTED:
       text = g_strdup (_("Imported"));
       icon_name = "object-select-symbolic";
@@ -130,6 +146,7 @@ update_state_cell (GtkWidget     *box,
       gtk_widget_remove_css_class (w, "dim-label");
       gtk_widget_remove_css_class (w, "success");
       gtk_widget_remove_css_class (w, "error");
+      gtk_widget_remove_css_class (w, "warning");
       gtk_widget_add_css_class (w, css);
     }
 }
@@ -198,8 +215,20 @@ cell_text (JpProgressRow *row,
         return g_strdup (jp_csv_indicator_get_label (indicator));
       return g_strdup (jp_progress_row_get_indicator_text (row));
     case COLUMN_DATE:
+      if (jp_progress_row_get_date (row) == NULL && jp_progress_row_get_undated (row))
+        /* Translators: the date cell of a row that has none */
+        return g_strdup (_("No date"));
       return jp_date_format_display (jp_progress_row_get_date (row));
     case COLUMN_VALUE:
+      if (indicator != NULL && jp_progress_row_get_state (row) == JP_PROGRESS_ROW_CHANGE)
+        {
+          g_autofree char *old = jp_format_number (jp_progress_row_get_old_value (row), TRUE);
+          g_autofree char *new = jp_format_quantity (jp_progress_row_get_value (row),
+                                                     jp_indicator_get_unit (indicator));
+
+          /* Translators: a changed value in the import preview: old → new */
+          return g_strdup_printf (_("%s → %s"), old, new);
+        }
       if (indicator != NULL && jp_progress_row_get_state (row) != JP_PROGRESS_ROW_INVALID)
         return jp_format_quantity (jp_progress_row_get_value (row),
                                    jp_indicator_get_unit (indicator));
@@ -299,46 +328,104 @@ static void
 update_summary (JpProgressImportDialog *self)
 {
   JpProgressImport *import = self->import;
-  g_autofree char *counts = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *as_of = NULL;
-  guint n_new, n_duplicate, n_errors;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_new, n_change, n_duplicate, n_errors, n_undated;
+  gboolean undated_invalid = FALSE;
 
-  if (import == NULL)
+  if (import == NULL || self->committed)
     return;
 
   n_new = jp_progress_import_count (import, JP_PROGRESS_ROW_NEW);
+  n_change = jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE);
   n_duplicate = jp_progress_import_count (import, JP_PROGRESS_ROW_DUPLICATE);
   n_errors = jp_progress_import_get_n_errors (import);
+  n_undated = jp_progress_import_get_n_undated (import);
 
-  if (self->committed)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (import)); i++)
     {
-      g_autofree char *summary = jp_progress_import_dialog_dup_summary (self);
+      g_autoptr(JpProgressRow) row = g_list_model_get_item (G_LIST_MODEL (import), i);
 
-      /* Translators: after a progress import that left rows out; the
-       * summary ("Imported 3 values, skipped 1, failed 2") */
-      text = g_strdup_printf (_("%s. The rows marked in red were not recorded."), summary);
-      gtk_label_set_text (self->summary_label, text);
-      jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), TRUE);
+      if (jp_progress_row_get_undated (row) && jp_progress_row_get_date (row) == NULL &&
+          jp_progress_row_get_state (row) == JP_PROGRESS_ROW_INVALID)
+        undated_invalid = TRUE;
+    }
+
+  /* Translators: the preview of a progress import: rows to record (new
+   * values and changed ones), rows already recorded, rows with errors */
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u value to import (%u changed), %u already recorded, "
+                                       "%u with errors.",
+                                       "%u values to import (%u changed), %u already recorded, "
+                                       "%u with errors.",
+                                       n_new + n_change),
+                          n_new + n_change, n_change, n_duplicate, n_errors);
+  if (undated_invalid)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: after the counts of the preview ("填报日期") */
+      g_string_append_printf (text, _("Some rows have no date: fill in “%s” in the file, or "
+                                      "choose a date for them below."),
+                              jp_csv_column_get_heading (JP_CSV_COLUMN_DATE));
+    }
+  if (n_errors > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("Nothing is imported while a row has an error."));
+    }
+  gtk_label_set_text (self->summary_label, text->str);
+
+  /* The date row stays once shown, so that a date can be changed. */
+  if (n_undated > 0)
+    gtk_widget_set_visible (self->date_list, TRUE);
+
+  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), n_errors == 0 && n_new + n_change > 0);
+}
+
+/* The undated rows' date changed: check the rows again. */
+static void
+on_date_changed_cb (JpProgressImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char *message = NULL;
+  guint n;
+
+  if (self->import == NULL || self->committed)
+    return;
+
+  message = jp_ui_check_plan_date (self->plan, text, TRUE, &iso);
+  jp_ui_show_invalid (GTK_WIDGET (self->date_row), NULL, message);
+  /* Not a date (yet): the rows have none, Import waits. */
+  if (message != NULL)
+    g_clear_pointer (&iso, g_free);
+  if (g_strcmp0 (iso, jp_progress_import_get_undated_date (self->import)) == 0)
+    return;
+  if (!jp_progress_import_set_undated_date (self->import, iso, &error))
+    {
+      jp_ui_show_invalid (GTK_WIDGET (self->date_row), NULL, error->message);
       return;
     }
 
-  /* Translators: the preview of a progress import: rows to record,
-   * rows already recorded, rows with errors */
-  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u value to import, %u already recorded, "
-                                         "%u with errors.",
-                                         "%u values to import, %u already recorded, "
-                                         "%u with errors.",
-                                         n_new),
-                            n_new, n_duplicate, n_errors);
+  if (iso != NULL && !self->syncing)
+    {
+      self->syncing = TRUE;
+      jp_ui_calendar_select_iso (self->calendar, iso);
+      self->syncing = FALSE;
+    }
 
-  as_of = jp_date_format_display (jp_progress_import_get_as_of (import));
-  /* Translators: after the counts; the date given to rows without one */
-  text = g_strdup_printf (_("%s Rows without a date are dated %s."), counts, as_of);
-  gtk_label_set_text (self->summary_label, text);
+  /* The dates and values shown follow. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->import));
+  g_list_model_items_changed (G_LIST_MODEL (self->import), 0, n, n);
+  update_summary (self);
+}
 
-  jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), n_new > 0);
+static void
+on_calendar_day_selected_cb (JpProgressImportDialog *self)
+{
+  jp_ui_calendar_apply (self->calendar, self->calendar_popover,
+                        GTK_EDITABLE (self->date_row), &self->syncing);
 }
 
 static void
@@ -369,6 +456,9 @@ show_import (JpProgressImportDialog *self,
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   set_error (self, NULL);
+  /* A new file: no date chosen for its undated rows yet. */
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
+  gtk_widget_set_visible (self->date_list, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   update_summary (self);
 }
@@ -444,6 +534,7 @@ static void
 commit (JpProgressImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  guint n_changed;
   gboolean ok;
 
   /* Before an import changes the database: a check and a copy of it, at
@@ -463,42 +554,24 @@ commit (JpProgressImportDialog *self)
       g_message ("%s", backup);
   }
 
+  /* The changes are committed rows afterwards: count them now. */
+  n_changed = jp_progress_import_count (self->import, JP_PROGRESS_ROW_CHANGE);
   ok = jp_progress_import_commit (self->import, self->store, NULL, NULL, NULL, &error);
-
-  self->n_committed = jp_progress_import_count (self->import, JP_PROGRESS_ROW_COMMITTED);
-  self->n_skipped = jp_progress_import_count (self->import, JP_PROGRESS_ROW_DUPLICATE);
-  self->n_failed = jp_progress_import_get_n_errors (self->import);
-
-  if (!ok && self->n_committed == 0 &&
-      jp_progress_import_count (self->import, JP_PROGRESS_ROW_FAILED) == 0)
+  if (!ok)
     {
-      /* Nothing was written (a read-only store): the preview stays. */
-      g_autofree char *message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
-
-      set_error (self, message);
+      /* All or nothing: nothing was recorded, the preview stays. */
+      set_error (self, error->message);
+      update_summary (self);
       return;
     }
 
   self->committed = TRUE;
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Close"));
-  gtk_widget_set_visible (self->cancel_button, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress-import.choose", FALSE);
-  gtk_widget_set_visible (self->choose_button, FALSE);
-
-  if (!ok)
-    {
-      /* Translators: the import stopped; the reason */
-      g_autofree char *message = g_strdup_printf (_("The import stopped: %s"), error->message);
-
-      set_error (self, message);
-    }
-
-  update_summary (self);
+  self->n_committed = jp_progress_import_count (self->import, JP_PROGRESS_ROW_COMMITTED);
+  self->n_skipped = jp_progress_import_count (self->import, JP_PROGRESS_ROW_DUPLICATE);
+  self->n_failed = 0;
+  self->n_changed = n_changed;
   g_signal_emit (self, signals[IMPORTED], 0, self->n_committed, self->n_skipped, self->n_failed);
-
-  /* Failed rows stay on screen, marked. */
-  if (ok && self->n_failed == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -599,6 +672,12 @@ jp_progress_import_dialog_class_init (JpProgressImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, date_list);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "progress-import.choose", NULL, choose_cb);
 }
@@ -661,6 +740,17 @@ jp_progress_import_dialog_load_file (JpProgressImportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->committed);
 
+  /* A file too large, or not a file (a FIFO), is refused before reading. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!jp_progress_import_check_file (file, NULL, &error))
+      {
+        show_file_error (self, error->message);
+        return;
+      }
+  }
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -702,11 +792,11 @@ jp_progress_import_dialog_dup_summary (JpProgressImportDialog *self)
 {
   g_return_val_if_fail (JP_IS_PROGRESS_IMPORT_DIALOG (self), NULL);
 
-  /* Translators: a toast after a progress import: values recorded,
-   * rows skipped (already recorded), rows that failed */
+  /* Translators: a toast after a progress import: values recorded (new
+   * or changed), of which changed, rows already recorded */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Imported %u value, skipped %u, failed %u",
-                                       "Imported %u values, skipped %u, failed %u",
+                                       "Imported %u value (%u changed), %u already recorded",
+                                       "Imported %u values (%u changed), %u already recorded",
                                        self->n_committed),
-                          self->n_committed, self->n_skipped, self->n_failed);
+                          self->n_committed, self->n_changed, self->n_skipped);
 }

@@ -288,6 +288,35 @@ jp_ui_install_status_css (GdkDisplay *display)
                           g_object_ref (provider), g_object_unref);
 }
 
+char *
+jp_ui_dup_progress_flags (const JpProgress *progress)
+{
+  g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  if (progress->late_report)
+    /* Translators: a flag beside a status: the last report is missing (逾期未报送) */
+    g_ptr_array_add (flags, g_strdup (_("Late report")));
+
+  if (progress->has_self_report && progress->self_report_differs)
+    {
+      /* As the window shows the figures beside it (the bar's percent). */
+      g_autofree char *self = jp_ui_dup_rounded_percent (progress->self_report);
+      g_autofree char *computed = jp_ui_dup_rounded_percent (progress->p);
+
+      /* Translators: a flag beside a work point's status: the completion its
+       * latest update gives, and its targets' (自报 60%，指标 26%) */
+      g_ptr_array_add (flags, g_strdup_printf (_("Self-reported %s, targets %s"), self, computed));
+    }
+
+  if (flags->len == 0)
+    return NULL;
+
+  g_ptr_array_add (flags, NULL);
+  return g_strjoinv (" · ", (char **) flags->pdata);
+}
+
 const char *
 jp_ui_default_author (void)
 {
@@ -372,6 +401,29 @@ jp_ui_calendar_dup_iso (GtkCalendar *calendar)
 
   date = gtk_calendar_get_date (calendar);
   return g_date_time_format (date, "%Y-%m-%d");
+}
+
+void
+jp_ui_calendar_apply (GtkCalendar *calendar,
+                      GtkPopover  *popover,
+                      GtkEditable *editable,
+                      gboolean    *syncing)
+{
+  g_autofree char *iso = NULL;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (syncing != NULL);
+
+  if (*syncing)
+    return;
+
+  iso = jp_ui_calendar_dup_iso (calendar);
+  *syncing = TRUE;
+  gtk_editable_set_text (editable, iso);
+  *syncing = FALSE;
+  if (popover != NULL)
+    gtk_popover_popdown (popover);
 }
 
 GWeakRef *

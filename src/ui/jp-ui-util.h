@@ -42,6 +42,9 @@ const char *jp_ui_status_css_class     (JpStatus     status);
 /* Removes every status-* class and adds the one for @status. */
 void        jp_ui_set_status_class     (GtkWidget   *widget,
                                         JpStatus     status);
+/* The flags shown beside a status: "Late report", "Self-reported 60%,
+ * targets 26%", joined by " · "; NULL when there is none. */
+char       *jp_ui_dup_progress_flags   (const JpProgress *progress) G_GNUC_WARN_UNUSED_RESULT;
 /* The user's name for "author" fields. */
 const char *jp_ui_default_author       (void);
 /* A plan's name in the switcher: its title when that says the year
@@ -65,6 +68,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, jp_ui_weak_ref_free)
 void        jp_ui_calendar_select_iso  (GtkCalendar *calendar,
                                         const char  *iso);
 char       *jp_ui_calendar_dup_iso     (GtkCalendar *calendar) G_GNUC_WARN_UNUSED_RESULT;
+/* A day clicked in the @calendar of a date field's @popover: its ISO date
+ * becomes the text of @editable (with *@syncing TRUE meanwhile, so that
+ * the field's "changed" handler does not select it back) and the popover
+ * closes. Nothing happens while *@syncing is TRUE already. */
+void        jp_ui_calendar_apply       (GtkCalendar *calendar,
+                                        GtkPopover  *popover,
+                                        GtkEditable *editable,
+                                        gboolean    *syncing);
 /* Sets an accessible label on an icon-only control. */
 void        jp_ui_set_accessible_label (GtkWidget   *widget,
                                         const char  *label);

@@ -14,11 +14,13 @@
 #include "jp-backup-dialog.h"
 #include "jp-document-import.h"
 #include "jp-export-dialog.h"
+#include "jp-help-window.h"
 #include "jp-import-dialog.h"
 #include "jp-indicator-dialog.h"
 #include "jp-item-dialog.h"
 #include "jp-json.h"
 #include "jp-people-dialog.h"
+#include "jp-plan-dialog.h"
 #include "jp-progress-dialog.h"
 #include "jp-progress-import-dialog.h"
 #include "jp-section-dialog.h"
@@ -409,7 +411,8 @@ on_item_dialog_confirmed_cb (JpItemDialog *dialog,
       jp_undo_begin_group (self->undo, _("Edit work point"));
       ok = jp_undo_set_int (self->undo, item, "number", jp_item_dialog_get_number (dialog), &error) &&
            jp_undo_set_string (self->undo, item, "title", jp_item_dialog_get_title (dialog), &error) &&
-           jp_undo_set_string (self->undo, item, "due", jp_item_dialog_get_due (dialog), &error);
+           jp_undo_set_string (self->undo, item, "due", jp_item_dialog_get_due (dialog), &error) &&
+           jp_undo_set_string (self->undo, item, "curve", jp_item_dialog_get_curve (dialog), &error);
       if (ok && jp_item_get_section (item) != section)
         ok = jp_undo_move_item (self->undo, item, section,
                                 g_list_model_get_n_items (jp_section_get_items (section)), &error) &&
@@ -427,6 +430,7 @@ on_item_dialog_confirmed_cb (JpItemDialog *dialog,
 
       item = jp_item_new (jp_item_dialog_get_number (dialog), jp_item_dialog_get_title (dialog));
       jp_item_set_due (item, jp_item_dialog_get_due (dialog));
+      jp_item_set_curve (item, jp_item_dialog_get_curve (dialog));
       g_object_set_data_full (G_OBJECT (dialog), "jp-new", item, g_object_unref);
 
       jp_undo_begin_group (self->undo, _("Add work point"));
@@ -678,7 +682,8 @@ apply_indicator_fields (JpWindow           *self,
          jp_undo_set_boolean (undo, indicator, "has-baseline",
                               jp_indicator_dialog_get_has_baseline (dialog), error) &&
          jp_undo_set_string (undo, indicator, "due", jp_indicator_dialog_get_due (dialog), error) &&
-         jp_undo_set_double (undo, indicator, "weight", jp_indicator_dialog_get_weight (dialog), error);
+         jp_undo_set_double (undo, indicator, "weight", jp_indicator_dialog_get_weight (dialog), error) &&
+         jp_undo_set_string (undo, indicator, "curve", jp_indicator_dialog_get_curve (dialog), error);
 }
 
 static void
@@ -712,6 +717,7 @@ on_indicator_dialog_confirmed_cb (JpIndicatorDialog *dialog,
       jp_indicator_set_baseline (indicator, jp_indicator_dialog_get_baseline (dialog));
       jp_indicator_set_due (indicator, jp_indicator_dialog_get_due (dialog));
       jp_indicator_set_weight (indicator, jp_indicator_dialog_get_weight (dialog));
+      jp_indicator_set_curve (indicator, jp_indicator_dialog_get_curve (dialog));
 
       jp_undo_begin_group (self->undo, _("Add target"));
       ok = jp_undo_insert_indicator (self->undo, item,
@@ -730,7 +736,7 @@ static void
 open_indicator_dialog (JpWindow    *self,
                        JpIndicator *indicator)
 {
-  JpIndicatorDialog *dialog = jp_indicator_dialog_new (self->plan, indicator);
+  JpIndicatorDialog *dialog = jp_indicator_dialog_new (self->plan, selected_item (self), indicator);
 
   g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_indicator_dialog_confirmed_cb), self, 0);
   _jp_window_present_dialog (self, GTK_WINDOW (dialog));
@@ -837,14 +843,31 @@ on_progress_dialog_confirmed_cb (JpProgressDialog *dialog,
                                  JpWindow         *self)
 {
   JpIndicator *indicator = jp_progress_dialog_get_indicator (dialog);
+  JpProgressEntry *replaced = jp_progress_dialog_get_replaced (dialog);
   g_autoptr(JpProgressEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   entry = jp_progress_entry_new (jp_progress_dialog_get_date (dialog), jp_progress_dialog_get_value (dialog));
   jp_progress_entry_set_note (entry, jp_progress_dialog_get_note (dialog));
   jp_progress_entry_set_author (entry, jp_progress_dialog_get_author (dialog));
 
-  if (!jp_undo_add_progress (self->undo, indicator, entry, &error))
+  if (replaced != NULL)
+    {
+      /* One entry per date: the new value takes the old one's place. */
+      jp_undo_begin_group (self->undo, _("Record progress"));
+      ok = jp_undo_set_double (self->undo, replaced, "value", jp_progress_entry_get_value (entry), &error) &&
+           jp_undo_set_string (self->undo, replaced, "note", jp_progress_entry_get_note (entry), &error) &&
+           jp_undo_set_string (self->undo, replaced, "author", jp_progress_entry_get_author (entry), &error);
+      if (ok)
+        ok = jp_undo_end_group (self->undo, &error);
+      else
+        jp_undo_abort_group (self->undo);
+    }
+  else
+    ok = jp_undo_add_progress (self->undo, indicator, entry, &error);
+
+  if (!ok)
     {
       _jp_window_report_error (self, _("Could Not Record the Progress"), error);
       return;
@@ -1113,6 +1136,72 @@ manage_people_cb (GtkWidget  *widget,
   g_signal_connect_object (dialog, "remove", G_CALLBACK (on_people_remove_cb), self, 0);
   g_signal_connect_object (dialog, "add", G_CALLBACK (on_people_add_cb), self, 0);
   _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* ---- plan properties and help ---------------------------------------------- */
+
+static void
+on_plan_dialog_confirmed_cb (JpPlanDialog *dialog,
+                             JpWindow     *self)
+{
+  JpPlan *plan = jp_plan_dialog_get_plan (dialog);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (plan != self->plan)
+    return;
+
+  jp_undo_begin_group (self->undo, _("Edit plan properties"));
+  ok = jp_undo_set_string (self->undo, plan, "curve", jp_plan_dialog_get_curve (dialog), &error) &&
+       jp_undo_set_string (self->undo, plan, "report-cycle", jp_plan_dialog_get_report_cycle (dialog), &error);
+
+  if (finish (self, ok, _("Could Not Save the Plan Properties"), error))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+plan_properties_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpPlanDialog *dialog;
+
+  if (!refresh_for_edit (self) || self->plan == NULL)
+    return;
+
+  dialog = jp_plan_dialog_new (self->plan);
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (on_plan_dialog_confirmed_cb), self, 0);
+  _jp_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_help_window_destroy_cb (GtkWidget *help,
+                           JpWindow  *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "jp-help-window") == help)
+    g_object_set_data (G_OBJECT (self), "jp-help-window", NULL);
+}
+
+/* One help window per main window, beside it (not modal: it explains what
+ * the window shows). */
+static void
+show_status_help_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWindow *help = g_object_get_data (G_OBJECT (widget), "jp-help-window");
+
+  if (help == NULL)
+    {
+      help = GTK_WINDOW (jp_help_window_new ());
+      gtk_window_set_transient_for (help, GTK_WINDOW (widget));
+      gtk_window_set_destroy_with_parent (help, TRUE);
+      g_object_set_data (G_OBJECT (widget), "jp-help-window", help);
+      g_signal_connect_object (help, "destroy", G_CALLBACK (on_help_window_destroy_cb), widget, 0);
+    }
+
+  gtk_window_present (help);
 }
 
 /* ---- plans, import, export ---------------------------------------------- */
@@ -1632,6 +1721,7 @@ jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-update", editable);
 
   gtk_widget_action_set_enabled (widget, "win.manage-people", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.plan-properties", editable);
   gtk_widget_action_set_enabled (widget, "win.search", has_plan);
   gtk_widget_action_set_enabled (widget, "win.clear-filters", has_plan);
   gtk_widget_action_set_enabled (widget, "win.show-plan", has_plan);
@@ -1680,6 +1770,8 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-update", "x", delete_update_cb);
 
   gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, manage_people_cb);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL, plan_properties_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-status-help", NULL, show_status_help_cb);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_cb);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_cb);

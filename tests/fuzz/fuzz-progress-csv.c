@@ -99,6 +99,7 @@ read_rows (JpPlan       *plan,
 
   n = g_list_model_get_n_items (G_LIST_MODEL (import));
   g_assert (n == jp_progress_import_count (import, JP_PROGRESS_ROW_NEW) +
+                 jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE) +
                  jp_progress_import_count (import, JP_PROGRESS_ROW_DUPLICATE) +
                  jp_progress_import_count (import, JP_PROGRESS_ROW_INVALID));
   for (guint i = 0; i < n; i++)
@@ -111,9 +112,9 @@ read_rows (JpPlan       *plan,
       g_assert (g_utf8_validate (jp_progress_row_get_item_text (row), -1, NULL));
       g_assert (g_utf8_validate (jp_progress_row_get_indicator_text (row), -1, NULL));
       g_assert (g_utf8_validate (jp_progress_row_get_value_text (row), -1, NULL));
-      if (state == JP_PROGRESS_ROW_NEW)
+      if (state == JP_PROGRESS_ROW_NEW || state == JP_PROGRESS_ROW_CHANGE)
         {
-          g_assert (message == NULL);
+          g_assert ((message == NULL) == (state == JP_PROGRESS_ROW_NEW));
           g_assert (jp_progress_row_get_indicator (row) != NULL);
           g_assert (jp_progress_row_get_item (row) != NULL);
           g_assert (jp_date_is_valid (jp_progress_row_get_date (row)));
@@ -138,7 +139,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JpProgressImport) import = NULL;
   g_autoptr(JpProgressImport) again = NULL;
   g_autoptr(GError) error = NULL;
-  guint before, n_new;
+  g_autoptr(GArray) changed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  guint before, n_new, n_change;
 
   before = count_entries (fuzz_plan);
 
@@ -146,14 +148,33 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (import == NULL)
     return 0;
 
+  /* All rows or none: with an invalid row, nothing. */
+  if (jp_progress_import_get_n_errors (import) > 0)
+    {
+      g_assert (!jp_progress_import_commit (import, fuzz_store, NULL, NULL, NULL, &error));
+      g_assert (g_error_matches (error, JP_IMPORT_ERROR, JP_IMPORT_ERROR_BAD_VALUE));
+      g_assert (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED) == 0);
+      g_assert (count_entries (fuzz_plan) == before);
+      return 0;
+    }
+
   n_new = jp_progress_import_count (import, JP_PROGRESS_ROW_NEW);
+  n_change = jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE);
+  g_array_set_size (changed, g_list_model_get_n_items (G_LIST_MODEL (import)));
+  for (guint i = 0; i < changed->len; i++)
+    {
+      g_autoptr(JpProgressRow) row = g_list_model_get_item (G_LIST_MODEL (import), i);
+
+      g_array_index (changed, gboolean, i) = jp_progress_row_get_state (row) == JP_PROGRESS_ROW_CHANGE;
+    }
   if (!jp_progress_import_commit (import, fuzz_store, NULL, NULL, NULL, &error))
     g_error ("the commit failed: %s", error->message);
   g_assert (jp_progress_import_count (import, JP_PROGRESS_ROW_NEW) == 0);
+  g_assert (jp_progress_import_count (import, JP_PROGRESS_ROW_CHANGE) == 0);
   g_assert (jp_progress_import_count (import, JP_PROGRESS_ROW_FAILED) == 0);
-  g_assert (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED) +
-            jp_progress_import_count (import, JP_PROGRESS_ROW_DUPLICATE) >= n_new);
-  g_assert (count_entries (fuzz_plan) == before + jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED));
+  g_assert (jp_progress_import_count (import, JP_PROGRESS_ROW_COMMITTED) == n_new + n_change);
+  /* A change replaces the entry of its date. */
+  g_assert (count_entries (fuzz_plan) == before + n_new);
 
   /* Each committed row is an entry of its indicator. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (import)); i++)
@@ -176,10 +197,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert (found);
     }
 
-  /* The same bytes again: nothing new. */
+  /* The same bytes again: nothing new, nothing to change. */
   again = read_rows (fuzz_plan, bytes, data, size);
   g_assert (again != NULL);
   g_assert (jp_progress_import_count (again, JP_PROGRESS_ROW_NEW) == 0);
+  g_assert (jp_progress_import_count (again, JP_PROGRESS_ROW_CHANGE) == 0);
 
   /* Back to the plan as it was (through the store, as an undo would). */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (import)); i++)
@@ -198,8 +220,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           if (g_strcmp0 (jp_progress_entry_get_date (entry), jp_progress_row_get_date (row)) == 0 &&
               jp_progress_entry_get_value (entry) == jp_progress_row_get_value (row))
             {
-              if (!jp_store_remove_progress (fuzz_store, indicator, entry, &error))
-                g_error ("cannot remove a recorded row: %s", error->message);
+              if (g_array_index (changed, gboolean, i)
+                  ? !jp_store_set_double (fuzz_store, entry, "value",
+                                          jp_progress_row_get_old_value (row), &error)
+                  : !jp_store_remove_progress (fuzz_store, indicator, entry, &error))
+                g_error ("cannot undo a recorded row: %s", error->message);
               break;
             }
         }

@@ -291,3 +291,35 @@ jp_test_application (void)
 
   return app;
 }
+
+/* The visible toplevel of type @type (the last one listed), or NULL. */
+static G_GNUC_UNUSED GtkWidget *
+jp_test_find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+/* Activates @action on @window and returns the dialog it opened. */
+static G_GNUC_UNUSED GtkWidget *
+jp_test_open_dialog (JpWindow   *window,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  jp_test_pump ();
+  dialog = jp_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  return GTK_WIDGET (dialog);
+}

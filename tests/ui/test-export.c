@@ -38,6 +38,7 @@
 #include "jp-report.h"
 #include "jp-store-backup.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui-util.h"
 
 static JpApplication *app;
 static char *root_dir;
@@ -829,21 +830,21 @@ test_spreadsheet_xlsx (Fixture       *f,
 static const struct {
   guint              line;
   JpProgressRowState preview;
-  JpProgressRowState after;
 } expected_rows[] = {
-  { 2, JP_PROGRESS_ROW_NEW, JP_PROGRESS_ROW_COMMITTED },
-  { 3, JP_PROGRESS_ROW_NEW, JP_PROGRESS_ROW_COMMITTED },
-  { 4, JP_PROGRESS_ROW_NEW, JP_PROGRESS_ROW_COMMITTED },
-  { 5, JP_PROGRESS_ROW_DUPLICATE, JP_PROGRESS_ROW_DUPLICATE },
-  { 6, JP_PROGRESS_ROW_INVALID, JP_PROGRESS_ROW_INVALID },
-  { 7, JP_PROGRESS_ROW_INVALID, JP_PROGRESS_ROW_INVALID },
-  { 8, JP_PROGRESS_ROW_INVALID, JP_PROGRESS_ROW_INVALID },
+  { 2, JP_PROGRESS_ROW_NEW },
+  { 3, JP_PROGRESS_ROW_NEW },
+  { 4, JP_PROGRESS_ROW_NEW },
+  { 5, JP_PROGRESS_ROW_DUPLICATE },
+  { 6, JP_PROGRESS_ROW_INVALID },
+  { 7, JP_PROGRESS_ROW_INVALID },
+  { 8, JP_PROGRESS_ROW_INVALID },
 };
 
 static JpProgressImportDialog *
-open_progress_file (Fixture *f)
+open_progress_file (Fixture    *f,
+                    const char *name)
 {
-  g_autofree char *csv = g_build_filename (JP_TEST_DATADIR, "csv", "progress-window.csv", NULL);
+  g_autofree char *csv = g_build_filename (JP_TEST_DATADIR, "csv", name, NULL);
   JpProgressImportDialog *dialog;
 
   dialog = JP_PROGRESS_IMPORT_DIALOG (open_dialog (f, "win.import-progress-file",
@@ -881,6 +882,8 @@ on_imported_cb (JpProgressImportDialog *dialog,
   counts[3]++;
 }
 
+/* A file with bad rows: the preview marks them, and nothing can be
+ * imported, not even the good rows (all or nothing). */
 static void
 test_progress_import (Fixture       *f,
                       gconstpointer  data)
@@ -889,16 +892,13 @@ test_progress_import (Fixture       *f,
   JpProgressImportDialog *dialog;
   JpProgressImport *import;
   g_autoptr(JpPlan) reloaded = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
   guint counts[4] = { 0 };
   guint before;
 
   record_duplicate (f);
   before = count_entries (plan);
 
-  dialog = open_progress_file (f);
+  dialog = open_progress_file (f, "progress-window.csv");
   import = jp_progress_import_dialog_get_import (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, G_N_ELEMENTS (expected_rows));
   for (guint i = 0; i < G_N_ELEMENTS (expected_rows); i++)
@@ -910,49 +910,117 @@ test_progress_import (Fixture       *f,
       if (expected_rows[i].preview == JP_PROGRESS_ROW_INVALID)
         g_assert_nonnull (jp_progress_row_get_message (row));
     }
-  /* The preview wrote nothing. */
+  /* The preview wrote nothing, and Import is not offered. */
   g_assert_cmpuint (count_entries (plan), ==, before);
-  g_assert_true (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
-
+  g_assert_false (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dialog),
+                                                                        "summary_label"))),
+                            "Nothing is imported while a row has an error."));
   save_png (GTK_WIDGET (dialog), "progress-import-preview.png");
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), counts);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  jp_test_pump ();
+  g_assert_cmpuint (counts[3], ==, 0);
+  g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_entries (plan), ==, before);
+  reloaded = jp_test_reload (f->db_path);
+  g_assert_cmpuint (count_entries (reloaded), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (f->window));
+}
+
+/* Rows without a date are marked and the date row appears; a day picked
+ * in its calendar dates them, and then all rows are recorded at once: a
+ * value for a date that has another is shown as a change (old → new) and
+ * replaces it. */
+static void
+test_progress_import_undated (Fixture       *f,
+                              gconstpointer  data)
+{
+  JpPlan *plan = jp_window_get_plan (f->window);
+  JpProgressImportDialog *dialog;
+  JpProgressImport *import;
+  GtkWidget *date_list;
+  GtkWidget *calendar;
+  g_autoptr(JpPlan) reloaded = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[4] = { 0 };
+  guint before;
+
+  record_duplicate (f); /* 0.2 on 2023-06-30; the file says 0.3 */
+  before = count_entries (plan);
+
+  dialog = open_progress_file (f, "progress-window-undated.csv");
+  import = jp_progress_import_dialog_get_import (dialog);
+  date_list = jp_test_get (GTK_WIDGET (dialog), "date_list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (import)), ==, 4);
+  {
+    g_autoptr(JpProgressRow) undated = g_list_model_get_item (G_LIST_MODEL (import), 1);
+    g_autoptr(JpProgressRow) change = g_list_model_get_item (G_LIST_MODEL (import), 3);
+
+    g_assert_true (jp_progress_row_get_undated (undated));
+    g_assert_cmpint (jp_progress_row_get_state (undated), ==, JP_PROGRESS_ROW_INVALID);
+    g_assert_cmpint (jp_progress_row_get_state (change), ==, JP_PROGRESS_ROW_CHANGE);
+    g_assert_cmpfloat (jp_progress_row_get_old_value (change), ==, 0.2);
+    g_assert_cmpstr (jp_progress_row_get_message (change), ==, "0.2 → 0.3 on 2023-06-30");
+  }
+  g_assert_true (gtk_widget_get_visible (date_list));
+  g_assert_false (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dialog),
+                                                                        "summary_label"))),
+                            "Some rows have no date"));
+  save_png (GTK_WIDGET (dialog), "progress-import-undated.png");
+
+  /* A day picked in the date row's calendar. */
+  calendar = jp_test_get (GTK_WIDGET (dialog), "calendar");
+  jp_ui_calendar_select_iso (GTK_CALENDAR (calendar), "2023-09-30");
+  g_signal_emit_by_name (calendar, "day-selected");
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (GTK_WIDGET (dialog), "date_row"))),
+                   ==, "2023-09-30");
+  g_assert_cmpstr (jp_progress_import_get_undated_date (import), ==, "2023-09-30");
+  g_assert_cmpuint (jp_progress_import_get_n_errors (import), ==, 0);
+  g_assert_cmpuint (jp_progress_import_get_n_to_record (import), ==, 4);
+  {
+    g_autoptr(JpProgressRow) undated = g_list_model_get_item (G_LIST_MODEL (import), 1);
+
+    g_assert_cmpstr (jp_progress_row_get_date (undated), ==, "2023-09-30");
+  }
+  g_assert_true (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+  save_png (GTK_WIDGET (dialog), "progress-import-dated.png");
+
+  /* A typed date outside the plan: marked, and the rows have no date. */
+  jp_test_set_text (GTK_WIDGET (dialog), "date_row", "2024-02-01");
+  g_assert_true (gtk_widget_has_css_class (jp_test_get (GTK_WIDGET (dialog), "date_row"), "error"));
+  g_assert_null (jp_progress_import_get_undated_date (import));
+  g_assert_false (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
+  /* Typed as people write it. */
+  jp_test_set_text (GTK_WIDGET (dialog), "date_row", "2023年9月30日");
+  g_assert_cmpstr (jp_progress_import_get_undated_date (import), ==, "2023-09-30");
+  g_assert_true (jp_editor_dialog_get_valid (JP_EDITOR_DIALOG (dialog)));
 
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), counts);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   jp_test_pump ();
   g_assert_cmpuint (counts[3], ==, 1);
-  g_assert_cmpuint (counts[0], ==, 3);
-  g_assert_cmpuint (counts[1], ==, 1);
-  g_assert_cmpuint (counts[2], ==, 3);
-  summary = jp_progress_import_dialog_dup_summary (dialog);
-  g_test_message ("%s", summary);
-
-  for (guint i = 0; i < G_N_ELEMENTS (expected_rows); i++)
-    {
-      g_autoptr(JpProgressRow) row = g_list_model_get_item (G_LIST_MODEL (import), i);
-
-      g_assert_cmpint (jp_progress_row_get_state (row), ==, expected_rows[i].after);
-    }
-
-  /* Failed rows stay on screen, marked; the dialog closes on Close. */
-  g_assert_true (jp_window_get_dialog (f->window) == GTK_WINDOW (dialog));
-  save_png (GTK_WIDGET (dialog), "progress-import-done.png");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  jp_test_pump ();
+  g_assert_cmpuint (counts[0], ==, 4);
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[2], ==, 0);
   g_assert_null (jp_window_get_dialog (f->window));
 
-  /* Exactly the good rows, in the model … */
+  /* Three new entries and one changed, in the model … */
   g_assert_cmpuint (count_entries (plan), ==, before + 3);
-  g_assert_nonnull (entry_on (jp_test_indicator (plan, 2, 0), "2023-06-30"));
-  g_assert_cmpfloat (jp_progress_entry_get_value (entry_on (jp_test_indicator (plan, 2, 0), "2023-06-30")), ==, 72);
-  g_assert_nonnull (entry_on (jp_test_indicator (plan, 5, 2), "2023-09-30"));
-  g_assert_null (entry_on (jp_test_indicator (plan, 7, 1), "2024-03-01"));
-
+  g_assert_cmpfloat (jp_progress_entry_get_value (entry_on (jp_test_indicator (plan, 7, 0), "2023-06-30")), ==, 0.3);
+  g_assert_nonnull (entry_on (jp_test_indicator (plan, 2, 1), "2023-09-30"));
   /* … and in the file. */
   reloaded = jp_test_reload (f->db_path);
   g_assert_cmpuint (count_entries (reloaded), ==, before + 3);
-  g_assert_cmpfloat (jp_progress_entry_get_value (entry_on (jp_test_indicator (reloaded, 2, 1), "2023-06-30")), ==, 40);
+  g_assert_cmpfloat (jp_progress_entry_get_value (entry_on (jp_test_indicator (reloaded, 7, 0), "2023-06-30")), ==, 0.3);
   g_assert_cmpfloat (jp_progress_entry_get_value (entry_on (jp_test_indicator (reloaded, 5, 2), "2023-09-30")), ==, 12);
-  g_assert_null (entry_on (jp_test_indicator (reloaded, 6, 0), "2023-09-30"));
 
   /* A backup was made before the import. */
   backups = jp_store_list_backups (jp_window_get_store (f->window), NULL, &error);
@@ -970,7 +1038,7 @@ test_progress_import_cancel (Fixture       *f,
   JpProgressImportDialog *dialog;
   guint before = count_entries (plan);
 
-  dialog = open_progress_file (f);
+  dialog = open_progress_file (f, "progress-window.csv");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
   jp_test_pump ();
   g_assert_null (jp_window_get_dialog (f->window));
@@ -1401,6 +1469,7 @@ main (int   argc,
   add ("/jp/export/spreadsheet-xlsx", test_spreadsheet_xlsx);
   add ("/jp/export/refuses-database", test_refuses_database);
   add ("/jp/export/progress-import", test_progress_import);
+  add ("/jp/export/progress-import-undated", test_progress_import_undated);
   add ("/jp/export/progress-import-cancel", test_progress_import_cancel);
   add ("/jp/export/progress-import-bad-file", test_progress_import_bad_file);
   add ("/jp/export/preferences", test_preferences);

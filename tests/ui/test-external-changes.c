@@ -581,7 +581,8 @@ test_progress_import_stale (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(JpPlan) old = g_object_ref (jp_window_get_plan (f->window));
-  g_autofree char *csv = g_build_filename (JP_TEST_DATADIR, "csv", "progress-window.csv", NULL);
+  g_autofree char *csv = g_build_filename (JP_TEST_DATADIR, "csv", "progress-window-good.csv",
+                                      NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autoptr(JpPlan) other_plan = NULL;
   g_autoptr(JpPlan) reloaded = NULL;

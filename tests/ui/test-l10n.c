@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "jp-help-window.h"
 #include "jp-plan-cell.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
@@ -193,7 +194,8 @@ assert_has (GPtrArray   *texts,
 }
 
 /* Words of English that may stay in the Chinese window: names of file
- * formats, and keys in accelerators ("Ctrl+N"). The mnemonics of menu
+ * formats, keys in accelerators ("Ctrl+N"), and the letters the status
+ * help writes its rules with (p ≥ e − 0.10). The mnemonics of menu
  * items ("导入(_I)…", shown "导入(I)…") are not words. */
 static gboolean
 is_english (const char *text)
@@ -201,7 +203,7 @@ is_english (const char *text)
   static const char * const allowed[] = {
     "PDF", "JSON", "CSV", "Excel", "ID",
     "Ctrl", "Shift", "Alt", "Super", "Delete", "Esc", "Enter", "Tab", "Space", "Home", "End",
-    "Insert", "Backspace", "Page_Up", "Page_Down", "Up", "Down", "Left", "Right", NULL
+    "Insert", "Backspace", "Page_Up", "Page_Down", "Up", "Down", "Left", "Right", "p", "e", NULL
   };
   const char *p = text;
 
@@ -269,21 +271,6 @@ open_window (void)
   jp_test_pump ();
 
   return window;
-}
-
-static GtkWidget *
-open_dialog (JpWindow   *window,
-             const char *action,
-             GVariant   *parameter)
-{
-  GtkWindow *dialog;
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  jp_test_pump ();
-  dialog = jp_window_get_dialog (window);
-  g_assert_nonnull (dialog);
-
-  return GTK_WIDGET (dialog);
 }
 
 /* The view switcher, the plan switcher, the buttons' tooltips, the main
@@ -399,7 +386,7 @@ test_indicator_dialog (void)
   };
   JpWindow *window = open_window ();
   JpIndicator *indicator = jp_test_indicator (jp_window_get_plan (window), 2, 0);
-  GtkWidget *dialog = open_dialog (window, "win.edit-indicator",
+  GtkWidget *dialog = jp_test_open_dialog (window, "win.edit-indicator",
                                    g_variant_new_int64 (jp_indicator_get_id (indicator)));
   g_autoptr(GPtrArray) texts = texts_of (dialog);
   GListModel *kind_model = adw_combo_row_get_model (ADW_COMBO_ROW (jp_test_get (dialog, "kind_row")));
@@ -422,6 +409,41 @@ test_indicator_dialog (void)
     assert_has (kind_texts, &kinds[i], "indicator kinds");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+  jp_test_close_window (window);
+}
+
+/* The help on statuses (F1): every status, the flags, the curves and the
+ * kinds, in the language asked for. */
+static void
+test_status_help (void)
+{
+  static const Words words[] = {
+    { "进度与状态说明", "How Progress Is Judged" },
+    { "未填报", "No report" },
+    { "已逾期", "Overdue" },
+    { "逾期未报送", "Late report" },
+    { "应达进度曲线", "Expected Progress Curves" },
+    { "按学期", "By term" },
+    { "指标类型", "Kinds of Target" },
+    { "里程碑", "Milestone" },
+  };
+  JpWindow *window = open_window ();
+  g_autoptr(GPtrArray) texts = NULL;
+  GtkWidget *help;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-status-help", NULL));
+  jp_test_pump ();
+  help = jp_test_find_toplevel (JP_TYPE_HELP_WINDOW);
+  g_assert_nonnull (help);
+
+  texts = texts_of (help);
+  add_text (texts, gtk_window_get_title (GTK_WINDOW (help)));
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    assert_has (texts, &words[i], "status help");
+  assert_no_english (texts, "status help");
+
+  gtk_window_destroy (GTK_WINDOW (help));
   jp_test_pump ();
   jp_test_close_window (window);
 }
@@ -557,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/jp/l10n/header-bar", test_header_bar);
   g_test_add_func ("/jp/l10n/plan-view", test_plan_view);
   g_test_add_func ("/jp/l10n/indicator-dialog", test_indicator_dialog);
+  g_test_add_func ("/jp/l10n/status-help", test_status_help);
   g_test_add_func ("/jp/l10n/dashboard", test_dashboard);
 
   status = g_test_run ();

@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "jp-curve-editor.h"
+#include "jp-help-window.h"
 #include "jp-import-dialog.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
@@ -144,25 +146,43 @@ open_window (gboolean read_only)
   return window;
 }
 
-static GtkWidget *
-open_dialog (JpWindow   *window,
-             const char *action,
-             GVariant   *parameter)
-{
-  GtkWindow *dialog;
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  jp_test_pump ();
-  dialog = jp_window_get_dialog (window);
-  g_assert_nonnull (dialog);
-
-  return GTK_WIDGET (dialog);
-}
-
 static void
 close_dialog (GtkWidget *dialog)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+}
+
+/* The first scrolled window under @root. */
+static GtkWidget *
+find_scroller (GtkWidget *root)
+{
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Scrolls a dialog's page to its end. */
+static void
+scroll_to_end (GtkWidget *dialog)
+{
+  GtkWidget *scroller = find_scroller (dialog);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scroller);
+  jp_test_pump ();
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   jp_test_pump ();
 }
 
@@ -243,7 +263,7 @@ test_dialogs (void)
 
   g_variant_ref_sink (id);
 
-  dialog = open_dialog (window, "win.edit-indicator", id);
+  dialog = jp_test_open_dialog (window, "win.edit-indicator", id);
   save_png (dialog, "dialog-indicator.png");
   jp_test_set_text (dialog, "target_row", "九十");
   adw_combo_row_set_selected (ADW_COMBO_ROW (jp_test_get (dialog, "kind_row")), JP_INDICATOR_KIND_RANGE);
@@ -253,7 +273,86 @@ test_dialogs (void)
   save_png (dialog, "dialog-indicator-invalid.png");
   close_dialog (dialog);
 
-  dialog = open_dialog (window, "win.record-progress", id);
+  /* A custom curve: the quarters it starts from, one changed; then one
+   * that expects less than the checkpoint before. */
+  dialog = jp_test_open_dialog (window, "win.edit-indicator", id);
+  {
+    JpCurveEditor *editor = JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group"));
+    GtkEditable *percent;
+
+    jp_curve_editor_select_kind (editor, JP_CURVE_CUSTOM);
+    g_assert_true (jp_curve_editor_get_checkpoint (editor, 1, NULL, &percent));
+    gtk_editable_set_text (percent, "60");
+    scroll_to_end (dialog);
+    g_assert_true (gtk_widget_get_sensitive (jp_test_get (dialog, "save_button")));
+    save_png (dialog, "dialog-indicator-curve.png");
+
+    g_assert_true (jp_curve_editor_get_checkpoint (editor, 2, NULL, &percent));
+    gtk_editable_set_text (percent, "40");
+    scroll_to_end (dialog);
+    g_assert_false (gtk_widget_get_sensitive (jp_test_get (dialog, "save_button")));
+    save_png (dialog, "dialog-indicator-curve-invalid.png");
+  }
+  close_dialog (dialog);
+
+  /* Plan Properties: by quarter, reports by the 25th of every month. */
+  dialog = jp_test_open_dialog (window, "win.plan-properties", NULL);
+  jp_curve_editor_select_kind (JP_CURVE_EDITOR (jp_test_get (dialog, "curve_group")), JP_CURVE_QUARTERLY);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jp_test_get (dialog, "cycle_row")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (jp_test_get (dialog, "day_spin")), 25);
+  jp_test_pump ();
+  save_png (dialog, "dialog-plan-properties.png");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  jp_test_pump ();
+  g_assert_null (jp_window_get_dialog (window));
+
+  /* The flags beside the statuses, as of September 30: no entry since the
+   * last deadline, and work point 2 reporting 90% in its update. */
+  {
+    g_autoptr(JpItemUpdate) update = jp_item_update_new ("2023-09-20");
+    g_autoptr(GError) error = NULL;
+
+    jp_item_update_set_has_completion (update, TRUE);
+    jp_item_update_set_completion (update, 90);
+    jp_item_update_set_note (update, "各支部规范化建设已基本完成。");
+    jp_item_update_set_author (update, "张学兵");
+    g_assert_true (jp_undo_add_update (window->undo, jp_plan_find_item_by_number (plan, 2), update, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", "2023-09-30"));
+  jp_test_pump ();
+  save_png (GTK_WIDGET (window), "plan-tree-late-report.png");
+
+  /* The help on statuses (F1). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-status-help", NULL));
+  jp_test_pump ();
+  {
+    GtkWidget *help = jp_test_find_toplevel (JP_TYPE_HELP_WINDOW);
+
+    g_assert_nonnull (help);
+    save_png (help, "help-statuses.png");
+    {
+      /* The middle: thresholds, flags, the first curves. */
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scroller (help)));
+
+      jp_test_pump ();
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                             gtk_adjustment_get_page_size (adjustment)) * 0.7);
+      jp_test_pump ();
+      save_png (help, "help-statuses-flags.png");
+    }
+    scroll_to_end (help);
+    save_png (help, "help-statuses-end.png");
+    gtk_window_destroy (GTK_WINDOW (help));
+    jp_test_pump ();
+  }
+  /* Back as it was for the shots below. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-as-of", "s", ""));
+  jp_test_pump ();
+
+  dialog = jp_test_open_dialog (window, "win.record-progress", id);
   save_png (dialog, "dialog-progress.png");
   gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (dialog, "calendar_button")));
   jp_test_pump ();
@@ -261,22 +360,22 @@ test_dialogs (void)
   save_png (jp_test_get (dialog, "calendar_popover"), "dialog-progress-calendar.png");
   close_dialog (dialog);
 
-  dialog = open_dialog (window, "win.add-update", NULL);
+  dialog = jp_test_open_dialog (window, "win.add-update", NULL);
   save_png (dialog, "dialog-update.png");
   close_dialog (dialog);
 
-  dialog = open_dialog (window, "win.edit-selected", NULL);
+  dialog = jp_test_open_dialog (window, "win.edit-selected", NULL);
   save_png (dialog, "dialog-item.png");
   close_dialog (dialog);
 
   g_assert_true (jp_window_select (window, G_OBJECT (jp_item_get_section (jp_plan_find_item_by_number (plan, 2)))));
   jp_test_pump ();
   save_png (GTK_WIDGET (window), "plan-tree-section.png");
-  dialog = open_dialog (window, "win.edit-selected", NULL);
+  dialog = jp_test_open_dialog (window, "win.edit-selected", NULL);
   save_png (dialog, "dialog-section.png");
   close_dialog (dialog);
 
-  dialog = open_dialog (window, "win.manage-people", NULL);
+  dialog = jp_test_open_dialog (window, "win.manage-people", NULL);
   save_png (dialog, "dialog-people-leaders.png");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (jp_test_get (dialog, "people_stack")), "units");
   jp_test_pump ();

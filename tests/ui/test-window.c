@@ -219,6 +219,38 @@ test_record_progress (Fixture       *f,
   g_assert_cmpstr (jp_progress_entry_get_date (latest), ==, "2023-06-30");
   g_assert_cmpstr (jp_progress_entry_get_note (latest), ==, "上半年评定");
   g_assert_cmpstr (jp_progress_entry_get_author (latest), ==, "张学兵");
+  g_clear_object (&reloaded);
+
+  /* The same date again: the dialog says it replaces the value recorded
+   * then (one entry per date, as the progress import keeps it); undo
+   * brings the old value back. */
+  dialog = open_dialog (f, "win.record-progress", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  jp_test_set_text (dialog, "date_row", "2023-07-31");
+  g_assert_false (gtk_widget_get_visible (jp_test_get (dialog, "replace_label")));
+  jp_test_set_text (dialog, "date_row", "2023-06-30");
+  g_assert_true (gtk_widget_get_visible (jp_test_get (dialog, "replace_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (dialog, "replace_label"))), ==,
+                   "72% is recorded on this date: recording replaces it.");
+  jp_test_set_text (dialog, "value_row", "80");
+  jp_test_set_text (dialog, "note_row", "复核");
+  confirm (f, dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (jp_indicator_get_progress (indicator)), ==, 1);
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (indicator)), ==, 80);
+  g_assert_cmpstr (jp_progress_entry_get_note (jp_indicator_get_latest (indicator)), ==, "复核");
+  reloaded = jp_test_reload (f->path);
+  stored = jp_test_indicator (reloaded, 2, 0);
+  g_assert_true (jp_indicator_ensure_history (stored, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (jp_indicator_get_progress (stored)), ==, 1);
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (stored)), ==, 80);
+  g_clear_object (&reloaded);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_pump ();
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (indicator)), ==, 72);
+  g_assert_cmpstr (jp_progress_entry_get_note (jp_indicator_get_latest (indicator)), ==, "上半年评定");
+  reloaded = jp_test_reload (f->path);
+  g_assert_cmpfloat (jp_progress_entry_get_value (jp_indicator_get_latest (jp_test_indicator (reloaded, 2, 0))),
+                     ==, 72);
 }
 
 static gboolean
@@ -331,6 +363,45 @@ test_invalid_input (Fixture       *f,
     g_assert_false (save_enabled (dialog));
     jp_test_set_text (dialog, "note_row", "");
     g_assert_true (save_enabled (dialog));
+  }
+  /* A number the indicator's kind cannot take (the model's rule, which
+   * the progress import applies too): a percentage over 1000. */
+  jp_test_set_text (dialog, "value_row", "1200");
+  g_assert_false (save_enabled (dialog));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (dialog, "error_label"))), ==,
+                   "A percentage cannot be over 1000 (1,200%).");
+  jp_test_set_text (dialog, "value_row", "1000");
+  g_assert_true (save_enabled (dialog));
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
+  jp_test_pump ();
+
+  /* A count with decimals. */
+  {
+    g_autoptr(GPtrArray) items = jp_plan_dup_items (f->plan);
+    JpIndicator *count = NULL;
+
+    for (guint i = 0; i < items->len && count == NULL; i++)
+      {
+        GListModel *indicators = jp_item_get_indicators (g_ptr_array_index (items, i));
+
+        for (guint j = 0; j < g_list_model_get_n_items (indicators) && count == NULL; j++)
+          {
+            g_autoptr(JpIndicator) candidate = g_list_model_get_item (indicators, j);
+
+            if (g_strcmp0 (jp_indicator_get_unit (candidate), "所") == 0 &&
+                jp_indicator_get_kind (candidate) != JP_INDICATOR_KIND_MILESTONE)
+              count = candidate;
+          }
+      }
+    g_assert_nonnull (count);
+    select_item (f, jp_item_get_number (jp_indicator_get_item (count)));
+    dialog = open_dialog (f, "win.record-progress", g_variant_new_int64 (jp_indicator_get_id (count)));
+    jp_test_set_text (dialog, "value_row", "3");
+    g_assert_true (save_enabled (dialog));
+    jp_test_set_text (dialog, "value_row", "3.5");
+    g_assert_false (save_enabled (dialog));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jp_test_get (dialog, "error_label"))), ==,
+                     "A count cannot have decimals (3.5 所).");
   }
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.cancel", NULL));
   jp_test_pump ();
