@@ -430,7 +430,7 @@ add_trend_lines (GPtrArray         *lines,
   /* Translators: the mean progress at a date, in the trend chart */
   g_ptr_array_add (lines, g_strdup_printf (_("Actual progress: %s"), actual));
   /* Translators: the progress expected at a date, in the trend chart */
-  g_ptr_array_add (lines, g_strdup_printf (_("Expected progress: %s"), expected));
+  g_ptr_array_add (lines, g_strdup_printf (C_("chart tooltip", "Expected progress: %s"), expected));
 }
 
 /* The lines that describe data index @index (and @series), or none. */

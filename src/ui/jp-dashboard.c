@@ -248,6 +248,7 @@ attention_row_new (JpItem     *item,
   g_autofree char *expected = NULL;
   g_autofree char *figures = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *flags = NULL;
   GtkWidget *number_label = gtk_label_new (number);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   JpProgress progress;
@@ -287,20 +288,10 @@ attention_row_new (JpItem     *item,
   gtk_widget_add_css_class (number_label, "item-number");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
 
-  if (progress.late_report)
-    /* Translators: a flag beside a status: the report due by the last
-     * deadline of the reporting cycle has not come (逾期未报送) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag_new (_("Late report")));
-  if (progress.self_report_differs)
-    {
-      g_autofree char *self_report = jp_format_percent (progress.self_report);
-      g_autofree char *text = NULL;
-
-      /* Translators: a flag: the completion the work point's own report
-       * gives, then the progress its targets give (自报 60%，指标 26%) */
-      text = g_strdup_printf (_("Self-reported %s, targets %s"), self_report, actual);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag_new (text));
-    }
+  /* 逾期未报送, 自报 60%，指标 26%: as the plan view and the item page say them. */
+  flags = jp_ui_dup_progress_flags (&progress);
+  if (flags != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag_new (flags));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (progress.status));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
 
