@@ -1839,6 +1839,307 @@ test_builders (void)
   }
 }
 
+/* ---- Expected ticks on bars */
+
+static void
+test_bars_expected_tick (void)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(JpBarsData) bars = bars_new ();
+      g_autoptr(JpChartLayout) layout = NULL;
+      JpChartRect plot;
+
+      /* Rows 0 and 2 expected at 52% (just past the bar, where its
+       * figure would be) and 0%, row 3 beyond the scale; rows 1 and 4
+       * without (a report's bars set none). */
+      ((JpBarsRow *) g_ptr_array_index (bars->rows, 0))->expected = 0.52;
+      ((JpBarsRow *) g_ptr_array_index (bars->rows, 2))->expected = 0;
+      ((JpBarsRow *) g_ptr_array_index (bars->rows, 3))->expected = 1.4;
+      g_assert_cmpfloat (((JpBarsRow *) g_ptr_array_index (bars->rows, 1))->expected, <, 0);
+
+      layout = jp_chart_layout_bars (bars, sizes[s].width, sizes[s].height, NULL);
+      plot = jp_chart_layout_get_plot (layout);
+      g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_EXPECTED), ==, 3);
+      g_assert_null (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, 1));
+      g_assert_null (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, 4));
+
+      for (int i = 0; i < 4; i++)
+        {
+          const JpBarsRow *row = g_ptr_array_index (bars->rows, i);
+          const JpChartMark *tick = jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, i);
+          const JpChartMark *track = find_mark (layout, JP_CHART_ROLE_TRACK, i);
+
+          if (row->expected < 0)
+            continue;
+          g_assert_nonnull (tick);
+          g_assert_cmpint (tick->shape, ==, JP_CHART_SHAPE_LINE);
+          /* Vertical, at e along the scale (clamped to 100%), across the
+           * whole bar. */
+          g_assert_cmpfloat_with_epsilon (tick->x0, tick->x1, EPSILON);
+          g_assert_cmpfloat_with_epsilon (tick->x0, plot.x + MIN (row->expected, 1) * plot.width, EPSILON);
+          g_assert_cmpfloat (MIN (tick->y0, tick->y1), <=, track->bounds.y);
+          g_assert_cmpfloat (MAX (tick->y0, tick->y1), >=, track->bounds.y + track->bounds.height);
+          /* The figure is never crossed by the tick. */
+          {
+            const JpChartMark *value = find_text_mark (layout, JP_CHART_ROLE_VALUE_LABEL, i);
+
+            g_assert_false (tick->x0 > value->bounds.x && tick->x0 < value->bounds.x + value->bounds.width);
+          }
+        }
+
+      assert_inside (layout);
+      cairo_surface_destroy (paint (layout, "bars-expected"));
+    }
+}
+
+/* ---- Trend */
+
+static JpTrendData *
+trend_new (void)
+{
+  JpTrendData *trend = jp_trend_data_new ("2023-01-01", "2023-12-31");
+
+  trend->as_of = g_strdup ("2023-04-15");
+  /* Out of order on purpose. */
+  jp_trend_data_add_point (trend, "2023-02-28", 0.1, 2.0 / 12);
+  jp_trend_data_add_point (trend, "2023-01-31", 0, 1.0 / 12);
+  jp_trend_data_add_point (trend, "2023-03-31", 0.5, 0.25);
+  jp_trend_data_add_point (trend, "2023-04-15", 0.4, 0.29);
+
+  return trend;
+}
+
+static void
+test_trend_geometry (void)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(JpTrendData) trend = trend_new ();
+      g_autoptr(JpChartLayout) layout = jp_chart_layout_trend (trend, sizes[s].width, sizes[s].height, NULL);
+      JpChartRect plot = jp_chart_layout_get_plot (layout);
+      const JpChartMark *line = find_mark (layout, JP_CHART_ROLE_LINE, -1);
+      const JpChartMark *expected = find_mark (layout, JP_CHART_ROLE_EXPECTED, -1);
+      const JpChartMark *as_of = find_mark (layout, JP_CHART_ROLE_AS_OF, -1);
+      const JpChartMark *jan = find_mark (layout, JP_CHART_ROLE_POINT, 1);
+      const JpChartMark *feb = find_mark (layout, JP_CHART_ROLE_POINT, 0);
+      const JpChartMark *mar = find_mark (layout, JP_CHART_ROLE_POINT, 2);
+      const JpChartMark *now = find_mark (layout, JP_CHART_ROLE_POINT, 3);
+      double day_w = plot.width / 364; /* 2023-01-01 → 2023-12-31 */
+
+      g_assert_false (jp_chart_layout_is_empty (layout));
+      g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_POINT), ==, 4);
+
+      /* Both lines through the points, in date order; expected dashed. */
+      g_assert_nonnull (line);
+      g_assert_nonnull (expected);
+      g_assert_cmpint (line->shape, ==, JP_CHART_SHAPE_POLYLINE);
+      g_assert_cmpint (expected->shape, ==, JP_CHART_SHAPE_POLYLINE);
+      g_assert_cmpuint (line->points->len, ==, 4);
+      g_assert_cmpuint (expected->points->len, ==, 4);
+      g_assert_cmpfloat (expected->dash, >, 0);
+      g_assert_cmpfloat_with_epsilon (line->dash, 0, EPSILON);
+      for (guint i = 1; i < 4; i++)
+        g_assert_cmpfloat (g_array_index (line->points, JpChartPoint, i).x, >,
+                           g_array_index (line->points, JpChartPoint, i - 1).x);
+
+      /* x: days since the plan start; y: 0% at the bottom, 100% on top. */
+      g_assert_cmpfloat_with_epsilon (jan->cx, plot.x + 30 * day_w, EPSILON);
+      g_assert_cmpfloat_with_epsilon (mar->cx, plot.x + 89 * day_w, EPSILON);
+      g_assert_cmpfloat_with_epsilon (jan->cy, plot.y + plot.height, EPSILON);
+      g_assert_cmpfloat_with_epsilon (mar->cy, plot.y + plot.height / 2, EPSILON);
+      g_assert_cmpfloat_with_epsilon (g_array_index (expected->points, JpChartPoint, 2).y,
+                                      plot.y + plot.height * 0.75, EPSILON);
+      g_assert_cmpfloat (feb->cy, <, jan->cy);
+      g_assert_nonnull (as_of);
+      g_assert_cmpfloat_with_epsilon (as_of->x0, now->cx, EPSILON);
+
+      /* The last figures, both. */
+      g_assert_true (layout_has_text (layout, JP_CHART_ROLE_VALUE_LABEL, "40%"));
+      g_assert_true (layout_has_text (layout, JP_CHART_ROLE_VALUE_LABEL, "29%"));
+      g_assert_true (layout_has_text (layout, JP_CHART_ROLE_TICK_LABEL, "100%"));
+      g_assert_true (layout_has_text (layout, JP_CHART_ROLE_LEGEND_LABEL, "Expected progress"));
+
+      /* Anywhere in a point's column gives that point. */
+      {
+        const JpChartMark *hit = jp_chart_layout_hit_test (layout, mar->cx + 2, plot.y + 2);
+
+        g_assert_nonnull (hit);
+        g_assert_cmpint (hit->index, ==, 2);
+        hit = jp_chart_layout_hit_test (layout, feb->cx - 2, plot.y + plot.height - 2);
+        g_assert_nonnull (hit);
+        g_assert_cmpint (hit->index, ==, 0);
+      }
+
+      assert_inside (layout);
+      cairo_surface_destroy (paint (layout, "trend"));
+    }
+
+  /* No points: the empty state. */
+  {
+    g_autoptr(JpTrendData) trend = jp_trend_data_new ("2023-01-01", "2023-12-31");
+    g_autoptr(JpChartLayout) layout = jp_chart_layout_trend (trend, 400, 200, NULL);
+    g_autoptr(JpChartData) data = NULL;
+
+    g_assert_true (jp_chart_layout_is_empty (layout));
+    jp_trend_data_add_point (trend, "2023-01-31", 0.2, 0.1);
+    data = jp_chart_data_new_trend (g_steal_pointer (&trend));
+    g_assert_cmpint (jp_chart_data_get_kind (data), ==, JP_CHART_KIND_TREND);
+    g_assert_nonnull (jp_chart_data_get_trend (data));
+    g_assert_null (jp_chart_data_get_bars (data));
+    g_assert_null (jp_chart_data_get_object (data, 0));
+    jp_chart_data_set_title (data, "趋势");
+    g_assert_cmpstr (jp_chart_data_get_title (data), ==, "趋势");
+    g_clear_pointer (&layout, jp_chart_layout_unref);
+    layout = jp_chart_layout_new (data, 300, jp_chart_get_natural_height (data, 300, NULL), NULL);
+    g_assert_false (jp_chart_layout_is_empty (layout));
+    assert_inside (layout);
+  }
+}
+
+/* Trend, sections and gauge over a selection, from the model. */
+static void
+test_selection_builders (void)
+{
+  g_autoptr(JpPlan) plan = plan_new ();
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) gao = g_ptr_array_new ();
+  JpLeader *leader = jp_plan_find_leader (plan, "高学芳");
+
+  for (guint i = 0; i < items->len; i++)
+    if (jp_item_has_leader (g_ptr_array_index (items, i), leader))
+      g_ptr_array_add (gao, g_ptr_array_index (items, i));
+  g_assert_cmpuint (gao->len, ==, 2); /* items 1 and 2, both in section 一 */
+
+  /* Trend: every month end up to as-of, then as-of; the figures of
+   * jp_items_evaluate() at each date. */
+  {
+    static const char *dates[] = { "2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31",
+                                   "2023-06-30", "2023-07-15" };
+    g_autoptr(JpChartData) all = jp_chart_data_new_trend_for_items (plan, NULL, "2023-07-15");
+    g_autoptr(JpChartData) picked = jp_chart_data_new_trend_for_items (plan, gao, "2023-07-15");
+    const JpTrendData *trend = jp_chart_data_get_trend (all);
+    gboolean differs = FALSE;
+
+    g_assert_cmpstr (trend->start, ==, "2023-01-01");
+    g_assert_cmpstr (trend->end, ==, "2023-12-31");
+    g_assert_cmpstr (trend->as_of, ==, "2023-07-15");
+    g_assert_cmpuint (trend->points->len, ==, G_N_ELEMENTS (dates));
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        const JpTrendPoint *point = g_ptr_array_index (trend->points, i);
+        const JpTrendPoint *mine = g_ptr_array_index (jp_chart_data_get_trend (picked)->points, i);
+        JpProgress progress;
+
+        g_assert_cmpstr (point->date, ==, dates[i]);
+        jp_items_evaluate (plan, items, dates[i], &progress);
+        g_assert_cmpfloat_with_epsilon (point->actual, progress.p, EPSILON);
+        g_assert_cmpfloat_with_epsilon (point->expected, progress.expected, EPSILON);
+        jp_items_evaluate (plan, gao, dates[i], &progress);
+        g_assert_cmpfloat_with_epsilon (mine->actual, progress.p, EPSILON);
+        differs |= fabs (mine->actual - point->actual) > EPSILON;
+      }
+    g_assert_true (differs);
+    /* The whole plan's mean at June's end: item 1 at 72/90, the others
+     * at 0 and 1/2 (630 of 630 seats, no schools yet). */
+    g_assert_cmpfloat_with_epsilon (((JpTrendPoint *) g_ptr_array_index (trend->points, 5))->actual,
+                                    (0.8 + 0 + 0.5) / 3, EPSILON);
+
+    /* A month end as-of is not repeated. */
+    g_clear_pointer (&all, jp_chart_data_unref);
+    all = jp_chart_data_new_trend_for_items (plan, NULL, "2023-03-31");
+    g_assert_cmpuint (jp_chart_data_get_trend (all)->points->len, ==, 3);
+  }
+
+  /* Sections over the selection: only the section holding its items,
+   * with the selection's mean and expected. */
+  {
+    g_autoptr(JpChartData) data = jp_chart_data_new_for_sections_of (plan, gao, "2023-09-30");
+    const JpBarsData *bars = jp_chart_data_get_bars (data);
+    const JpBarsRow *row;
+    JpProgress progress;
+
+    g_assert_cmpuint (bars->rows->len, ==, 1);
+    row = g_ptr_array_index (bars->rows, 0);
+    jp_items_evaluate (plan, gao, "2023-09-30", &progress);
+    g_assert_cmpstr (row->number, ==, "一");
+    g_assert_cmpfloat_with_epsilon (row->ratio, progress.p, EPSILON);
+    g_assert_cmpfloat_with_epsilon (row->expected, progress.expected, EPSILON);
+    g_assert_cmpint (row->status, ==, progress.status);
+
+    /* Everyone: each section, with its expected figure. */
+    g_clear_pointer (&data, jp_chart_data_unref);
+    data = jp_chart_data_new_for_sections (plan, "2023-09-30");
+    bars = jp_chart_data_get_bars (data);
+    g_assert_cmpuint (bars->rows->len, ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(JpSection) section = g_list_model_get_item (jp_plan_get_sections (plan), i);
+
+        jp_section_evaluate (section, "2023-09-30", &progress);
+        row = g_ptr_array_index (bars->rows, i);
+        g_assert_cmpfloat_with_epsilon (row->expected, progress.expected, EPSILON);
+        g_assert_cmpfloat (row->expected, >, 0);
+      }
+  }
+
+  /* The gauge of the selection. */
+  {
+    g_autoptr(JpChartData) data = jp_chart_data_new_for_selection (plan, gao, "2023-09-30");
+    const JpGaugeData *gauge = jp_chart_data_get_gauge (data);
+    JpProgress progress;
+
+    jp_items_evaluate (plan, gao, "2023-09-30", &progress);
+    g_assert_cmpfloat_with_epsilon (gauge->value, progress.p * 100, EPSILON);
+    g_assert_cmpfloat_with_epsilon (gauge->expected, progress.expected, EPSILON);
+    g_assert_cmpint (gauge->status, ==, progress.status);
+
+    /* Its expected share printed as the headline prints it (one rounding,
+     * jp_format_percent(): 74.73%, not 75%). */
+    {
+      g_autoptr(JpChartLayout) layout = jp_chart_layout_new (data, 1200, 120, NULL);
+      g_autofree char *expected = jp_format_percent (progress.expected);
+
+      g_assert_cmpfloat (fabs (jp_round_percent (progress.expected) - round (progress.expected * 100)), >, 0.001);
+      g_assert_nonnull (jp_chart_layout_find_text (layout, expected));
+    }
+  }
+
+  /* Leaders and units over a selection: only those with its items. */
+  {
+    g_autoptr(JpChartData) units = jp_chart_data_new_for_units_of (plan, gao, "2023-09-30", NULL);
+    g_autoptr(JpChartData) all_units = jp_chart_data_new_for_units (plan, "2023-09-30", NULL);
+    g_autoptr(GPtrArray) third = g_ptr_array_new ();
+    g_autoptr(JpChartData) leaders = NULL;
+    const JpGroupsData *groups = jp_chart_data_get_groups (units);
+    const JpGroupsRow *row;
+
+    g_assert_cmpuint (jp_chart_data_get_groups (all_units)->rows->len, ==, 2);
+    g_assert_cmpuint (groups->rows->len, ==, 1);
+    row = g_ptr_array_index (groups->rows, 0);
+    g_assert_cmpstr (row->label, ==, "教育党工委");
+    g_assert_cmpuint (jp_groups_row_get_total (row), ==, 2);
+
+    g_ptr_array_add (third, g_ptr_array_index (items, 2));
+    leaders = jp_chart_data_new_for_leaders_of (plan, third, "2023-09-30", leader);
+    groups = jp_chart_data_get_groups (leaders);
+    g_assert_cmpuint (groups->rows->len, ==, 1);
+    g_assert_cmpstr (((JpGroupsRow *) g_ptr_array_index (groups->rows, 0))->label, ==, "张学兵");
+    /* 高学芳 has no item there: no row, nothing highlighted. */
+    g_assert_cmpint (groups->highlight, ==, -1);
+  }
+
+  /* Item bars carry their expected figure. */
+  {
+    g_autoptr(JpChartData) data = jp_chart_data_new_for_items (gao, "2023-09-30");
+    const JpBarsRow *row = g_ptr_array_index (jp_chart_data_get_bars (data)->rows, 0);
+    JpProgress progress;
+
+    jp_item_evaluate (g_ptr_array_index (gao, 0), "2023-09-30", &progress);
+    g_assert_cmpfloat_with_epsilon (row->expected, progress.expected, EPSILON);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1878,6 +2179,10 @@ main (int   argc,
   g_test_add_func ("/jp/charts/any-size", test_every_chart_any_size);
   g_test_add_func ("/jp/charts/data", test_chart_data);
   g_test_add_func ("/jp/charts/builders", test_builders);
+
+  g_test_add_func ("/jp/charts/bars/expected-tick", test_bars_expected_tick);
+  g_test_add_func ("/jp/charts/trend/geometry", test_trend_geometry);
+  g_test_add_func ("/jp/charts/builders/selection", test_selection_builders);
 
   return g_test_run ();
 }

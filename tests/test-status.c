@@ -1246,6 +1246,132 @@ test_labels_zh_cn (void)
   g_assert_cmpstr (jp_status_get_label (JP_STATUS_DONE), ==, "Done");
 }
 
+/* ------------------------------------------------------------------ */
+/* Reporting per unit (应报 / 已报 / 未报 / 逾期)                         */
+
+/* Finds the row of unit @name, or NULL. */
+static const JpReportingRow *
+find_reporting_row (GPtrArray  *rows,
+                    const char *name)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JpReportingRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (jp_unit_get_name (row->unit), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+assert_reporting_row (GPtrArray  *rows,
+                      const char *name,
+                      guint       n_due,
+                      guint       n_done,
+                      guint       n_missing,
+                      guint       n_late)
+{
+  const JpReportingRow *row = find_reporting_row (rows, name);
+
+  g_test_message ("unit %s", name);
+  if (row == NULL)
+    g_error ("No reporting row for %s", name);
+  g_assert_cmpuint (row->n_due, ==, n_due);
+  g_assert_cmpuint (row->n_done, ==, n_done);
+  g_assert_cmpuint (row->n_missing, ==, n_missing);
+  g_assert_cmpuint (row->n_late, ==, n_late);
+}
+
+/* Monthly, 5 days after the month ends: January's report is due
+ * 02-05 and counts from 01-01, February's is due 03-05 from 02-01 …
+ *   item 1 (unit 教育科): a: 01-20, 02-20; b: 04-01
+ *   item 2 (教育科, 督导室): c: nothing
+ *   item 3 (体卫艺科): no indicators, only an update
+ * Unit 财务科 has no items. */
+static void
+test_reporting_per_unit (void)
+{
+  g_autoptr(JpPlan) plan = new_plan ();
+  JpItem *item1 = add_item (plan, 1, NULL);
+  JpItem *item2 = add_item (plan, 2, NULL);
+  JpItem *item3 = add_item (plan, 3, NULL);
+  JpIndicator *a = add_indicator (item1, JP_INDICATOR_KIND_AT_LEAST, 100);
+  JpIndicator *b = add_indicator (item1, JP_INDICATOR_KIND_AT_LEAST, 100);
+  JpUnit *office = jp_plan_ensure_unit (plan, "教育科");
+  JpUnit *inspection = jp_plan_ensure_unit (plan, "督导室");
+  JpUnit *sports = jp_plan_ensure_unit (plan, "体卫艺科");
+  JpUnit *both[] = { office, inspection };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) only_item1 = g_ptr_array_new ();
+
+  jp_plan_ensure_unit (plan, "财务科");
+  add_indicator (item2, JP_INDICATOR_KIND_AT_LEAST, 100);
+  add_entry (a, "2023-01-20", 10);
+  add_entry (a, "2023-02-20", 20);
+  add_entry (b, "2023-04-01", 30);
+  add_update (item3, "2023-03-10", TRUE, 30);
+  jp_item_set_units (item1, &office, 1);
+  jp_item_set_units (item2, both, 2);
+  jp_item_set_units (item3, &sports, 1);
+
+  /* No cycle: no table. */
+  rows = jp_items_dup_reporting (plan, NULL, "2023-04-10");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  jp_plan_set_report_cycle (plan, "monthly:+5");
+
+  /* 04-10: three deadlines passed (02-05, 03-05, 04-05). a reported in
+   * January and February, b in March, c never; a and c have nothing
+   * since March began: late. Only units with indicators, in order. */
+  rows = jp_items_dup_reporting (plan, NULL, "2023-04-10");
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (((JpReportingRow *) g_ptr_array_index (rows, 0))->unit == office);
+  g_assert_true (((JpReportingRow *) g_ptr_array_index (rows, 1))->unit == inspection);
+  g_assert_cmpuint (((JpReportingRow *) g_ptr_array_index (rows, 0))->n_indicators, ==, 3);
+  assert_reporting_row (rows, "教育科", 9, 3, 6, 2);
+  assert_reporting_row (rows, "督导室", 3, 0, 3, 1);
+  g_assert_null (find_reporting_row (rows, "体卫艺科"));
+  g_assert_null (find_reporting_row (rows, "财务科"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The deadline day itself counts as passed. */
+  rows = jp_items_dup_reporting (plan, NULL, "2023-04-05");
+  assert_reporting_row (rows, "教育科", 9, 3, 6, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The day before: March is not due yet, b's entry counts for nothing
+   * due; a's February entry is in the period that closed 03-05. */
+  rows = jp_items_dup_reporting (plan, NULL, "2023-04-04");
+  /* Late as of the last deadline passed (03-05, for February): only c. */
+  assert_reporting_row (rows, "教育科", 6, 2, 4, 1);
+  assert_reporting_row (rows, "督导室", 2, 0, 2, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Before the first deadline: nothing due, nobody late. */
+  rows = jp_items_dup_reporting (plan, NULL, "2023-02-04");
+  assert_reporting_row (rows, "教育科", 0, 0, 0, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A selection (a leader's items): only what it holds. */
+  g_ptr_array_add (only_item1, item1);
+  rows = jp_items_dup_reporting (plan, only_item1, "2023-04-10");
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_reporting_row (rows, "教育科", 6, 3, 3, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* By a day of the month: March's report due 03-25 counts from 03-01;
+   * an entry after the deadline does not count for that period. */
+  jp_plan_set_report_cycle (plan, "monthly:25");
+  add_entry (b, "2023-03-26", 25);
+  rows = jp_items_dup_reporting (plan, only_item1, "2023-03-31");
+  /* Deadlines 01-25, 02-25, 03-25; a: January (01-20), February (02-20);
+   * b: none (03-26 is after 03-25). */
+  assert_reporting_row (rows, "教育科", 6, 2, 4, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1278,6 +1404,8 @@ main (int   argc,
   g_test_add_func ("/jp/status/format-percent", test_format_percent);
   g_test_add_func ("/jp/status/format-target", test_format_target);
   g_test_add_func ("/jp/status/labels-zh-cn", test_labels_zh_cn);
+
+  g_test_add_func ("/jp/status/reporting-per-unit", test_reporting_per_unit);
 
   return g_test_run ();
 }

@@ -11,10 +11,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-/* Completion bars, one row per item (or section):
+/* Completion bars, one row per item (or section), with a tick where the
+ * row's expected-by-now progress lies (rows with expected < 0 have none):
  *
- *   3 全面加强教育系统党的…  [██████████████░░░░░░░]│ ✓ 72%
- *   4 深化教育改革……………  [█████░░░░░░░░░░░░░░░░]│ ▲ 25%
+ *   3 全面加强教育系统党的…  [██████████████░|░░░░░]│ ✓ 72%
+ *   4 深化教育改革……………  [█████░░░░░|░░░░░░░░░░]│ ▲ 25%
  *                           0%    25%   50%   75%  100%
  *   ✓ On track   ▲ At risk
  *
@@ -128,7 +129,7 @@ lay_out (JpChartCanvas    *canvas,
       double bar_w = CLAMP (ratio, 0.0, 1.0) * scale_w;
       PangoLayout *layout;
       JpChartMark *bar;
-      double h;
+      double w, h, value_x;
 
       layout = _jp_chart_text_new (canvas, label, text_scale, FALSE, label_w);
       _jp_chart_text_get_size (layout, NULL, &h);
@@ -142,9 +143,24 @@ lay_out (JpChartCanvas    *canvas,
       bar->clamped = ratio > 1.0;
 
       layout = _jp_chart_text_new (canvas, value, text_scale, FALSE, 0);
-      _jp_chart_text_get_size (layout, NULL, &h);
+      _jp_chart_text_get_size (layout, &w, &h);
+      value_x = scale_x0 + bar_w + 0.4 * gap;
+
+      if (row->expected >= 0 && isfinite (row->expected))
+        {
+          double x = scale_x0 + CLAMP (row->expected, 0.0, 1.0) * scale_w;
+          double over = MIN (0.25 * f, (row_h - bar_h) / 2);
+
+          _jp_chart_add_line (canvas, JP_CHART_ROLE_EXPECTED, (int) i,
+                              x, bar_y - over, x, bar_y + bar_h + over,
+                              &style->foreground, 2, 0);
+          /* The figure never sits under the tick: after it. */
+          if (x + 1 >= value_x && x - 1 <= value_x + w)
+            value_x = x + 0.4 * gap;
+        }
+
       _jp_chart_add_text (canvas, JP_CHART_ROLE_VALUE_LABEL, (int) i, row->status, layout,
-                          scale_x0 + bar_w + 0.4 * gap, CLAMP (row_y + (row_h - h) / 2, 0, height - h), NULL);
+                          value_x, CLAMP (row_y + (row_h - h) / 2, 0, height - h), NULL);
 
       _jp_chart_add_hit (canvas, (int) i, row->status, 0, row_y, width, row_h);
     }

@@ -25,7 +25,7 @@ add_item_row (JpBarsData *bars,
 
   jp_item_evaluate (item, as_of, &progress);
   jp_bars_data_add_row (bars, number, jp_item_get_title (item),
-                        progress.ratio, progress.status, G_OBJECT (item));
+                        progress.ratio, progress.status, G_OBJECT (item))->expected = progress.expected;
 }
 
 JpChartData *
@@ -66,6 +66,16 @@ JpChartData *
 jp_chart_data_new_for_sections (JpPlan     *plan,
                                 const char *as_of)
 {
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+
+  return jp_chart_data_new_for_sections_of (plan, NULL, as_of);
+}
+
+JpChartData *
+jp_chart_data_new_for_sections_of (JpPlan     *plan,
+                                   GPtrArray  *items,
+                                   const char *as_of)
+{
   g_autoptr(JpBarsData) bars = jp_bars_data_new (NULL);
   GListModel *sections;
 
@@ -75,24 +85,39 @@ jp_chart_data_new_for_sections (JpPlan     *plan,
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
     {
       g_autoptr(JpSection) section = g_list_model_get_item (sections, i);
+      GListModel *section_items = jp_section_get_items (section);
+      g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
       JpProgress progress;
 
-      jp_section_evaluate (section, as_of, &progress);
+      for (guint k = 0; k < g_list_model_get_n_items (section_items); k++)
+        {
+          JpItem *item = g_list_model_get_item (section_items, k);
+
+          if (items == NULL || g_ptr_array_find (items, item, NULL))
+            g_ptr_array_add (picked, item);
+          else
+            g_object_unref (item);
+        }
+      if (picked->len == 0 && items != NULL)
+        continue;
+
+      jp_items_evaluate (plan, picked, as_of, &progress);
       jp_bars_data_add_row (bars, jp_section_get_ordinal (section), jp_section_get_title (section),
-                            progress.ratio, progress.status, G_OBJECT (section));
+                            progress.ratio, progress.status, G_OBJECT (section))->expected = progress.expected;
     }
 
   return jp_chart_data_new_bars (g_steal_pointer (&bars));
 }
 
-/* Every item of @plan with its status as of @as_of. */
+/* Every item of @items (NULL: of @plan) with its status as of @as_of. */
 static GHashTable *
 dup_item_statuses (JpPlan     *plan,
+                   GPtrArray  *selection,
                    const char *as_of,
                    GPtrArray **items_out)
 {
   GHashTable *statuses = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) items = selection != NULL ? g_ptr_array_ref (selection) : jp_plan_dup_items (plan);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -113,6 +138,7 @@ typedef gboolean (*ItemHasFunc) (JpItem   *item,
 
 static JpChartData *
 new_groups (JpPlan      *plan,
+            GPtrArray   *selection,
             const char  *as_of,
             GListModel  *members,
             ItemHasFunc  item_has,
@@ -123,7 +149,7 @@ new_groups (JpPlan      *plan,
   g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  statuses = dup_item_statuses (plan, as_of, &items);
+  statuses = dup_item_statuses (plan, selection, as_of, &items);
 
   for (guint m = 0; m < g_list_model_get_n_items (members); m++)
     {
@@ -187,7 +213,19 @@ jp_chart_data_new_for_leaders (JpPlan     *plan,
   g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
   g_return_val_if_fail (highlight == NULL || JP_IS_LEADER (highlight), NULL);
 
-  return new_groups (plan, as_of, jp_plan_get_leaders (plan),
+  return jp_chart_data_new_for_leaders_of (plan, NULL, as_of, highlight);
+}
+
+JpChartData *
+jp_chart_data_new_for_leaders_of (JpPlan     *plan,
+                                  GPtrArray  *items,
+                                  const char *as_of,
+                                  JpLeader   *highlight)
+{
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (highlight == NULL || JP_IS_LEADER (highlight), NULL);
+
+  return new_groups (plan, items, as_of, jp_plan_get_leaders (plan),
                      item_has_leader, leader_get_name, highlight);
 }
 
@@ -199,7 +237,19 @@ jp_chart_data_new_for_units (JpPlan     *plan,
   g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
   g_return_val_if_fail (highlight == NULL || JP_IS_UNIT (highlight), NULL);
 
-  return new_groups (plan, as_of, jp_plan_get_units (plan),
+  return jp_chart_data_new_for_units_of (plan, NULL, as_of, highlight);
+}
+
+JpChartData *
+jp_chart_data_new_for_units_of (JpPlan     *plan,
+                                GPtrArray  *items,
+                                const char *as_of,
+                                JpUnit     *highlight)
+{
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (highlight == NULL || JP_IS_UNIT (highlight), NULL);
+
+  return new_groups (plan, items, as_of, jp_plan_get_units (plan),
                      item_has_unit, unit_get_name, highlight);
 }
 
@@ -272,30 +322,117 @@ jp_chart_data_new_for_indicator (JpIndicator *indicator,
   return jp_chart_data_new_gauge (g_steal_pointer (&gauge));
 }
 
-JpChartData *
-jp_chart_data_new_for_plan (JpPlan     *plan,
-                            const char *as_of)
+/* A gauge of a mean progress, in % of 100. */
+static JpChartData *
+new_mean_gauge (JpPlan           *plan,
+                const JpProgress *progress)
 {
   g_autoptr(JpGaugeData) gauge = jp_gauge_data_new ();
-  JpProgress progress;
-
-  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
-
-  jp_plan_evaluate (plan, as_of, &progress);
 
   gauge->title = g_strdup (_("Overall progress"));
   gauge->unit = g_strdup ("%");
   gauge->kind = JP_INDICATOR_KIND_AT_LEAST;
   gauge->target = 100;
   gauge->has_value = TRUE;
-  gauge->value = progress.p * 100;
-  gauge->ratio = progress.p;
-  gauge->expected = progress.expected;
-  gauge->status = progress.status;
+  gauge->value = progress->p * 100;
+  gauge->ratio = progress->p;
+  gauge->expected = progress->expected;
+  gauge->status = progress->status;
   gauge->target_text = g_strdup ("100%");
   g_set_object (&gauge->object, G_OBJECT (plan));
 
   return jp_chart_data_new_gauge (g_steal_pointer (&gauge));
+}
+
+JpChartData *
+jp_chart_data_new_for_plan (JpPlan     *plan,
+                            const char *as_of)
+{
+  JpProgress progress;
+
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+
+  jp_plan_evaluate (plan, as_of, &progress);
+
+  return new_mean_gauge (plan, &progress);
+}
+
+JpChartData *
+jp_chart_data_new_for_selection (JpPlan     *plan,
+                                 GPtrArray  *items,
+                                 const char *as_of)
+{
+  JpProgress progress;
+
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+
+  if (items == NULL)
+    jp_plan_evaluate (plan, as_of, &progress);
+  else
+    jp_items_evaluate (plan, items, as_of, &progress);
+
+  return new_mean_gauge (plan, &progress);
+}
+
+static void
+add_trend_point (JpTrendData *trend,
+                 JpPlan      *plan,
+                 GPtrArray   *items,
+                 const char  *date)
+{
+  JpProgress progress;
+
+  jp_items_evaluate (plan, items, date, &progress);
+  jp_trend_data_add_point (trend, date, progress.p, progress.expected);
+}
+
+JpChartData *
+jp_chart_data_new_trend_for_items (JpPlan     *plan,
+                                   GPtrArray  *items,
+                                   const char *as_of)
+{
+  g_autoptr(JpTrendData) trend = NULL;
+  g_autoptr(GPtrArray) all_items = NULL;
+  g_autofree char *default_as_of = NULL;
+  guint32 start, until;
+  GDate month_end;
+
+  g_return_val_if_fail (JP_IS_PLAN (plan), NULL);
+
+  trend = jp_trend_data_new (jp_plan_get_start (plan), jp_plan_get_end (plan));
+  if (as_of == NULL)
+    as_of = default_as_of = jp_plan_dup_default_as_of (plan);
+  trend->as_of = g_strdup (as_of);
+  if (items == NULL)
+    items = all_items = jp_plan_dup_items (plan);
+
+  start = jp_date_julian (jp_plan_get_start (plan));
+  until = jp_date_julian (as_of);
+  if (start == 0 || until < start)
+    return jp_chart_data_new_trend (g_steal_pointer (&trend));
+
+  /* The end of the start's month, then of each month after it. */
+  g_date_clear (&month_end, 1);
+  g_date_set_julian (&month_end, start);
+  g_date_set_day (&month_end, g_date_get_days_in_month (g_date_get_month (&month_end),
+                                                        g_date_get_year (&month_end)));
+  while (g_date_get_julian (&month_end) <= until)
+    {
+      char date[11];
+
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &month_end);
+      add_trend_point (trend, plan, items, date);
+      g_date_add_days (&month_end, 1);
+      g_date_set_day (&month_end, g_date_get_days_in_month (g_date_get_month (&month_end),
+                                                            g_date_get_year (&month_end)));
+    }
+
+  /* And "now", unless it is a month end. */
+  if (trend->points->len == 0 ||
+      g_strcmp0 (((JpTrendPoint *) g_ptr_array_index (trend->points, trend->points->len - 1))->date, as_of) != 0)
+    add_trend_point (trend, plan, items, as_of);
+
+  return jp_chart_data_new_trend (g_steal_pointer (&trend));
 }
 
 JpChartData *

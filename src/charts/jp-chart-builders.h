@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 /* Bars: completion of each section of @plan ("一" + title). */
 JpChartData *jp_chart_data_new_for_sections        (JpPlan          *plan,
                                                     const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
+/* Bars: completion of each section of @plan over the JpItems of @items
+ * only (a leader's, a unit's; NULL: all), as jp_items_evaluate() gives it;
+ * sections that hold none of them are left out. */
+JpChartData *jp_chart_data_new_for_sections_of     (JpPlan          *plan,
+                                                    GPtrArray       *items,
+                                                    const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
 /* Bars: completion of each item of @section (number + title). */
 JpChartData *jp_chart_data_new_for_section_items   (JpSection       *section,
                                                     const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
@@ -30,6 +36,15 @@ JpChartData *jp_chart_data_new_for_leaders         (JpPlan          *plan,
 JpChartData *jp_chart_data_new_for_units           (JpPlan          *plan,
                                                     const char      *as_of,
                                                     JpUnit          *highlight) G_GNUC_WARN_UNUSED_RESULT;
+/* The same over the JpItems of @items only (NULL: all the plan's). */
+JpChartData *jp_chart_data_new_for_leaders_of      (JpPlan          *plan,
+                                                    GPtrArray       *items,
+                                                    const char      *as_of,
+                                                    JpLeader        *highlight) G_GNUC_WARN_UNUSED_RESULT;
+JpChartData *jp_chart_data_new_for_units_of        (JpPlan          *plan,
+                                                    GPtrArray       *items,
+                                                    const char      *as_of,
+                                                    JpUnit          *highlight) G_GNUC_WARN_UNUSED_RESULT;
 /* Breakdown: the plan's items by status; only those of @leader and of
  * @unit when they are not NULL. The data's object is @plan. */
 JpChartData *jp_chart_data_new_status_breakdown    (JpPlan          *plan,
@@ -42,6 +57,17 @@ JpChartData *jp_chart_data_new_for_indicator       (JpIndicator     *indicator,
                                                     const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
 /* Gauge of the plan's overall progress, in % of 100. */
 JpChartData *jp_chart_data_new_for_plan            (JpPlan          *plan,
+                                                    const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
+/* Gauge of the mean progress of @items (JpItems of @plan; NULL: all),
+ * jp_items_evaluate(), in % of 100. */
+JpChartData *jp_chart_data_new_for_selection       (JpPlan          *plan,
+                                                    GPtrArray       *items,
+                                                    const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
+/* Trend: the mean progress and expected progress of @items (NULL: all the
+ * plan's) at each month end from the plan start up to @as_of, and at
+ * @as_of (jp_items_evaluate() at each date). */
+JpChartData *jp_chart_data_new_trend_for_items     (JpPlan          *plan,
+                                                    GPtrArray       *items,
                                                     const char      *as_of) G_GNUC_WARN_UNUSED_RESULT;
 /* History of one indicator over the plan year (titled with its name),
  * from the entries the indicator holds: call jp_indicator_ensure_history()

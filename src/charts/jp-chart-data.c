@@ -112,6 +112,7 @@ jp_bars_data_add_row (JpBarsData *data,
   row->title = g_strdup (title != NULL ? title : "");
   row->ratio = ratio;
   row->status = status;
+  row->expected = -1;
   g_set_object (&row->object, object);
   g_ptr_array_add (data->rows, row);
 
@@ -287,6 +288,64 @@ jp_history_data_add_point (JpHistoryData *data,
   return point;
 }
 
+/* ---- Trend */
+
+static void
+trend_point_free (gpointer p)
+{
+  JpTrendPoint *point = p;
+
+  g_free (point->date);
+  g_free (point);
+}
+
+JpTrendData *
+jp_trend_data_new (const char *start,
+                   const char *end)
+{
+  JpTrendData *data = g_new0 (JpTrendData, 1);
+
+  data->start = g_strdup (start);
+  data->end = g_strdup (end);
+  data->points = g_ptr_array_new_with_free_func (trend_point_free);
+
+  return data;
+}
+
+void
+jp_trend_data_free (JpTrendData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->title);
+  g_free (data->start);
+  g_free (data->end);
+  g_free (data->as_of);
+  g_ptr_array_unref (data->points);
+  g_free (data);
+}
+
+JpTrendPoint *
+jp_trend_data_add_point (JpTrendData *data,
+                         const char  *date,
+                         double       actual,
+                         double       expected)
+{
+  JpTrendPoint *point;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  point = g_new0 (JpTrendPoint, 1);
+  point->date = g_strdup (date);
+  point->actual = actual;
+  point->expected = expected;
+  g_ptr_array_add (data->points, point);
+
+  return point;
+}
+
 /* ---- JpChartData */
 
 static JpChartData *
@@ -338,6 +397,13 @@ jp_chart_data_new_history (JpHistoryData *data)
 }
 
 JpChartData *
+jp_chart_data_new_trend (JpTrendData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return chart_data_new (JP_CHART_KIND_TREND, data);
+}
+
+JpChartData *
 jp_chart_data_ref (JpChartData *data)
 {
   g_return_val_if_fail (data != NULL, NULL);
@@ -372,6 +438,9 @@ jp_chart_data_unref (JpChartData *data)
     case JP_CHART_KIND_HISTORY:
       jp_history_data_free (data->payload);
       break;
+    case JP_CHART_KIND_TREND:
+      jp_trend_data_free (data->payload);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -400,6 +469,7 @@ DEFINE_GETTER (bars, JpBarsData, JP_CHART_KIND_BARS)
 DEFINE_GETTER (breakdown, JpBreakdownData, JP_CHART_KIND_BREAKDOWN)
 DEFINE_GETTER (groups, JpGroupsData, JP_CHART_KIND_GROUPS)
 DEFINE_GETTER (history, JpHistoryData, JP_CHART_KIND_HISTORY)
+DEFINE_GETTER (trend, JpTrendData, JP_CHART_KIND_TREND)
 
 #undef DEFINE_GETTER
 
@@ -444,6 +514,10 @@ jp_chart_data_get_object (const JpChartData *data,
         return ((JpHistoryPoint *) g_ptr_array_index (history->points, index))->object;
       }
 
+    case JP_CHART_KIND_TREND:
+      /* A point is a date: nothing to go to. */
+      return NULL;
+
     default:
       g_assert_not_reached ();
     }
@@ -466,6 +540,8 @@ title_slot (JpChartData *data)
       return &((JpGroupsData *) data->payload)->title;
     case JP_CHART_KIND_HISTORY:
       return &((JpHistoryData *) data->payload)->title;
+    case JP_CHART_KIND_TREND:
+      return &((JpTrendData *) data->payload)->title;
     default:
       g_assert_not_reached ();
     }

@@ -20,6 +20,7 @@ typedef enum
   JP_CHART_KIND_BREAKDOWN,
   JP_CHART_KIND_GROUPS,
   JP_CHART_KIND_HISTORY,
+  JP_CHART_KIND_TREND,
 } JpChartKind;
 
 /* ---- Indicator gauge: a bar from 0 to the target (target max for
@@ -55,6 +56,8 @@ typedef struct
   double    ratio;   /* completion; the raw value (may exceed 1) */
   JpStatus  status;
   GObject  *object;
+  double    expected; /* expected by now, 0–1, drawn as a tick on the bar;
+                       * negative: no tick (jp_bars_data_add_row()'s default) */
 } JpBarsRow;
 
 typedef struct
@@ -119,6 +122,24 @@ typedef struct
   GPtrArray       *points;         /* JpHistoryPoint, owned; any order */
 } JpHistoryData;
 
+/* ---- Trend: the mean progress of a plan (or of a selection of its
+ * items) at each month end, actual against expected, both 0–1. */
+typedef struct
+{
+  char   *date;      /* ISO YYYY-MM-DD: a month end, or the as-of date */
+  double  actual;    /* p */
+  double  expected;  /* e */
+} JpTrendPoint;
+
+typedef struct
+{
+  char      *title;
+  char      *start;   /* the x axis runs from the plan start … */
+  char      *end;     /* … to its end */
+  char      *as_of;   /* marker; NULL: none */
+  GPtrArray *points;  /* JpTrendPoint, owned; any order */
+} JpTrendData;
+
 JpGaugeData     *jp_gauge_data_new          (void) G_GNUC_WARN_UNUSED_RESULT;
 void             jp_gauge_data_free         (JpGaugeData     *data);
 
@@ -153,6 +174,14 @@ JpHistoryPoint  *jp_history_data_add_point  (JpHistoryData   *data,
                                              double           value,
                                              GObject         *object);
 
+JpTrendData     *jp_trend_data_new          (const char      *start,
+                                             const char      *end) G_GNUC_WARN_UNUSED_RESULT;
+void             jp_trend_data_free         (JpTrendData     *data);
+JpTrendPoint    *jp_trend_data_add_point    (JpTrendData     *data,
+                                             const char      *date,
+                                             double           actual,
+                                             double           expected);
+
 /* The order in which charts list statuses: done, on track, at risk,
  * behind, overdue, not started. @position < JP_N_STATUSES. */
 JpStatus         jp_chart_status_at         (guint            position);
@@ -173,6 +202,7 @@ JpChartData           *jp_chart_data_new_bars          (JpBarsData      *data) G
 JpChartData           *jp_chart_data_new_breakdown     (JpBreakdownData *data) G_GNUC_WARN_UNUSED_RESULT;
 JpChartData           *jp_chart_data_new_groups        (JpGroupsData    *data) G_GNUC_WARN_UNUSED_RESULT;
 JpChartData           *jp_chart_data_new_history       (JpHistoryData   *data) G_GNUC_WARN_UNUSED_RESULT;
+JpChartData           *jp_chart_data_new_trend         (JpTrendData     *data) G_GNUC_WARN_UNUSED_RESULT;
 JpChartData           *jp_chart_data_ref               (JpChartData     *data);
 void                   jp_chart_data_unref             (JpChartData     *data);
 JpChartKind            jp_chart_data_get_kind          (const JpChartData *data);
@@ -182,6 +212,7 @@ const JpBarsData      *jp_chart_data_get_bars          (const JpChartData *data)
 const JpBreakdownData *jp_chart_data_get_breakdown     (const JpChartData *data);
 const JpGroupsData    *jp_chart_data_get_groups        (const JpChartData *data);
 const JpHistoryData   *jp_chart_data_get_history       (const JpChartData *data);
+const JpTrendData     *jp_chart_data_get_trend         (const JpChartData *data);
 /* Replaces the title of any kind (NULL: none). */
 void                   jp_chart_data_set_title         (JpChartData     *data,
                                                         const char      *title);
@@ -200,6 +231,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpBarsData, jp_bars_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpBreakdownData, jp_breakdown_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpGroupsData, jp_groups_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpHistoryData, jp_history_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpTrendData, jp_trend_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpChartData, jp_chart_data_unref)
 
 G_END_DECLS

@@ -24,6 +24,8 @@ jp_chart_layout_new (const JpChartData  *data,
       return jp_chart_layout_groups (jp_chart_data_get_groups (data), width, height, style);
     case JP_CHART_KIND_HISTORY:
       return jp_chart_layout_history (jp_chart_data_get_history (data), width, height, style);
+    case JP_CHART_KIND_TREND:
+      return jp_chart_layout_trend (jp_chart_data_get_trend (data), width, height, style);
     default:
       g_assert_not_reached ();
     }
@@ -105,6 +107,14 @@ jp_chart_get_natural_height (const JpChartData  *data,
 
         title = history->title != NULL ? line + 0.5 * f : 0;
         return title + CLAMP (width * 0.45, 16 * f, 26 * f);
+      }
+
+    case JP_CHART_KIND_TREND:
+      {
+        const JpTrendData *trend = jp_chart_data_get_trend (data);
+
+        title = trend->title != NULL ? line + 0.5 * f : 0;
+        return title + CLAMP (width * 0.35, 16 * f, 22 * f);
       }
 
     default:

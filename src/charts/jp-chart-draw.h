@@ -65,6 +65,16 @@ void           jp_chart_draw_history       (cairo_t               *cr,
                                             double                 height,
                                             const JpChartStyle    *style);
 
+JpChartLayout *jp_chart_layout_trend       (const JpTrendData     *data,
+                                            double                 width,
+                                            double                 height,
+                                            const JpChartStyle    *style) G_GNUC_WARN_UNUSED_RESULT;
+void           jp_chart_draw_trend         (cairo_t               *cr,
+                                            const JpTrendData     *data,
+                                            double                 width,
+                                            double                 height,
+                                            const JpChartStyle    *style);
+
 /* Any kind. */
 JpChartLayout *jp_chart_layout_new         (const JpChartData     *data,
                                             double                 width,

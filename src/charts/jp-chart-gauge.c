@@ -58,6 +58,13 @@ get_scale_range (const JpGaugeData *data,
   return isfinite (*lo) && isfinite (*hi) && *hi > *lo;
 }
 
+/* A percentage of 100 from 0: the value is its own share of the target. */
+static gboolean
+is_share_of_100 (const JpGaugeData *data)
+{
+  return g_strcmp0 (data->unit, "%") == 0 && data->target == 100 && !data->has_baseline;
+}
+
 static gboolean
 shows_expected (const JpGaugeData *data)
 {
@@ -129,8 +136,7 @@ dup_value_text (const JpGaugeData *data)
   value = jp_chart_format_value (data->value, data->unit);
   /* At most: the ratio says nothing; a percentage of 100: it says the
    * same as the value. */
-  if (data->kind == JP_INDICATOR_KIND_AT_MOST ||
-      (g_strcmp0 (data->unit, "%") == 0 && data->target == 100 && !data->has_baseline))
+  if (data->kind == JP_INDICATOR_KIND_AT_MOST || is_share_of_100 (data))
     return g_steal_pointer (&value);
 
   ratio = _jp_chart_format_ratio (data->ratio);
@@ -313,7 +319,12 @@ lay_out (JpChartCanvas     *canvas,
 
   if (shows_expected (data))
     {
-      g_autofree char *expected = jp_chart_format_value (_jp_chart_round_figure (expected_value (data)), data->unit);
+      /* A mean progress (in % of 100, the overall gauge) prints its
+       * expected share as the headline beside it does; a target's
+       * expected value is rounded like the other labels. */
+      g_autofree char *expected = is_share_of_100 (data)
+        ? jp_format_percent (data->expected)
+        : jp_chart_format_value (_jp_chart_round_figure (expected_value (data)), data->unit);
       g_autofree char *text = NULL;
       JpChartRgba dim = _jp_chart_with_alpha (&style->foreground, 0.7);
       double left = value_w + 2 * gap;

@@ -109,17 +109,6 @@ compare_points (gconstpointer a,
   return pa->index < pb->index ? -1 : (pa->index > pb->index);
 }
 
-static char *
-format_date (const GDate *date,
-             const char  *format)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date),
-                                                 g_date_get_month (date),
-                                                 g_date_get_day (date), 0, 0, 0);
-
-  return g_date_time_format (dt, format);
-}
-
 static gboolean
 overlaps (const JpChartRect *a,
           const JpChartRect *b)
@@ -273,82 +262,6 @@ add_series_legend (JpChartCanvas       *canvas,
 }
 
 static void
-add_month_axis (JpChartCanvas *canvas,
-                const Frame   *frame,
-                double         label_y)
-{
-  const JpChartStyle *style = canvas->style;
-  double width = canvas->layout->width;
-  double f = canvas->font_size;
-  JpChartRgba dim = _jp_chart_with_alpha (&style->foreground, 0.7);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GDate date;
-  double month_px, label_w = 0;
-  guint step = 1;
-  static const guint steps[] = { 1, 2, 3, 4, 6, 12 };
-
-  /* The first day of every month in range, and the month holding the
-   * left edge. */
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) frame->d_lo);
-  g_date_set_day (&date, 1);
-  while (g_date_get_julian (&date) <= frame->d_hi)
-    {
-      guint32 day = g_date_get_julian (&date);
-      g_autofree char *label = format_date (&date, C_("chart month", "%b"));
-
-      g_array_append_val (starts, day);
-      label_w = MAX (label_w, _jp_chart_text_width (canvas, label, 0.85, FALSE));
-      g_date_add_months (&date, 1);
-    }
-  {
-    guint32 after = g_date_get_julian (&date);
-
-    g_array_append_val (starts, after);
-  }
-
-  month_px = frame->width / MAX ((frame->d_hi - frame->d_lo) / 30.44, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      step = steps[i];
-      if (label_w + 0.4 * f <= step * month_px)
-        break;
-    }
-
-  for (guint i = 0; i + 1 < starts->len; i++)
-    {
-      guint32 start = g_array_index (starts, guint32, i);
-      guint32 next = g_array_index (starts, guint32, i + 1);
-      double x0 = frame_x (frame, MAX (start, frame->d_lo));
-      double x1 = frame_x (frame, MIN (next, frame->d_hi));
-      g_autofree char *label = NULL;
-      PangoLayout *layout;
-      double w, x;
-
-      if (start >= frame->d_lo)
-        _jp_chart_add_line (canvas, JP_CHART_ROLE_GRID, (int) i, x0, frame->y, x0, frame->y + frame->height,
-                            &style->grid, 1, 0);
-
-      g_date_set_julian (&date, start);
-      if ((g_date_get_month (&date) - 1) % step != 0)
-        continue;
-
-      label = format_date (&date, C_("chart month", "%b"));
-      layout = _jp_chart_text_new (canvas, label, 0.85, FALSE, 0);
-      _jp_chart_text_get_size (layout, &w, NULL);
-      /* Centred under its month, unless the month is cut too short. */
-      x = (x0 + x1) / 2 - w / 2;
-      if (x1 - x0 < w && step == 1)
-        {
-          g_object_unref (layout);
-          continue;
-        }
-      x = CLAMP (x, 0, width - w);
-      _jp_chart_add_text (canvas, JP_CHART_ROLE_TICK_LABEL, (int) i, 0, layout, x, label_y, &dim);
-    }
-}
-
-static void
 lay_out (JpChartCanvas       *canvas,
          const JpHistoryData *data,
          double               top,
@@ -442,7 +355,7 @@ lay_out (JpChartCanvas       *canvas,
       _jp_chart_add_text (canvas, JP_CHART_ROLE_TICK_LABEL, (int) t, 1, layout,
                           frame.x - 0.4 * f - w, CLAMP (y - h / 2, 0, height - h), &dim);
     }
-  add_month_axis (canvas, &frame, plot_bottom + 0.3 * f);
+  _jp_chart_add_month_axis (canvas, &canvas->layout->plot, frame.d_lo, frame.d_hi, plot_bottom + 0.3 * f);
   _jp_chart_add_line (canvas, JP_CHART_ROLE_AXIS, -1, frame.x, frame.y, frame.x, frame.y + frame.height,
                       &dim, 1, 0);
 
@@ -588,7 +501,7 @@ lay_out (JpChartCanvas       *canvas,
 
   if (has_as_of)
     {
-      g_autofree char *day = format_date (&date, C_("chart date", "%b %-d"));
+      g_autofree char *day = _jp_chart_format_date (&date, C_("chart date", "%b %-d"));
       g_autofree char *text = NULL;
       PangoLayout *layout;
       double w, h;

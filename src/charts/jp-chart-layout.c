@@ -985,3 +985,101 @@ _jp_chart_parse_date (const char *iso,
 
   return TRUE;
 }
+
+char *
+_jp_chart_format_date (const GDate *date,
+                       const char  *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date),
+                                                 g_date_get_month (date),
+                                                 g_date_get_day (date), 0, 0, 0);
+
+  return g_date_time_format (dt, format);
+}
+
+static double
+day_x (const JpChartRect *plot,
+       double             d_lo,
+       double             d_hi,
+       double             day)
+{
+  return plot->x + (day - d_lo) / (d_hi - d_lo) * plot->width;
+}
+
+void
+_jp_chart_add_month_axis (JpChartCanvas     *canvas,
+                          const JpChartRect *plot,
+                          double             d_lo,
+                          double             d_hi,
+                          double             label_y)
+{
+  const JpChartStyle *style = canvas->style;
+  double width = canvas->layout->width;
+  double f = canvas->font_size;
+  JpChartRgba dim = _jp_chart_with_alpha (&style->foreground, 0.7);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GDate date;
+  double month_px, label_w = 0;
+  guint step = 1;
+  static const guint steps[] = { 1, 2, 3, 4, 6, 12 };
+
+  /* The first day of every month in range, and the month holding the
+   * left edge. */
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) d_lo);
+  g_date_set_day (&date, 1);
+  while (g_date_get_julian (&date) <= d_hi)
+    {
+      guint32 day = g_date_get_julian (&date);
+      g_autofree char *label = _jp_chart_format_date (&date, C_("chart month", "%b"));
+
+      g_array_append_val (starts, day);
+      label_w = MAX (label_w, _jp_chart_text_width (canvas, label, 0.85, FALSE));
+      g_date_add_months (&date, 1);
+    }
+  {
+    guint32 after = g_date_get_julian (&date);
+
+    g_array_append_val (starts, after);
+  }
+
+  month_px = plot->width / MAX ((d_hi - d_lo) / 30.44, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      step = steps[i];
+      if (label_w + 0.4 * f <= step * month_px)
+        break;
+    }
+
+  for (guint i = 0; i + 1 < starts->len; i++)
+    {
+      guint32 start = g_array_index (starts, guint32, i);
+      guint32 next = g_array_index (starts, guint32, i + 1);
+      double x0 = day_x (plot, d_lo, d_hi, MAX (start, d_lo));
+      double x1 = day_x (plot, d_lo, d_hi, MIN (next, d_hi));
+      g_autofree char *label = NULL;
+      PangoLayout *layout;
+      double w, x;
+
+      if (start >= d_lo)
+        _jp_chart_add_line (canvas, JP_CHART_ROLE_GRID, (int) i, x0, plot->y, x0, plot->y + plot->height,
+                            &style->grid, 1, 0);
+
+      g_date_set_julian (&date, start);
+      if ((g_date_get_month (&date) - 1) % step != 0)
+        continue;
+
+      label = _jp_chart_format_date (&date, C_("chart month", "%b"));
+      layout = _jp_chart_text_new (canvas, label, 0.85, FALSE, 0);
+      _jp_chart_text_get_size (layout, &w, NULL);
+      /* Centred under its month, unless the month is cut too short. */
+      x = (x0 + x1) / 2 - w / 2;
+      if (x1 - x0 < w && step == 1)
+        {
+          g_object_unref (layout);
+          continue;
+        }
+      x = CLAMP (x, 0, width - w);
+      _jp_chart_add_text (canvas, JP_CHART_ROLE_TICK_LABEL, (int) i, 0, layout, x, label_y, &dim);
+    }
+}

@@ -173,6 +173,18 @@ double         _jp_chart_round_figure       (double              value);
 /* A ratio as a rounded percentage: 0.1031 → "10%", 0.052 → "5.2%". */
 char          *_jp_chart_format_ratio       (double              ratio) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A date in a strftime-like @format (g_date_time_format()). */
+char          *_jp_chart_format_date        (const GDate        *date,
+                                             const char         *format) G_GNUC_WARN_UNUSED_RESULT;
+/* Month grid lines across @plot, whose x runs over Julian days [@d_lo,
+ * @d_hi], and month names centred under their months at @label_y (every
+ * month, or every 2nd, 3rd … when they do not fit). */
+void           _jp_chart_add_month_axis     (JpChartCanvas      *canvas,
+                                             const JpChartRect  *plot,
+                                             double              d_lo,
+                                             double              d_hi,
+                                             double              label_y);
+
 /* ISO date → Julian day; FALSE when not a valid YYYY-MM-DD. */
 gboolean       _jp_chart_parse_date         (const char         *iso,
                                              GDate              *out);

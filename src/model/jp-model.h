@@ -29,6 +29,7 @@
 #include "jp-limits.h"
 #include "jp-plan.h"
 #include "jp-progress-entry.h"
+#include "jp-reporting.h"
 #include "jp-section.h"
 #include "jp-status.h"
 #include "jp-types.h"

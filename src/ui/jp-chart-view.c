@@ -224,6 +224,16 @@ dup_count_of (guint count,
 }
 
 static void
+add_expected_line (GPtrArray *lines,
+                   double     expected)
+{
+  g_autofree char *percent = jp_format_percent (expected);
+
+  /* Translators: the share of the target expected at the as-of date */
+  g_ptr_array_add (lines, g_strdup_printf (_("Expected by now: %s"), percent));
+}
+
+static void
 add_gauge_lines (GPtrArray         *lines,
                  const JpGaugeData *gauge)
 {
@@ -252,12 +262,7 @@ add_gauge_lines (GPtrArray         *lines,
     }
 
   if (gauge->expected >= 0)
-    {
-      g_autofree char *expected = jp_format_percent (gauge->expected);
-
-      /* Translators: the share of the target expected at the as-of date */
-      g_ptr_array_add (lines, g_strdup_printf (_("Expected by now: %s"), expected));
-    }
+    add_expected_line (lines, gauge->expected);
 
   g_ptr_array_add (lines, g_steal_pointer (&status));
 }
@@ -288,6 +293,8 @@ add_bars_lines (GPtrArray        *lines,
 
   /* Translators: the completion of an item or section, e.g. "45% complete" */
   g_ptr_array_add (lines, g_strdup_printf (_("%s complete"), percent));
+  if (row->expected >= 0)
+    add_expected_line (lines, row->expected);
   g_ptr_array_add (lines, g_steal_pointer (&status));
 }
 
@@ -404,6 +411,29 @@ add_history_lines (GPtrArray           *lines,
     }
 }
 
+static void
+add_trend_lines (GPtrArray         *lines,
+                 const JpTrendData *trend,
+                 int                index)
+{
+  const JpTrendPoint *point;
+  g_autofree char *actual = NULL;
+  g_autofree char *expected = NULL;
+
+  if (index < 0 || (guint) index >= trend->points->len)
+    return;
+
+  point = g_ptr_array_index (trend->points, index);
+  actual = jp_format_percent (point->actual);
+  expected = jp_format_percent (point->expected);
+
+  g_ptr_array_add (lines, jp_date_format_display (point->date));
+  /* Translators: the mean progress at a date, in the trend chart */
+  g_ptr_array_add (lines, g_strdup_printf (_("Actual progress: %s"), actual));
+  /* Translators: the progress expected at a date, in the trend chart */
+  g_ptr_array_add (lines, g_strdup_printf (C_("chart tooltip", "Expected progress: %s"), expected));
+}
+
 /* The lines that describe data index @index (and @series), or none. */
 static GPtrArray *
 dup_lines (const JpChartData *data,
@@ -428,6 +458,9 @@ dup_lines (const JpChartData *data,
       break;
     case JP_CHART_KIND_HISTORY:
       add_history_lines (lines, jp_chart_data_get_history (data), index);
+      break;
+    case JP_CHART_KIND_TREND:
+      add_trend_lines (lines, jp_chart_data_get_trend (data), index);
       break;
     default:
       g_assert_not_reached ();
@@ -483,6 +516,9 @@ build_description (const JpChartData *data)
       break;
     case JP_CHART_KIND_HISTORY:
       n = jp_chart_data_get_history (data)->points->len;
+      break;
+    case JP_CHART_KIND_TREND:
+      n = jp_chart_data_get_trend (data)->points->len;
       break;
     default:
       g_assert_not_reached ();
@@ -705,6 +741,7 @@ min_width_for_kind (JpChartKind kind)
     case JP_CHART_KIND_BREAKDOWN:
       return 200;
     case JP_CHART_KIND_HISTORY:
+    case JP_CHART_KIND_TREND:
       return 240;
     case JP_CHART_KIND_BARS:
     case JP_CHART_KIND_GROUPS:

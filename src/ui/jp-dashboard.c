@@ -4,7 +4,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "jp-chart-view.h"
@@ -12,7 +11,7 @@
 #include "jp-date.h"
 #include "jp-ui-util.h"
 
-/* At most this many rows in the list of behind and overdue items. */
+/* At most this many rows in the list of items that need attention. */
 #define MAX_ATTENTION_ROWS 50
 
 struct _JpDashboard
@@ -33,16 +32,24 @@ struct _JpDashboard
   GtkPopover          *as_of_popover;
   GtkCalendar         *calendar;
   GtkButton           *default_date_button;
+  AdwPreferencesGroup *overall_group;
   JpChartView         *overall_chart;
   GtkLabel            *overall_caption;
   AdwPreferencesGroup *status_group;
   JpChartView         *status_chart;
   AdwPreferencesGroup *person_group;
   JpChartView         *person_chart;
+  AdwPreferencesGroup *trend_group;
+  JpChartView         *trend_chart;
   AdwPreferencesGroup *attention_group;
   GtkListBox          *attention_list;
+  AdwPreferencesGroup *reporting_group;
+  GtkGrid             *reporting_grid;
+  AdwPreferencesGroup *sections_group;
   JpChartView         *sections_chart;
+  AdwPreferencesGroup *leaders_group;
   JpChartView         *leaders_chart;
+  AdwPreferencesGroup *units_group;
   JpChartView         *units_chart;
 
   JpPlan              *plan;            /* Owned */
@@ -56,6 +63,7 @@ struct _JpDashboard
   GSignalGroup        *leaders_signals; /* Owned: on its leaders list */
   GSignalGroup        *units_signals;   /* Owned: on its units list */
   guint                rebuild_id;
+  guint                slow_id;         /* the trend and the reporting table */
   gboolean             stale;           /* changed while not on screen */
   gboolean             updating_pickers;
   gboolean             syncing_calendar;
@@ -181,15 +189,19 @@ dup_picked_name (JpDashboard *self)
   return NULL;
 }
 
-/* A share as the charts print it: whole percents from 10% up, one decimal
- * below (the tooltips give the exact figures). */
-static char *
-dup_rounded_percent (double ratio)
+/* The items of the plan the pickers select: all of them when nothing is
+ * picked (a new array; the items borrowed). */
+static GPtrArray *
+dup_picked_items (JpDashboard *self,
+                  GPtrArray   *items)
 {
-  double percent = ratio * 100;
+  GPtrArray *picked = g_ptr_array_new ();
 
-  percent = fabs (percent) >= 10 ? round (percent) : round (percent * 10) / 10;
-  return jp_format_percent (percent / 100);
+  for (guint i = 0; i < items->len; i++)
+    if (item_is_picked (self, g_ptr_array_index (items, i)))
+      g_ptr_array_add (picked, g_ptr_array_index (items, i));
+
+  return picked;
 }
 
 static GtkWidget *
@@ -209,62 +221,55 @@ status_pill_new (JpStatus status)
   return pill;
 }
 
-/* ---- the list of behind and overdue items ----------------------------------- */
-
-typedef struct
-{
-  JpItem     *item;   /* Borrowed */
-  JpProgress  progress;
-} AttentionEntry;
-
-static int
-compare_attention (gconstpointer a,
-                   gconstpointer b)
-{
-  const AttentionEntry *x = a;
-  const AttentionEntry *y = b;
-  double gap_x, gap_y;
-
-  /* The most severe first (jp_status_get_severity), then the furthest
-   * behind. */
-  if (x->progress.status != y->progress.status &&
-      jp_status_get_severity (x->progress.status) != jp_status_get_severity (y->progress.status))
-    return jp_status_get_severity (x->progress.status) > jp_status_get_severity (y->progress.status) ? -1 : 1;
-
-  gap_x = x->progress.expected - x->progress.p;
-  gap_y = y->progress.expected - y->progress.p;
-  if (gap_x > gap_y + 1e-9)
-    return -1;
-  if (gap_y > gap_x + 1e-9)
-    return 1;
-
-  return jp_item_get_number (x->item) - jp_item_get_number (y->item);
-}
+/* ---- the list of items that need attention ------------------------------------- */
 
 static GtkWidget *
-attention_row_new (const AttentionEntry *entry)
+flag_new (const char *text)
+{
+  GtkWidget *flag = gtk_label_new (text);
+
+  gtk_widget_add_css_class (flag, "status-flag");
+  gtk_widget_add_css_class (flag, "caption");
+  gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
+
+  return flag;
+}
+
+/* A row of the list: number, title, leaders with what was expected and
+ * what is done (and the due date when overdue), the flags, the status. */
+static GtkWidget *
+attention_row_new (JpItem     *item,
+                   const char *as_of)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (entry->item));
-  g_autofree char *leaders = jp_item_dup_leader_names (entry->item, " ");
-  g_autofree char *percent = dup_rounded_percent (entry->progress.ratio);
-  g_autofree char *expected = dup_rounded_percent (entry->progress.expected);
+  g_autofree char *number = g_strdup_printf ("%d", jp_item_get_number (item));
+  g_autofree char *leaders = jp_item_dup_leader_names (item, " ");
+  g_autofree char *actual = NULL;
+  g_autofree char *expected = NULL;
   g_autofree char *figures = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *flags = NULL;
   GtkWidget *number_label = gtk_label_new (number);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  JpProgress progress;
 
-  if (entry->progress.status == JP_STATUS_OVERDUE)
+  jp_item_evaluate (item, as_of, &progress);
+  actual = jp_format_percent (progress.p);
+  expected = jp_format_percent (progress.expected);
+
+  if (progress.status == JP_STATUS_OVERDUE && progress.due != NULL)
     {
-      g_autofree char *due = jp_date_format_display (entry->progress.due);
+      g_autofree char *due = jp_date_format_display (progress.due);
 
-      /* Translators: progress of an overdue work point and its due date */
-      figures = g_strdup_printf (_("%s complete, due %s"), percent, due);
+      /* Translators: an overdue work point: its due date, the progress
+       * expected (应达) and the progress made (实际) */
+      figures = g_strdup_printf (_("Due %s, expected %s, actual %s"), due, expected, actual);
     }
   else
     {
-      /* Translators: progress of a work point and what was expected by the as-of date */
-      figures = g_strdup_printf (_("%s complete, %s expected by now"), percent, expected);
+      /* Translators: a work point's progress expected by now (应达) and
+       * the progress made (实际) */
+      figures = g_strdup_printf (_("Expected %s, actual %s"), expected, actual);
     }
 
   if (leaders != NULL && leaders[0] != '\0')
@@ -274,7 +279,7 @@ attention_row_new (const AttentionEntry *entry)
     subtitle = g_strdup (figures);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (entry->item));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jp_item_get_title (item));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
@@ -282,20 +287,27 @@ attention_row_new (const AttentionEntry *entry)
   gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (number_label, "item-number");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (entry->progress.status));
+
+  /* 逾期未报送, 自报 60%，指标 26%: as the plan view and the item page say them. */
+  flags = jp_ui_dup_progress_flags (&progress);
+  if (flags != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag_new (flags));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill_new (progress.status));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (entry->item), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (item), g_object_unref);
 
   return row;
 }
 
+/* The model's list (jp_items_dup_attention()): most severe first, then
+ * the furthest behind. */
 static void
 fill_attention (JpDashboard *self,
-                GPtrArray   *items)
+                GPtrArray   *picked_items)
 {
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (AttentionEntry));
+  g_autoptr(GPtrArray) attention = jp_items_dup_attention (picked_items, self->as_of);
   g_autofree char *picked = dup_picked_name (self);
   g_autofree char *description = NULL;
   GtkWidget *child;
@@ -303,27 +315,12 @@ fill_attention (JpDashboard *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
     gtk_list_box_remove (self->attention_list, child);
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < attention->len && i < MAX_ATTENTION_ROWS; i++)
+    gtk_list_box_append (self->attention_list, attention_row_new (g_ptr_array_index (attention, i), self->as_of));
+
+  if (attention->len > MAX_ATTENTION_ROWS)
     {
-      AttentionEntry entry = { g_ptr_array_index (items, i), };
-
-      if (!item_is_picked (self, entry.item))
-        continue;
-
-      jp_item_evaluate (entry.item, self->as_of, &entry.progress);
-      if (jp_status_needs_attention (entry.progress.status))
-        g_array_append_val (entries, entry);
-    }
-
-  g_array_sort (entries, compare_attention);
-
-  for (guint i = 0; i < entries->len && i < MAX_ATTENTION_ROWS; i++)
-    gtk_list_box_append (self->attention_list,
-                         attention_row_new (&g_array_index (entries, AttentionEntry, i)));
-
-  if (entries->len > MAX_ATTENTION_ROWS)
-    {
-      guint more = entries->len - MAX_ATTENTION_ROWS;
+      guint more = attention->len - MAX_ATTENTION_ROWS;
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "And %u more work point",
                                                             "And %u more work points", more),
@@ -336,27 +333,151 @@ fill_attention (JpDashboard *self,
       gtk_list_box_append (self->attention_list, row);
     }
 
-  if (entries->len == 0)
+  if (attention->len == 0)
     description = picked != NULL
       /* Translators: %s is a leader's or unit's name */
-      ? g_strdup_printf (_("None of the work points of %s is behind or overdue."), picked)
-      : g_strdup (_("No work point is behind or overdue."));
+      ? g_strdup_printf (_("None of the work points of %s needs attention."), picked)
+      : g_strdup (_("No work point needs attention."));
   else if (picked != NULL)
     /* Translators: %s is a leader's or unit's name */
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u work point of %s needs attention. Select it to see it in the plan.",
                                                 "%u work points of %s need attention. Select one to see it in the plan.",
-                                                entries->len),
-                                   entries->len, picked);
+                                                attention->len),
+                                   attention->len, picked);
   else
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u work point needs attention. Select it to see it in the plan.",
                                                 "%u work points need attention. Select one to see it in the plan.",
-                                                entries->len),
-                                   entries->len);
+                                                attention->len),
+                                   attention->len);
 
   adw_preferences_group_set_description (self->attention_group, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->attention_list), entries->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_list), attention->len > 0);
+}
+
+/* ---- reporting per unit ---------------------------------------------------------- */
+
+static GtkWidget *
+cell_new (const char *text,
+          gboolean    number)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+
+  return label;
+}
+
+static void
+on_unit_clicked_cb (GtkButton   *button,
+                    JpDashboard *self)
+{
+  JpUnit *unit = g_object_get_data (G_OBJECT (button), "jp-unit");
+
+  if (unit != NULL)
+    jp_dashboard_set_unit (self, unit);
+}
+
+/* A unit's name that picks the unit, as a click on its bar does. */
+static GtkWidget *
+unit_button_new (JpDashboard *self,
+                 JpUnit      *unit)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = cell_new (jp_unit_get_name (unit), FALSE);
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: tooltip of a unit's name in the reporting table */
+  tooltip = g_strdup_printf (_("Show the Work Points of %s"), jp_unit_get_name (unit));
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "reporting-unit");
+  gtk_widget_set_hexpand (button, TRUE);
+  g_object_set_data_full (G_OBJECT (button), "jp-unit", g_object_ref (unit), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_unit_clicked_cb), self, 0);
+
+  return button;
+}
+
+/* The table of the model (jp_items_dup_reporting()), shown when the plan
+ * has a reporting cycle. */
+static void
+fill_reporting (JpDashboard *self,
+                GPtrArray   *picked_items)
+{
+  const char *cycle = jp_plan_get_report_cycle (self->plan);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *describe = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *description = NULL;
+  const char *headers[] = {
+    /* Translators: the column heads of the reporting table: the
+     * responsible unit (责任单位), reports due (应报), made on time (已报),
+     * missing (未报), targets late now (逾期) */
+    C_("reporting", "Unit"),
+    C_("reporting", "Due"),
+    C_("reporting", "Reported"),
+    C_("reporting", "Missing"),
+    C_("reporting", "Late"),
+  };
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reporting_grid))) != NULL)
+    gtk_grid_remove (self->reporting_grid, child);
+
+  rows = cycle != NULL && cycle[0] != '\0'
+    ? jp_items_dup_reporting (self->plan, picked_items, self->as_of)
+    : g_ptr_array_new ();
+  /* A unit picked: its own line (not its partners' on the same items). */
+  for (guint r = rows->len; r > 0 && self->unit != NULL; r--)
+    if (((JpReportingRow *) g_ptr_array_index (rows, r - 1))->unit != self->unit)
+      g_ptr_array_remove_index (rows, r - 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->reporting_group), rows->len > 0);
+  if (rows->len == 0)
+    return;
+
+  describe = jp_cycle_describe (cycle);
+  date = jp_date_format_display (self->as_of);
+  /* Translators: under the reporting table: the cycle ("Monthly, by the
+   * 25th") and the as-of date */
+  description = g_strdup_printf (_("%s. The reports due on the targets of each responsible unit's work points, up to %s."),
+                                 describe, date);
+  adw_preferences_group_set_description (self->reporting_group, description);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      GtkWidget *head = cell_new (headers[c], c > 0);
+
+      gtk_widget_add_css_class (head, "heading");
+      gtk_grid_attach (self->reporting_grid, head, (int) c, 0, 1, 1);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const JpReportingRow *row = g_ptr_array_index (rows, r);
+      guint figures[] = { row->n_due, row->n_done, row->n_missing, row->n_late };
+
+      gtk_grid_attach (self->reporting_grid, unit_button_new (self, row->unit), 0, (int) r + 1, 1, 1);
+      for (guint c = 0; c < G_N_ELEMENTS (figures); c++)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", figures[c]);
+          GtkWidget *cell = cell_new (text, TRUE);
+
+          /* What is missing or late stands out. */
+          if (c >= 2 && figures[c] > 0)
+            gtk_widget_add_css_class (cell, "error");
+          gtk_grid_attach (self->reporting_grid, cell, (int) c + 1, (int) r + 1, 1, 1);
+        }
+    }
 }
 
 /* ---- building ------------------------------------------------------------------ */
@@ -376,6 +497,7 @@ clear_charts (JpDashboard *self)
   jp_chart_view_set_data (self->overall_chart, NULL);
   jp_chart_view_set_data (self->status_chart, NULL);
   jp_chart_view_set_data (self->person_chart, NULL);
+  jp_chart_view_set_data (self->trend_chart, NULL);
   jp_chart_view_set_data (self->sections_chart, NULL);
   jp_chart_view_set_data (self->leaders_chart, NULL);
   jp_chart_view_set_data (self->units_chart, NULL);
@@ -453,41 +575,71 @@ update_header (JpDashboard *self)
                         end != NULL && strcmp (today, end) > 0 ? _("_End of the Plan") : _("_Today"));
 }
 
+/* The headline: the gauge and its sentence, over the picked items. */
 static void
-update_overall (JpDashboard *self)
+update_overall (JpDashboard *self,
+                GPtrArray   *picked_items)
 {
-  g_autoptr(JpChartData) overall = jp_chart_data_new_for_plan (self->plan, self->as_of);
+  g_autoptr(JpChartData) overall = NULL;
+  g_autofree char *picked = dup_picked_name (self);
   g_autofree char *mean = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *date = jp_date_format_display (self->as_of);
-  guint n = jp_plan_get_n_items (self->plan);
+  guint n = picked_items->len;
   JpProgress progress;
 
-  jp_plan_evaluate (self->plan, self->as_of, &progress);
-  /* The mean as the gauge prints it; the time elapsed as its mark does. */
-  mean = jp_format_percent (progress.ratio);
-  expected = dup_rounded_percent (progress.expected);
-  /* Translators: below the overall progress gauge */
-  caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "The mean progress of the %u work point is %s; %s of the year had passed by %s.",
-                                          "The mean progress of the %u work points is %s; %s of the year had passed by %s.",
-                                          n),
-                             n, mean, expected, date);
+  jp_items_evaluate (self->plan, picked_items, self->as_of, &progress);
+  overall = jp_chart_data_new_for_selection (self->plan, picked_items, self->as_of);
+  mean = jp_format_percent (progress.p);
+  expected = jp_format_percent (progress.expected);
+  if (picked != NULL)
+    /* Translators: below the overall progress gauge when a leader or a
+     * unit is picked: "崔茜负责的 5 项工作要点的平均进度为 26%，截至 2023年6月30日
+     * 应达 49.59%。" */
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The mean progress of the %u work point of %s is %s, against %s expected by %s.",
+                                            "The mean progress of the %u work points of %s is %s, against %s expected by %s.",
+                                            n),
+                               n, picked, mean, expected, date);
+  else
+    /* Translators: below the overall progress gauge */
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The mean progress of the %u work point is %s, against %s expected by %s.",
+                                            "The mean progress of the %u work points is %s, against %s expected by %s.",
+                                            n),
+                               n, mean, expected, date);
   gtk_label_set_text (self->overall_caption, caption);
+
+  if (picked != NULL)
+    {
+      /* Translators: %s is a leader's or unit's name */
+      g_autofree char *title = g_strdup_printf (_("Overall Progress of the Work Points of %s"), picked);
+
+      adw_preferences_group_set_title (self->overall_group, title);
+      jp_chart_view_set_label (self->overall_chart, title);
+    }
+  else
+    {
+      adw_preferences_group_set_title (self->overall_group, _("Overall Progress"));
+      jp_chart_view_set_label (self->overall_chart, _("Overall Progress"));
+    }
 
   set_chart (self->overall_chart, overall);
 }
 
 static void
-update_status (JpDashboard *self)
+update_status (JpDashboard *self,
+               GPtrArray   *picked_items)
 {
+  g_autoptr(JpBreakdownData) counts = jp_breakdown_data_new (NULL, JP_BREAKDOWN_STACKED_BAR);
   g_autoptr(JpChartData) breakdown = NULL;
   g_autofree char *picked = dup_picked_name (self);
   g_autofree char *title = NULL;
 
-  breakdown = jp_chart_data_new_status_breakdown (self->plan, self->leader, self->unit,
-                                                  self->as_of, JP_BREAKDOWN_STACKED_BAR);
+  jp_items_count_statuses (picked_items, self->as_of, counts->counts);
+  g_set_object (&counts->object, G_OBJECT (self->plan));
+  breakdown = jp_chart_data_new_breakdown (g_steal_pointer (&counts));
   set_chart (self->status_chart, breakdown);
 
   if (picked != NULL)
@@ -497,11 +649,75 @@ update_status (JpDashboard *self)
   jp_chart_view_set_label (self->status_chart, title != NULL ? title : _("Work Points by Status"));
 }
 
+/* The sections, over the picked items. */
+static void
+update_sections (JpDashboard *self,
+                 GPtrArray   *picked_items)
+{
+  g_autofree char *picked = dup_picked_name (self);
+  g_autofree char *description = NULL;
+  g_autoptr(JpChartData) sections = NULL;
+
+  sections = jp_chart_data_new_for_sections_of (self->plan, picked != NULL ? picked_items : NULL, self->as_of);
+  set_chart (self->sections_chart, sections);
+
+  if (picked != NULL)
+    /* Translators: %s is a leader's or unit's name */
+    description = g_strdup_printf (_("The mean progress of the work points of %s in each section; the tick marks the progress expected by now."),
+                                   picked);
+  adw_preferences_group_set_description (self->sections_group,
+                                         description != NULL ? description
+                                         : _("The mean progress of the work points of each section; the tick marks the progress expected by now."));
+}
+
+/* The trend (the picked items evaluated at every month end), over the
+ * picked items. */
+static void
+update_trend (JpDashboard *self,
+              GPtrArray   *picked_items)
+{
+  g_autofree char *picked = dup_picked_name (self);
+  g_autofree char *description = NULL;
+  g_autoptr(JpChartData) trend = NULL;
+
+  trend = jp_chart_data_new_trend_for_items (self->plan, picked != NULL ? picked_items : NULL, self->as_of);
+  set_chart (self->trend_chart, trend);
+
+  if (picked != NULL)
+    /* Translators: %s is a leader's or unit's name */
+    description = g_strdup_printf (_("The mean progress of the work points of %s at the end of each month, against the progress expected by then."),
+                                   picked);
+  adw_preferences_group_set_description (self->trend_group,
+                                         description != NULL ? description
+                                         : _("The mean progress of the work points at the end of each month, against the progress expected by then."));
+}
+
+/* The figures that evaluate the items many times (at every month end, in
+ * every reporting period) come after the rest has been drawn: on a large
+ * plan the page shows at once and they follow. */
+static gboolean
+update_slow_cb (gpointer user_data)
+{
+  JpDashboard *self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) picked_items = NULL;
+
+  self->slow_id = 0;
+  if (self->plan == NULL || jp_plan_get_n_items (self->plan) == 0)
+    return G_SOURCE_REMOVE;
+
+  items = jp_plan_dup_items (self->plan);
+  picked_items = dup_picked_items (self, items);
+  update_trend (self, picked_items);
+  fill_reporting (self, picked_items);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_person (JpDashboard *self,
-               GPtrArray   *items)
+               GPtrArray   *picked_items)
 {
-  g_autoptr(GPtrArray) picked_items = g_ptr_array_new ();
   g_autoptr(JpChartData) bars = NULL;
   g_autofree char *picked = dup_picked_name (self);
   g_autofree char *title = NULL;
@@ -513,10 +729,6 @@ update_person (JpDashboard *self,
       jp_chart_view_set_data (self->person_chart, NULL);
       return;
     }
-
-  for (guint i = 0; i < items->len; i++)
-    if (item_is_picked (self, g_ptr_array_index (items, i)))
-      g_ptr_array_add (picked_items, g_ptr_array_index (items, i));
 
   /* Translators: %s is a leader's or unit's name */
   title = g_strdup_printf (_("Work Points of %s"), picked);
@@ -533,13 +745,58 @@ update_person (JpDashboard *self,
   jp_chart_view_set_label (self->person_chart, title);
 }
 
+/* The leaders' items by status, of the picked unit only; the units',
+ * of the picked leader only. Every leader (unit) stays there to pick,
+ * the picked one highlighted. */
+static void
+update_people (JpDashboard *self,
+               GPtrArray   *items)
+{
+  g_autoptr(GPtrArray) of_unit = g_ptr_array_new ();
+  g_autoptr(GPtrArray) of_leader = g_ptr_array_new ();
+  g_autoptr(JpChartData) leaders = NULL;
+  g_autoptr(JpChartData) units = NULL;
+  g_autofree char *leaders_description = NULL;
+  g_autofree char *units_description = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpItem *item = g_ptr_array_index (items, i);
+
+      if (self->unit != NULL && jp_item_has_unit (item, self->unit))
+        g_ptr_array_add (of_unit, item);
+      if (self->leader != NULL && jp_item_has_leader (item, self->leader))
+        g_ptr_array_add (of_leader, item);
+    }
+
+  leaders = jp_chart_data_new_for_leaders_of (self->plan, self->unit != NULL ? of_unit : NULL,
+                                              self->as_of, self->leader);
+  set_chart (self->leaders_chart, leaders);
+  units = jp_chart_data_new_for_units_of (self->plan, self->leader != NULL ? of_leader : NULL,
+                                          self->as_of, self->unit);
+  set_chart (self->units_chart, units);
+
+  if (self->unit != NULL)
+    /* Translators: %s is a unit's name */
+    leaders_description = g_strdup_printf (_("The work points of %s each leader is responsible for, by status. Click a leader to see their work points."),
+                                           jp_unit_get_name (self->unit));
+  if (self->leader != NULL)
+    /* Translators: %s is a leader's name */
+    units_description = g_strdup_printf (_("The work points of %s each unit leads, by status. Click a unit to see its work points."),
+                                         jp_leader_get_name (self->leader));
+  adw_preferences_group_set_description (self->leaders_group,
+                                         leaders_description != NULL ? leaders_description
+                                         : _("The work points each leader is responsible for, by status. Click a leader to see their work points."));
+  adw_preferences_group_set_description (self->units_group,
+                                         units_description != NULL ? units_description
+                                         : _("The work points each unit leads, by status. Click a unit to see its work points."));
+}
+
 static void
 rebuild (JpDashboard *self)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(JpChartData) sections = NULL;
-  g_autoptr(JpChartData) leaders = NULL;
-  g_autoptr(JpChartData) units = NULL;
+  g_autoptr(GPtrArray) picked_items = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   self->stale = FALSE;
@@ -555,18 +812,18 @@ rebuild (JpDashboard *self)
   sync_pickers (self);
   update_header (self);
 
+  /* Every figure over the picked leader's and unit's items. */
   items = jp_plan_dup_items (self->plan);
-  update_overall (self);
-  update_status (self);
-  update_person (self, items);
-  fill_attention (self, items);
+  picked_items = dup_picked_items (self, items);
+  update_overall (self, picked_items);
+  update_status (self, picked_items);
+  update_person (self, picked_items);
+  update_sections (self, picked_items);
+  fill_attention (self, picked_items);
+  if (self->slow_id == 0)
+    self->slow_id = g_idle_add_full (G_PRIORITY_LOW, update_slow_cb, self, NULL);
 
-  sections = jp_chart_data_new_for_sections (self->plan, self->as_of);
-  set_chart (self->sections_chart, sections);
-  leaders = jp_chart_data_new_for_leaders (self->plan, self->as_of, self->leader);
-  set_chart (self->leaders_chart, leaders);
-  units = jp_chart_data_new_for_units (self->plan, self->as_of, self->unit);
-  set_chart (self->units_chart, units);
+  update_people (self, items);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
@@ -699,6 +956,7 @@ jp_dashboard_dispose (GObject *object)
   JpDashboard *self = JP_DASHBOARD (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->slow_id, g_source_remove);
 
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
@@ -842,14 +1100,22 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_popover);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, calendar);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, default_date_button);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_caption);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, status_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, status_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, person_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, person_chart);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, trend_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, attention_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, attention_list);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, reporting_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, reporting_grid);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, leaders_group);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, units_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, sections_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, leaders_chart);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, units_chart);

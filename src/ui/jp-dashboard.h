@@ -11,10 +11,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JpDashboard, jp_dashboard, JP, DASHBOARD, GtkWidget)
 
 /* The 看板 page: a plan at a glance as of a date. The overall progress
- * and the items by status; completion per section; items per leader and
- * per unit by status; the items behind or overdue. A leader (or unit)
- * picked in the header sees their own items, their breakdown, and their
- * row highlighted. An as-of date picker recomputes everything.
+ * and the items by status; progress by month against expected; the items
+ * that need attention (overdue, no report, behind, at risk, in the
+ * model's order); reporting per unit when the plan has a reporting
+ * cycle; completion per section; items per leader and per unit by
+ * status. A leader (or unit) picked in the header sees every figure over
+ * their own items only (headline, breakdown, trend, list, reporting,
+ * sections), their items' bars, and their row highlighted. An as-of date
+ * picker recomputes everything.
  *
  * It observes the plan ("changed" after every committed edit, notify::,
  * items-changed of sections, leaders and units) and rebuilds its charts

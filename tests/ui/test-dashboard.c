@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 
@@ -22,9 +23,13 @@
 #include "jp-dashboard.h"
 #include "jp-progress-dialog.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui-util.h"
 #include "jp-window-private.h"
 
 #define AS_OF "2023-09-30"
+#define PLAN_END "2023-12-31"
+/* Fixture data: the plan without any progress recorded, at its end. */
+#define NOTHING_RECORDED GINT_TO_POINTER (1)
 #define EPSILON 1e-9
 
 static JpApplication *app;
@@ -109,8 +114,12 @@ indicator_of (JpPlan *plan,
 
 /* The plan document imported into @path, with the entries and updates
  * above; item 14 is due 2023-08-31 (overdue as of 2023-09-30). */
+/* The plan document alone, nothing recorded; the store and the plan
+ * stay open for the caller when asked. */
 static void
-make_db (const char *path)
+make_plain_db (const char  *path,
+               JpStore    **store_out,
+               JpPlan     **plan_out)
 {
   g_autofree char *document = g_build_filename (JP_TEST_DATADIR, "jinfeng-2023.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (document);
@@ -124,6 +133,21 @@ make_db (const char *path)
   g_assert_no_error (error);
   jp_store_insert_plans (store, &plan, 1, &error);
   g_assert_no_error (error);
+
+  if (store_out != NULL)
+    *store_out = g_steal_pointer (&store);
+  if (plan_out != NULL)
+    *plan_out = g_steal_pointer (&plan);
+}
+
+static void
+make_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpPlan) plan = NULL;
+
+  make_plain_db (path, &store, &plan);
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -183,7 +207,10 @@ fixture_set_up (Fixture       *f,
 
   f->dir = jp_test_make_dir ();
   f->path = g_build_filename (f->dir, "plans.db", NULL);
-  make_db (f->path);
+  if (data == NOTHING_RECORDED)
+    make_plain_db (f->path, NULL, NULL);
+  else
+    make_db (f->path);
 
   f->store = jp_store_open (f->path, JP_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
@@ -199,7 +226,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (f->window);
 
   jp_dashboard_set_plan (f->dashboard, f->plan);
-  jp_dashboard_set_as_of (f->dashboard, AS_OF);
+  jp_dashboard_set_as_of (f->dashboard, data == NOTHING_RECORDED ? PLAN_END : AS_OF);
   jp_test_pump ();
 }
 
@@ -329,8 +356,24 @@ item_status (JpItem     *item,
   return progress.status;
 }
 
+/* The items of @leader (NULL: all), in plan order. */
+static GPtrArray *
+dup_leader_items (JpPlan   *plan,
+                  JpLeader *leader)
+{
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  GPtrArray *picked = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    if (leader == NULL || jp_item_has_leader (g_ptr_array_index (items, i), leader))
+      g_ptr_array_add (picked, g_object_ref (g_ptr_array_index (items, i)));
+
+  return picked;
+}
+
 /* Every figure on the dashboard is the model's, as of @as_of, for the
- * picked @leader (NULL: everyone). */
+ * picked @leader (NULL: everyone): the headline, the status breakdown,
+ * the trend and the sections over the leader's items only. */
 static void
 check_figures (JpDashboard *dashboard,
                JpPlan      *plan,
@@ -339,29 +382,34 @@ check_figures (JpDashboard *dashboard,
 {
   JpChartView *overall = chart (dashboard, "overall_chart");
   JpChartView *status = chart (dashboard, "status_chart");
+  JpChartView *trend = chart (dashboard, "trend_chart");
   JpChartView *sections = chart (dashboard, "sections_chart");
   JpChartView *leaders = chart (dashboard, "leaders_chart");
   JpChartView *units = chart (dashboard, "units_chart");
   g_autoptr(GPtrArray) items = jp_plan_dup_items (plan);
+  g_autoptr(GPtrArray) picked = dup_leader_items (plan, leader);
   g_autoptr(GPtrArray) attention = dup_attention_items (dashboard);
+  g_autoptr(GPtrArray) expected_attention = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *mean = NULL;
   const JpGaugeData *gauge;
   const JpBreakdownData *breakdown;
   const JpBarsData *bars;
   const JpGroupsData *groups;
+  const JpTrendData *trend_data;
   JpChartLayout *layout;
   GListModel *sections_list = jp_plan_get_sections (plan);
+  const char *caption;
   guint counts[JP_N_STATUSES] = { 0, };
-  guint n_attention = 0;
-  JpStatus last_status = JP_STATUS_OVERDUE;
+  guint row_index = 0;
   JpProgress progress;
 
   g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, as_of);
   g_assert_true (jp_dashboard_get_leader (dashboard) == leader);
 
-  /* Overall progress: the plan's mean, in % of 100. */
-  jp_plan_evaluate (plan, as_of, &progress);
+  /* The headline: the picked items' mean, in % of 100, and its sentence. */
+  jp_items_evaluate (plan, picked, as_of, &progress);
   gauge = jp_chart_data_get_gauge (jp_chart_view_get_data (overall));
   g_assert_nonnull (gauge);
   g_assert_cmpfloat_with_epsilon (gauge->value, progress.p * 100, EPSILON);
@@ -371,15 +419,37 @@ check_figures (JpDashboard *dashboard,
   layout = layout_of (overall);
   g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_BAR), >=, 1);
   g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, -1));
+  caption = gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "overall_caption")));
+  {
+    g_autofree char *p_text = jp_format_percent (progress.p);
+    g_autofree char *e_text = jp_format_percent (progress.expected);
+    g_autofree char *day = jp_date_format_display (as_of);
+
+    if (leader != NULL)
+      mean = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The mean progress of the %u work point of %s is %s, against %s expected by %s.",
+                                           "The mean progress of the %u work points of %s is %s, against %s expected by %s.",
+                                           picked->len),
+                              picked->len, jp_leader_get_name (leader), p_text, e_text, day);
+    else
+      mean = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The mean progress of the %u work point is %s, against %s expected by %s.",
+                                           "The mean progress of the %u work points is %s, against %s expected by %s.",
+                                           picked->len),
+                              picked->len, p_text, e_text, day);
+    g_assert_cmpstr (caption, ==, mean);
+  }
+  if (leader == NULL)
+    {
+      /* The plan's figures: the same as jp_plan_evaluate(). */
+      JpProgress plan_progress;
+
+      jp_plan_evaluate (plan, as_of, &plan_progress);
+      g_assert_cmpfloat_with_epsilon (gauge->ratio, plan_progress.p, EPSILON);
+    }
 
   /* Items by status (the picked leader's only). */
-  if (leader == NULL)
-    jp_plan_count_item_statuses (plan, as_of, counts);
-  else
-    for (guint i = 0; i < items->len; i++)
-      if (jp_item_has_leader (g_ptr_array_index (items, i), leader))
-        counts[item_status (g_ptr_array_index (items, i), as_of)]++;
-
+  jp_items_count_statuses (picked, as_of, counts);
   breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (status));
   g_assert_nonnull (breakdown);
   layout = layout_of (status);
@@ -391,25 +461,60 @@ check_figures (JpDashboard *dashboard,
                      (counts[s] > 0));
     }
 
-  /* Sections: their mean progress and status, a bar and a label each. */
+  /* Trend: the picked items' figures at as-of last. */
+  trend_data = jp_chart_data_get_trend (jp_chart_view_get_data (trend));
+  g_assert_nonnull (trend_data);
+  g_assert_cmpuint (trend_data->points->len, >, 0);
+  {
+    const JpTrendPoint *last = g_ptr_array_index (trend_data->points, trend_data->points->len - 1);
+
+    g_assert_cmpstr (last->date, ==, as_of);
+    g_assert_cmpfloat_with_epsilon (last->actual, progress.p, EPSILON);
+    g_assert_cmpfloat_with_epsilon (last->expected, progress.expected, EPSILON);
+  }
+  layout = layout_of (trend);
+  g_assert_cmpuint (jp_chart_layout_count (layout, JP_CHART_ROLE_POINT), ==, trend_data->points->len);
+
+  /* Sections: the mean progress and status of their picked items, a
+   * bar, a label and an expected tick each; none for a section without
+   * picked items. */
   bars = jp_chart_data_get_bars (jp_chart_view_get_data (sections));
   g_assert_nonnull (bars);
-  g_assert_cmpuint (bars->rows->len, ==, g_list_model_get_n_items (sections_list));
   layout = layout_of (sections);
-  for (guint i = 0; i < bars->rows->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sections_list); i++)
     {
       g_autoptr(JpSection) section = g_list_model_get_item (sections_list, i);
-      const JpBarsRow *row = g_ptr_array_index (bars->rows, i);
+      g_autoptr(GPtrArray) in_section = g_ptr_array_new ();
+      const JpBarsRow *row;
       g_autofree char *row_percent = NULL;
 
-      jp_section_evaluate (section, as_of, &progress);
+      for (guint k = 0; k < picked->len; k++)
+        if (jp_item_get_section (g_ptr_array_index (picked, k)) == section)
+          g_ptr_array_add (in_section, g_ptr_array_index (picked, k));
+      if (in_section->len == 0)
+        continue;
+
+      g_assert_cmpuint (row_index, <, bars->rows->len);
+      row = g_ptr_array_index (bars->rows, row_index);
+      jp_items_evaluate (plan, in_section, as_of, &progress);
       g_assert_true (row->object == G_OBJECT (section));
       g_assert_cmpfloat_with_epsilon (row->ratio, progress.ratio, EPSILON);
+      g_assert_cmpfloat_with_epsilon (row->expected, progress.expected, EPSILON);
       g_assert_cmpint (row->status, ==, progress.status);
-      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, (int) i));
+      if (leader == NULL)
+        {
+          JpProgress section_progress;
+
+          jp_section_evaluate (section, as_of, &section_progress);
+          g_assert_cmpfloat_with_epsilon (row->ratio, section_progress.ratio, EPSILON);
+        }
+      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, (int) row_index));
+      g_assert_nonnull (jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, (int) row_index));
       row_percent = chart_percent (progress.ratio);
       g_assert_nonnull (jp_chart_layout_find_text (layout, row_percent));
+      row_index++;
     }
+  g_assert_cmpuint (bars->rows->len, ==, row_index);
 
   /* Leaders: their items by status; the picked one highlighted. */
   groups = jp_chart_data_get_groups (jp_chart_view_get_data (leaders));
@@ -433,41 +538,49 @@ check_figures (JpDashboard *dashboard,
   if (leader == NULL)
     g_assert_cmpint (groups->highlight, ==, -1);
 
-  /* Units: likewise. */
+  /* Units: the picked leader's items of each unit, by status; only the
+   * units that have some. */
   groups = jp_chart_data_get_groups (jp_chart_view_get_data (units));
   g_assert_nonnull (groups);
   layout_of (units);
-  for (guint r = 0; r < groups->rows->len; r++)
-    {
-      const JpGroupsRow *row = g_ptr_array_index (groups->rows, r);
-      guint total = 0;
+  {
+    GListModel *all_units = jp_plan_get_units (plan);
+    guint n_units = 0;
 
-      g_assert_true (JP_IS_UNIT (row->object));
-      for (guint i = 0; i < items->len; i++)
-        total += jp_item_has_unit (g_ptr_array_index (items, i), JP_UNIT (row->object));
-      g_assert_cmpuint (jp_groups_row_get_total (row), ==, total);
-    }
+    for (guint u = 0; u < g_list_model_get_n_items (all_units); u++)
+      {
+        g_autoptr(JpUnit) unit = g_list_model_get_item (all_units, u);
+        guint expected[JP_N_STATUSES] = { 0, };
+        guint total = 0;
+        const JpGroupsRow *row;
 
-  /* Behind and overdue: exactly those items (the leader's), overdue first. */
-  for (guint i = 0; i < items->len; i++)
-    {
-      JpItem *item = g_ptr_array_index (items, i);
-      JpStatus s = item_status (item, as_of);
+        for (guint i = 0; i < picked->len; i++)
+          if (jp_item_has_unit (g_ptr_array_index (picked, i), unit))
+            {
+              expected[item_status (g_ptr_array_index (picked, i), as_of)]++;
+              total++;
+            }
+        if (total == 0)
+          continue;
 
-      if ((s == JP_STATUS_BEHIND || s == JP_STATUS_OVERDUE) &&
-          (leader == NULL || jp_item_has_leader (item, leader)))
-        {
-          n_attention++;
-          g_assert_true (g_ptr_array_find (attention, item, NULL));
-        }
-    }
-  g_assert_cmpuint (attention->len, ==, n_attention);
+        g_assert_cmpuint (n_units, <, groups->rows->len);
+        row = g_ptr_array_index (groups->rows, n_units++);
+        g_assert_true (row->object == G_OBJECT (unit));
+        g_assert_cmpuint (jp_groups_row_get_total (row), ==, total);
+        for (guint s = 0; s < JP_N_STATUSES; s++)
+          g_assert_cmpuint (row->counts[s], ==, expected[s]);
+      }
+    g_assert_cmpuint (groups->rows->len, ==, n_units);
+  }
+
+  /* Needs attention: the model's list of the picked items, in its order
+   * (overdue, no report, behind, at risk; then by gap). */
+  expected_attention = jp_items_dup_attention (picked, as_of);
+  g_assert_cmpuint (attention->len, ==, MIN (expected_attention->len, 50));
   for (guint i = 0; i < attention->len; i++)
     {
-      JpStatus s = item_status (g_ptr_array_index (attention, i), as_of);
-
-      g_assert_true (s == last_status || (last_status == JP_STATUS_OVERDUE && s == JP_STATUS_BEHIND));
-      last_status = s;
+      g_assert_true (g_ptr_array_index (attention, i) == g_ptr_array_index (expected_attention, i));
+      g_assert_true (jp_status_needs_attention (item_status (g_ptr_array_index (attention, i), as_of)));
     }
 
   /* The as-of button says the date. */
@@ -489,10 +602,14 @@ test_figures (Fixture       *f,
 
   check_figures (f->dashboard, f->plan, AS_OF, NULL);
 
-  /* The data set gives every status something to show. */
+  /* The data set gives every status something to show, except "not
+   * started": by September something is expected of everything, and
+   * silence is "no report". */
   jp_plan_count_item_statuses (f->plan, AS_OF, counts);
   for (guint s = 0; s < JP_N_STATUSES; s++)
-    g_assert_cmpuint (counts[s], >, 0);
+    if (s != JP_STATUS_NOT_STARTED)
+      g_assert_cmpuint (counts[s], >, 0);
+  g_assert_cmpuint (counts[JP_STATUS_NOT_STARTED], ==, 0);
 
   /* The overdue item comes first in the list. */
   attention = dup_attention_items (f->dashboard);
@@ -529,6 +646,19 @@ test_tooltips (Fixture       *f,
   g_assert_nonnull (strstr (text, jp_section_get_title (section)));
   g_assert_nonnull (strstr (text, percent));
   g_assert_nonnull (strstr (text, jp_status_get_label (progress.status)));
+  /* and what is expected by now, where the tick is. */
+  {
+    g_autofree char *expected = jp_format_percent (progress.expected);
+    g_autofree char *line = g_strdup_printf (_("Expected by now: %s"), expected);
+    const JpChartMark *tick = jp_chart_layout_find (layout, JP_CHART_ROLE_EXPECTED, 2);
+    JpChartRect plot = jp_chart_layout_get_plot (layout);
+
+    g_assert_nonnull (strstr (text, line));
+    g_assert_nonnull (tick);
+    g_assert_cmpfloat_with_epsilon (tick->x0, plot.x + progress.expected * plot.width, 1e-6);
+    /* The tick lies in the bar's hit area. */
+    g_assert_true (jp_chart_layout_hit_test (layout, tick->x0, (tick->y0 + tick->y1) / 2)->index == 2);
+  }
 
   /* A status segment: the count. */
   jp_plan_count_item_statuses (f->plan, AS_OF, counts);
@@ -697,14 +827,15 @@ test_activate (Fixture       *f,
   press_key (sections, GDK_KEY_Down);
   g_assert_true (press_key (sections, GDK_KEY_Return));
   g_assert_cmpuint (f->n_activated, ==, 4);
-  g_clear_object (&section);
-  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 2);
-  g_assert_true (f->activated == G_OBJECT (section));
+  /* The sections of the picked leader's items only. */
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (sections));
+  g_assert_cmpuint (bars->rows->len, >=, 3);
+  g_assert_cmpuint (bars->rows->len, <, g_list_model_get_n_items (jp_plan_get_sections (f->plan)));
+  g_assert_true (f->activated == ((JpBarsRow *) g_ptr_array_index (bars->rows, 2))->object);
+  g_assert_true (JP_IS_SECTION (f->activated));
   press_key (sections, GDK_KEY_End);
   g_assert_true (press_key (sections, GDK_KEY_space));
-  g_clear_object (&section);
-  section = g_list_model_get_item (jp_plan_get_sections (f->plan), 5);
-  g_assert_true (f->activated == G_OBJECT (section));
+  g_assert_true (f->activated == ((JpBarsRow *) g_ptr_array_index (bars->rows, bars->rows->len - 1))->object);
   /* The gauge takes no keys. */
   g_assert_false (press_key (overall, GDK_KEY_Return));
   g_assert_cmpuint (f->n_activated, ==, 5);
@@ -939,8 +1070,10 @@ test_window_select (WindowFixture *f,
   g_assert_true (jp_window_get_selected (f->window) == G_OBJECT (item));
   g_assert_true (jp_item_page_get_item (f->window->item_page) == item);
 
-  /* Also when a search hides it: the filters are cleared. */
+  /* Also when a search hides it: the filters are cleared. (Everyone's
+   * sections again: the leader's show only theirs.) */
   adw_view_stack_set_visible_child_name (f->window->view_stack, "dashboard");
+  jp_dashboard_set_leader (dashboard, NULL);
   g_object_set (f->window, "search-mode", TRUE, NULL);
   jp_test_set_text (GTK_WIDGET (f->window), "search_entry", "没有这样的工作要点");
   /* The entry tells the filter after a delay. */
@@ -1046,7 +1179,7 @@ test_screenshots (WindowFixture *f,
   JpItem *item = jp_plan_find_item_by_number (f->plan, 8);
 
   /* Chinese, from the build's translations. */
-  g_assert_cmpstr (_("Behind and Overdue"), !=, "Behind and Overdue");
+  g_assert_cmpstr (_("Needs Attention"), !=, "Needs Attention");
 
   save_png (GTK_WIDGET (f->window), "dashboard.png");
 
@@ -1085,6 +1218,47 @@ test_screenshots (WindowFixture *f,
   jp_test_pump ();
   save_png (GTK_WIDGET (f->window), "dashboard-leader.png");
   jp_dashboard_set_leader (dashboard, NULL);
+
+  /* 崔茜 picked, with a reporting cycle, wide and narrow: the top (the
+   * headline and the trend), the list that needs attention, the
+   * reporting table. */
+  {
+    g_autoptr(GError) error = NULL;
+    static const struct { int width; int height; } sizes[] = { { 1600, 1000 }, { 720, 1000 } };
+
+    jp_store_set_string (f->window->store, G_OBJECT (f->plan), "report-cycle", "monthly:25", &error);
+    g_assert_no_error (error);
+    jp_dashboard_set_leader (dashboard, jp_plan_find_leader (f->plan, "崔茜"));
+    jp_test_pump ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        const char *parts[] = { NULL, "trend_group", "attention_group", "reporting_group" };
+        const char *names[] = { "leader", "trend", "attention", "reporting" };
+
+        gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[i].width, sizes[i].height);
+        jp_test_pump ();
+        for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+          {
+            g_autofree char *name = g_strdup_printf ("dashboard-%s-%d.png", names[k], sizes[i].width);
+            graphene_point_t point = GRAPHENE_POINT_INIT (0, 12);
+
+            if (parts[k] != NULL)
+              g_assert_true (gtk_widget_compute_point (jp_test_get (GTK_WIDGET (dashboard), parts[k]), scroller,
+                                                       &GRAPHENE_POINT_INIT (0, 0), &point));
+            gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + point.y - 12);
+            jp_test_pump ();
+            save_png (GTK_WIDGET (f->window), name);
+          }
+        gtk_adjustment_set_value (vadjustment, 0);
+      }
+
+    jp_dashboard_set_leader (dashboard, NULL);
+    jp_store_set_string (f->window->store, G_OBJECT (f->plan), "report-cycle", NULL, &error);
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+    jp_test_pump ();
+  }
 
   /* The narrowest window. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 800);
@@ -1131,6 +1305,469 @@ test_screenshots (WindowFixture *f,
     save_png (GTK_WIDGET (f->window), "item-page-history-chart.png");
     gtk_adjustment_set_value (adjustment, 0);
   }
+}
+
+/* ---- the figures of --export-status ---------------------------------------- */
+
+/* Runs `jinfeng-plan --db=PATH --export-status=- --as-of=DATE [--report=…]`
+ * (the real executable) and returns its JSON. */
+static JsonObject *
+export_status (const char *path,
+               const char *as_of,
+               const char *report)
+{
+  const char *exe = g_getenv ("JP_TEST_EXECUTABLE");
+  g_autofree char *db_arg = g_strconcat ("--db=", path, NULL);
+  g_autofree char *as_of_arg = g_strconcat ("--as-of=", as_of, NULL);
+  g_autofree char *report_arg = g_strconcat ("--report=", report != NULL ? report : "summary", NULL);
+  const char *argv[] = { exe, db_arg, "--export-status=-", as_of_arg, report_arg, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = -1;
+  JsonNode *root;
+
+  g_assert_nonnull (exe);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (wait_status, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* The dashboard shows what the command writes for the same database,
+ * date and selection: the headline (items, progress, expected, status,
+ * counts per status), the sections, and the attention list in order. */
+static void
+check_against_export (JpDashboard *dashboard,
+                      JsonObject  *root)
+{
+  JsonObject *headline = json_object_get_object_member (root, "headline");
+  JsonObject *counts = json_object_get_object_member (headline, "counts");
+  JsonArray *sections = json_object_get_array_member (root, "sections");
+  JsonArray *attention = json_object_get_array_member (root, "attention");
+  const JpGaugeData *gauge = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (dashboard, "overall_chart")));
+  const JpBreakdownData *breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (chart (dashboard, "status_chart")));
+  const JpBarsData *bars = jp_chart_data_get_bars (jp_chart_view_get_data (chart (dashboard, "sections_chart")));
+  g_autoptr(GPtrArray) rows = dup_attention_items (dashboard);
+  const char *caption = gtk_label_get_text (GTK_LABEL (jp_test_get (GTK_WIDGET (dashboard), "overall_caption")));
+  g_autofree char *progress = NULL;
+  g_autofree char *items = NULL;
+
+  g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, jp_dashboard_get_as_of (dashboard));
+
+  /* Headline: the gauge, its sentence, the breakdown. */
+  g_assert_cmpint (json_object_get_int_member (headline, "items"), ==, jp_breakdown_data_get_total (breakdown));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (headline, "progress"),
+                                  jp_round_percent (gauge->ratio), EPSILON);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (headline, "expected"),
+                                  jp_round_percent (gauge->expected), EPSILON);
+  g_assert_cmpstr (json_object_get_string_member (headline, "status"), ==, jp_status_to_nick (gauge->status));
+  progress = jp_format_percent (json_object_get_double_member (headline, "progress") / 100);
+  g_assert_nonnull (strstr (caption, progress));
+  items = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (headline, "items"));
+  g_assert_nonnull (strstr (caption, items));
+  for (guint s = 0; s < JP_N_STATUSES; s++)
+    {
+      const char *nick = jp_status_to_nick (s);
+      gint64 n = json_object_has_member (counts, nick) ? json_object_get_int_member (counts, nick) : 0;
+
+      g_test_message ("count of %s", nick);
+      g_assert_cmpint (n, ==, breakdown->counts[s]);
+    }
+
+  /* Sections: the same ones, the same figures. */
+  g_assert_cmpuint (json_array_get_length (sections), ==, bars->rows->len);
+  for (guint i = 0; i < bars->rows->len; i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, i);
+      const JpBarsRow *row = g_ptr_array_index (bars->rows, i);
+
+      g_assert_cmpstr (json_object_get_string_member (section, "ordinal"), ==, row->number);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (section, "progress"),
+                                      jp_round_percent (row->ratio), EPSILON);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (section, "expected"),
+                                      jp_round_percent (row->expected), EPSILON);
+      g_assert_cmpstr (json_object_get_string_member (section, "status"), ==, jp_status_to_nick (row->status));
+    }
+
+  /* Needs attention: the same items, in the same order. */
+  g_assert_cmpint (json_object_get_int_member (headline, "needs_attention"), ==, json_array_get_length (attention));
+  g_assert_cmpuint (json_array_get_length (attention), ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpint (json_array_get_int_element (attention, i), ==,
+                     jp_item_get_number (g_ptr_array_index (rows, i)));
+}
+
+/* A leader picked in the header: the headline, the breakdown and the
+ * sections are that leader's, as --export-status --report=leader:NAME
+ * writes them; back to everyone, the summary's. */
+static void
+test_leader_export_status (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (jp_test_get (GTK_WIDGET (f->dashboard), "leader_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  GtkLabel *caption = GTK_LABEL (jp_test_get (GTK_WIDGET (f->dashboard), "overall_caption"));
+  g_autofree char *all_caption = g_strdup (gtk_label_get_text (caption));
+  g_autoptr(JsonObject) summary = export_status (f->path, AS_OF, NULL);
+  g_autoptr(JsonObject) leader = NULL;
+  const JpBarsData *bars;
+  guint n_sections_all;
+
+  check_against_export (f->dashboard, summary);
+  n_sections_all = jp_chart_data_get_bars (jp_chart_view_get_data (chart (f->dashboard, "sections_chart")))->rows->len;
+
+  for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "崔茜") == 0)
+      gtk_drop_down_set_selected (dropdown, i);
+  jp_test_pump ();
+  g_assert_true (jp_dashboard_get_leader (f->dashboard) == jp_plan_find_leader (f->plan, "崔茜"));
+
+  /* The headline changed, and names the leader, as its title does. */
+  g_assert_cmpstr (gtk_label_get_text (caption), !=, all_caption);
+  g_assert_nonnull (strstr (gtk_label_get_text (caption), "崔茜"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (jp_test_get (GTK_WIDGET (f->dashboard),
+                                                                                                  "overall_group"))),
+                            "崔茜"));
+  bars = jp_chart_data_get_bars (jp_chart_view_get_data (chart (f->dashboard, "sections_chart")));
+  g_assert_cmpuint (bars->rows->len, <, n_sections_all);
+
+  leader = export_status (f->path, AS_OF, "leader:崔茜");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (leader, "headline"), "items"), ==, 4);
+  check_against_export (f->dashboard, leader);
+  check_figures (f->dashboard, f->plan, AS_OF, jp_plan_find_leader (f->plan, "崔茜"));
+
+  /* Back to everyone. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_label_get_text (caption), ==, all_caption);
+  check_against_export (f->dashboard, summary);
+}
+
+/* The 2023 plan with nothing recorded, at its end: every work point is
+ * overdue, all 17 are listed as needing attention, and the headline says
+ * so; a leader picked, the headline is theirs. */
+static void
+test_nothing_recorded (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (f->plan);
+  g_autoptr(GPtrArray) rows = dup_attention_items (f->dashboard);
+  g_autoptr(JsonObject) summary = export_status (f->path, PLAN_END, NULL);
+  g_autoptr(JsonObject) leader_status = NULL;
+  GtkLabel *caption = GTK_LABEL (jp_test_get (GTK_WIDGET (f->dashboard), "overall_caption"));
+  GtkWidget *list = jp_test_get (GTK_WIDGET (f->dashboard), "attention_list");
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (jp_test_get (GTK_WIDGET (f->dashboard), "attention_group"));
+  const JpBreakdownData *breakdown;
+  g_autofree char *expected_caption = NULL;
+  g_autofree char *expected_description = NULL;
+  g_autofree char *day = jp_date_format_display (PLAN_END);
+  g_autofree char *all_caption = NULL;
+  JpLeader *cui = jp_plan_find_leader (f->plan, "崔茜");
+
+  g_assert_cmpuint (items->len, ==, 17);
+  g_assert_cmpstr (jp_dashboard_get_as_of (f->dashboard), ==, PLAN_END);
+
+  /* All 17 in the list, each overdue, each row saying 应达 100%, 实际 0%. */
+  g_assert_cmpuint (rows->len, ==, 17);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_assert_true (g_ptr_array_find (rows, g_ptr_array_index (items, i), NULL));
+      g_assert_cmpint (item_status (g_ptr_array_index (items, i), PLAN_END), ==, JP_STATUS_OVERDUE);
+    }
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_autofree char *zero = jp_format_percent (0);
+    g_autofree char *full = jp_format_percent (1);
+    g_autofree char *due = jp_date_format_display (PLAN_END);
+    g_autofree char *figures = g_strdup_printf (_("Due %s, expected %s, actual %s"), due, full, zero);
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), figures));
+  }
+  expected_description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u work point needs attention. Select it to see it in the plan.",
+                                                       "%u work points need attention. Select one to see it in the plan.",
+                                                       17),
+                                          17);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, expected_description);
+
+  /* The headline: 17 work points, 0% done, 100% expected. */
+  {
+    g_autofree char *zero = jp_format_percent (0);
+    g_autofree char *full = jp_format_percent (1);
+
+    expected_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The mean progress of the %u work point is %s, against %s expected by %s.",
+                                                     "The mean progress of the %u work points is %s, against %s expected by %s.",
+                                                     17),
+                                        17, zero, full, day);
+  }
+  g_assert_cmpstr (gtk_label_get_text (caption), ==, expected_caption);
+  breakdown = jp_chart_data_get_breakdown (jp_chart_view_get_data (chart (f->dashboard, "status_chart")));
+  g_assert_cmpuint (breakdown->counts[JP_STATUS_OVERDUE], ==, 17);
+  check_figures (f->dashboard, f->plan, PLAN_END, NULL);
+  check_against_export (f->dashboard, summary);
+
+  /* A picture of the top and of the list. */
+  {
+    GtkWidget *scroller = jp_test_get (GTK_WIDGET (f->dashboard), "scroller");
+    GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+    GtkStack *stack = GTK_STACK (jp_test_get (GTK_WIDGET (f->dashboard), "stack"));
+
+    /* After the crossfade from the empty page. */
+    for (guint i = 0; i < 50 && gtk_stack_get_transition_running (stack); i++)
+      jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "dashboard-nothing-recorded.png");
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (group), scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (vadjustment, point.y - 12);
+    jp_test_pump ();
+    save_png (GTK_WIDGET (f->window), "dashboard-nothing-recorded-attention.png");
+    gtk_adjustment_set_value (vadjustment, 0);
+    jp_test_pump ();
+  }
+
+  /* A leader: their items only, the headline says whose. */
+  all_caption = g_strdup (gtk_label_get_text (caption));
+  jp_dashboard_set_leader (f->dashboard, cui);
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_label_get_text (caption), !=, all_caption);
+  g_assert_nonnull (strstr (gtk_label_get_text (caption), "崔茜"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dup_attention_items (f->dashboard);
+  g_assert_cmpuint (rows->len, ==, 4);
+  leader_status = export_status (f->path, PLAN_END, "leader:崔茜");
+  check_against_export (f->dashboard, leader_status);
+  check_figures (f->dashboard, f->plan, PLAN_END, cui);
+}
+
+/* The texts of the labels inside @widget, depth first. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The row of the attention list that shows @item, or NULL. */
+static GtkWidget *
+attention_row_of (JpDashboard *dashboard,
+                  JpItem      *item)
+{
+  GtkListBox *list = GTK_LIST_BOX (jp_test_get (GTK_WIDGET (dashboard), "attention_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "jp-item") == item)
+      return GTK_WIDGET (row);
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Each row says what was expected and what is done, carries its status
+ * pill, and the flags when they are set: a self-report far from the
+ * targets (自报 60%，指标 26%), a late report under a cycle. */
+static void
+test_attention_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  JpItem *item9 = jp_plan_find_item_by_number (f->plan, 9);
+  g_autoptr(JpItemUpdate) update = jp_item_update_new ("2023-09-29");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *flag = NULL;
+  g_autofree char *self_report = NULL;
+  GtkWidget *row;
+  JpProgress progress;
+
+  jp_item_evaluate (item9, AS_OF, &progress);
+  g_assert_cmpint (progress.status, ==, JP_STATUS_BEHIND);
+  g_assert_false (progress.self_report_differs);
+  row = attention_row_of (f->dashboard, item9);
+  g_assert_nonnull (row);
+  expected = jp_format_percent (progress.expected);
+  actual = jp_format_percent (progress.p);
+  figures = g_strdup_printf (_("Expected %s, actual %s"), expected, actual);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), figures));
+  g_assert_true (has_label (row, jp_status_get_label (JP_STATUS_BEHIND)));
+  g_assert_false (has_label (row, _("Late report")));
+
+  /* The item's own report says 95%: far from its targets. */
+  jp_item_update_set_has_completion (update, TRUE);
+  jp_item_update_set_completion (update, 95);
+  jp_store_add_update (f->store, item9, update, &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  jp_item_evaluate (item9, AS_OF, &progress);
+  g_assert_true (progress.self_report_differs);
+  row = attention_row_of (f->dashboard, item9);
+  g_assert_nonnull (row);
+  flag = jp_ui_dup_progress_flags (&progress);
+  g_assert_nonnull (flag);
+  self_report = jp_ui_dup_rounded_percent (0.95);
+  g_assert_nonnull (strstr (flag, self_report));
+  g_assert_true (has_label (row, flag));
+
+  /* A monthly cycle by the 25th: nothing on item 9's targets between
+   * Sep 1 and Sep 30 for one of them at least: late. */
+  jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", "monthly:25", &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  jp_item_evaluate (item9, AS_OF, &progress);
+  g_assert_true (progress.late_report);
+  row = attention_row_of (f->dashboard, item9);
+  g_clear_pointer (&flag, g_free);
+  flag = jp_ui_dup_progress_flags (&progress);
+  g_assert_nonnull (strstr (flag, _("Late report")));
+  g_assert_true (has_label (row, flag));
+}
+
+/* The reporting table: shown once the plan has a cycle, the model's
+ * figures per unit, following the leader picked. */
+static void
+test_reporting_table (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *group = jp_test_get (GTK_WIDGET (f->dashboard), "reporting_group");
+  GtkGrid *grid = GTK_GRID (jp_test_get (GTK_WIDGET (f->dashboard), "reporting_grid"));
+  JpLeader *cui = jp_plan_find_leader (f->plan, "崔茜");
+  g_autoptr(GError) error = NULL;
+
+  /* No cycle: no table. */
+  g_assert_false (gtk_widget_get_visible (group));
+
+  jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", "monthly:25", &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  g_assert_true (gtk_widget_get_visible (group));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) picked = dup_leader_items (f->plan, pass == 0 ? NULL : cui);
+      g_autoptr(GPtrArray) rows = jp_items_dup_reporting (f->plan, picked, AS_OF);
+      guint n_late = 0;
+
+      g_assert_cmpuint (rows->len, >, 0);
+      /* The heads, then a line per unit: name, due, reported, missing, late. */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 0))), ==,
+                       C_("reporting", "Reported"));
+      g_assert_null (gtk_grid_get_child_at (grid, 0, (int) rows->len + 1));
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const JpReportingRow *row = g_ptr_array_index (rows, r);
+          guint figures[] = { row->n_due, row->n_done, row->n_missing, row->n_late };
+
+          GtkWidget *name = gtk_grid_get_child_at (grid, 0, (int) r + 1);
+
+          g_assert_true (GTK_IS_BUTTON (name));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (name)))), ==,
+                           jp_unit_get_name (row->unit));
+          for (guint c = 0; c < G_N_ELEMENTS (figures); c++)
+            {
+              g_autofree char *text = g_strdup_printf ("%u", figures[c]);
+
+              g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, (int) c + 1, (int) r + 1))),
+                               ==, text);
+            }
+          /* 8 deadlines by Sep 30 (01-25 … 08-25, 09-25) is 9. */
+          g_assert_cmpuint (row->n_due, ==, 9 * row->n_indicators);
+          n_late += row->n_late;
+        }
+      /* Some units are late by Sep 30 in this data set. */
+      g_assert_cmpuint (n_late, >, 0);
+
+      jp_dashboard_set_leader (f->dashboard, cui);
+      jp_test_pump ();
+    }
+
+  /* A unit's name picks the unit, as its bar does. */
+  {
+    g_autoptr(GPtrArray) rows = jp_items_dup_reporting (f->plan, NULL, AS_OF);
+    const JpReportingRow *last;
+
+    jp_dashboard_set_leader (f->dashboard, NULL);
+    jp_test_pump ();
+    last = g_ptr_array_index (rows, rows->len - 1);
+    g_signal_emit_by_name (gtk_grid_get_child_at (grid, 0, (int) rows->len), "clicked");
+    jp_test_pump ();
+    g_assert_true (jp_dashboard_get_unit (f->dashboard) == last->unit);
+    /* The table follows: that unit's line alone, its figures the same. */
+    g_assert_null (gtk_grid_get_child_at (grid, 0, 2));
+    {
+      g_autofree char *due = g_strdup_printf ("%u", last->n_due);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 1))), ==, due);
+    }
+    jp_dashboard_set_unit (f->dashboard, NULL);
+    jp_test_pump ();
+  }
+
+  /* The cycle removed: the table goes. */
+  jp_store_set_string (f->store, G_OBJECT (f->plan), "report-cycle", NULL, &error);
+  g_assert_no_error (error);
+  jp_test_pump ();
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
+/* The trend chart's tooltips say both figures of a month end. */
+static void
+test_trend_tooltip (Fixture       *f,
+                    gconstpointer  data)
+{
+  JpChartView *trend = chart (f->dashboard, "trend_chart");
+  JpChartLayout *layout = layout_of (trend);
+  const JpTrendData *trend_data = jp_chart_data_get_trend (jp_chart_view_get_data (trend));
+  const JpTrendPoint *june = g_ptr_array_index (trend_data->points, 5);
+  const JpChartMark *mark = jp_chart_layout_find (layout, JP_CHART_ROLE_HIT, 5);
+  g_autofree char *text = NULL;
+  g_autofree char *actual = jp_format_percent (june->actual);
+  g_autofree char *expected = jp_format_percent (june->expected);
+  g_autofree char *day = jp_date_format_display ("2023-06-30");
+  JpProgress progress;
+
+  /* Sep 30: eight month ends and Sep 30 itself. */
+  g_assert_cmpuint (trend_data->points->len, ==, 9);
+  g_assert_cmpstr (june->date, ==, "2023-06-30");
+  jp_plan_evaluate (f->plan, "2023-06-30", &progress);
+  g_assert_cmpfloat_with_epsilon (june->actual, progress.p, EPSILON);
+  g_assert_cmpfloat_with_epsilon (june->expected, progress.expected, EPSILON);
+
+  g_assert_nonnull (mark);
+  text = jp_chart_view_dup_tooltip_at (trend, mark->bounds.x + mark->bounds.width / 2,
+                                       mark->bounds.y + mark->bounds.height / 2);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, day));
+  g_assert_nonnull (strstr (text, actual));
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (jp_chart_view_get_description (trend), actual));
 }
 
 static const char *
@@ -1182,6 +1819,11 @@ main (int   argc,
   g_test_add ("/jp/dashboard/leader-picker", Fixture, NULL, fixture_set_up, test_leader_picker, fixture_tear_down);
   g_test_add ("/jp/dashboard/as-of-picker", Fixture, NULL, fixture_set_up, test_as_of_picker, fixture_tear_down);
   g_test_add ("/jp/dashboard/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/jp/dashboard/leader-export-status", Fixture, NULL, fixture_set_up, test_leader_export_status, fixture_tear_down);
+  g_test_add ("/jp/dashboard/nothing-recorded", Fixture, NOTHING_RECORDED, fixture_set_up, test_nothing_recorded, fixture_tear_down);
+  g_test_add ("/jp/dashboard/attention-rows", Fixture, NULL, fixture_set_up, test_attention_rows, fixture_tear_down);
+  g_test_add ("/jp/dashboard/reporting-table", Fixture, NULL, fixture_set_up, test_reporting_table, fixture_tear_down);
+  g_test_add ("/jp/dashboard/trend-tooltip", Fixture, NULL, fixture_set_up, test_trend_tooltip, fixture_tear_down);
   g_test_add_func ("/jp/dashboard/empty", test_empty);
   g_test_add ("/jp/dashboard/window-select", WindowFixture, NULL, window_set_up, test_window_select, window_tear_down);
   g_test_add ("/jp/dashboard/window-record", WindowFixture, NULL, window_set_up, test_window_record, window_tear_down);

@@ -478,7 +478,7 @@ test_dashboard (void)
   static const Words words[] = {
     { "总体进度", "Overall Progress" },
     { "工作要点状态分布", "Work Points by Status" },
-    { "滞后及逾期工作要点", "Behind and Overdue" },
+    { "需要关注的工作要点", "Needs Attention" },
     { "各部分完成情况", "Completion by Section" },
     { "按责任领导", "By Leader" },
     { "按责任单位", "By Unit" },
