@@ -9,6 +9,7 @@
 #include "jp-chart-view.h"
 #include "jp-dashboard.h"
 #include "jp-date.h"
+#include "jp-date-picker.h"
 #include "jp-ui-util.h"
 
 /* At most this many rows in the list of items that need attention. */
@@ -30,7 +31,7 @@ struct _JpDashboard
   GtkMenuButton       *as_of_button;
   GtkLabel            *as_of_label;
   GtkPopover          *as_of_popover;
-  GtkCalendar         *calendar;
+  JpDatePicker        *as_of_picker;
   GtkButton           *default_date_button;
   AdwPreferencesGroup *overall_group;
   JpChartView         *overall_chart;
@@ -66,7 +67,6 @@ struct _JpDashboard
   guint                slow_id;         /* the trend and the reporting table */
   gboolean             stale;           /* changed while not on screen */
   gboolean             updating_pickers;
-  gboolean             syncing_calendar;
 };
 
 G_DEFINE_FINAL_TYPE (JpDashboard, jp_dashboard, GTK_TYPE_WIDGET)
@@ -880,28 +880,21 @@ on_person_selected_cb (JpDashboard *self)
 }
 
 static void
-sync_calendar (JpDashboard *self)
-{
-  self->syncing_calendar = TRUE;
-  jp_ui_calendar_select_iso (self->calendar, self->as_of);
-  self->syncing_calendar = FALSE;
-}
-
-static void
 on_as_of_popover_show_cb (JpDashboard *self)
 {
-  sync_calendar (self);
+  if (self->plan != NULL)
+    jp_date_picker_set_range (self->as_of_picker, jp_plan_get_start (self->plan),
+                              jp_plan_get_end (self->plan));
+  jp_date_picker_set_date (self->as_of_picker, self->as_of);
 }
 
 static void
-on_day_selected_cb (JpDashboard *self)
+on_as_of_chosen_cb (JpDashboard *self,
+                    const char  *iso)
 {
-  g_autofree char *iso = NULL;
-
-  if (self->syncing_calendar || self->plan == NULL)
+  if (self->plan == NULL)
     return;
 
-  iso = jp_ui_calendar_dup_iso (self->calendar);
   jp_dashboard_set_as_of (self, iso);
   gtk_popover_popdown (self->as_of_popover);
 }
@@ -1085,6 +1078,7 @@ jp_dashboard_class_init (JpDashboardClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   g_type_ensure (JP_TYPE_CHART_VIEW);
+  g_type_ensure (JP_TYPE_DATE_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-dashboard.ui");
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, stack);
@@ -1098,7 +1092,7 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, JpDashboard, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpDashboard, as_of_picker);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, default_date_button);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_group);
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, overall_chart);
@@ -1121,7 +1115,7 @@ jp_dashboard_class_init (JpDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDashboard, units_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_person_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_default_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_activate_object_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attention_row_activated_cb);

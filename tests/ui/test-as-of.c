@@ -547,8 +547,7 @@ test_dashboard (Fixture       *f,
                 gconstpointer  data)
 {
   JpDashboard *dashboard = f->window->dashboard;
-  GtkCalendar *calendar = GTK_CALENDAR (jp_test_get (GTK_WIDGET (dashboard), "calendar"));
-  g_autoptr(GDateTime) june = g_date_time_new_local (2023, 6, 30, 0, 0, 0);
+  JpDatePicker *picker = JP_DATE_PICKER (jp_test_get (GTK_WIDGET (dashboard), "as_of_picker"));
   JpChartView *overall = JP_CHART_VIEW (jp_test_get (GTK_WIDGET (dashboard), "overall_chart"));
   JpProgress progress;
 
@@ -565,9 +564,12 @@ test_dashboard (Fixture       *f,
   /* Its own picker says the date: the header bar's is hidden there. */
   g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (f->window), "as_of_button")));
 
-  /* Picked on the dashboard: the whole window follows. */
-  gtk_calendar_select_day (calendar, june);
-  g_signal_emit_by_name (calendar, "day-selected");
+  /* Picked on the dashboard (typed into its date picker): the whole
+   * window follows. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (GTK_WIDGET (dashboard), "as_of_button")));
+  jp_test_pump ();
+  gtk_editable_set_text (GTK_EDITABLE (jp_date_picker_get_entry (picker)), "2023-6-30");
+  g_signal_emit_by_name (jp_date_picker_get_entry (picker), "activate");
   jp_test_pump ();
   g_assert_cmpstr (jp_dashboard_get_as_of (dashboard), ==, "2023-06-30");
   g_assert_cmpstr (jp_window_get_as_of (f->window), ==, "2023-06-30");

@@ -22,6 +22,7 @@
 #include "jp-chart-view.h"
 #include "jp-dashboard.h"
 #include "jp-progress-dialog.h"
+#include "jp-date-picker.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui-util.h"
 #include "jp-window-private.h"
@@ -893,18 +894,18 @@ static void
 test_as_of_picker (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkCalendar *calendar = GTK_CALENDAR (jp_test_get (GTK_WIDGET (f->dashboard), "calendar"));
+  JpDatePicker *picker = JP_DATE_PICKER (jp_test_get (GTK_WIDGET (f->dashboard), "as_of_picker"));
   GtkWidget *button = jp_test_get (GTK_WIDGET (f->dashboard), "default_date_button");
-  g_autoptr(GDateTime) june = g_date_time_new_local (2023, 6, 30, 0, 0, 0);
   g_autofree char *default_as_of = jp_plan_dup_default_as_of (f->plan);
   guint n_notify = 0;
   double value_september = jp_chart_data_get_gauge (jp_chart_view_get_data (chart (f->dashboard, "overall_chart")))->value;
 
   g_signal_connect_swapped (f->dashboard, "notify::as-of", G_CALLBACK (count_cb), &n_notify);
 
-  /* The user picks a day in the calendar. */
-  gtk_calendar_select_day (calendar, june);
-  g_signal_emit_by_name (calendar, "day-selected");
+  /* The user picks a day (typed into the date picker, as people write
+   * it). */
+  gtk_editable_set_text (GTK_EDITABLE (jp_date_picker_get_entry (picker)), "2023年6月30日");
+  g_signal_emit_by_name (jp_date_picker_get_entry (picker), "activate");
   jp_test_pump ();
   g_assert_cmpuint (n_notify, ==, 1);
   check_figures (f->dashboard, f->plan, "2023-06-30", NULL);

@@ -20,6 +20,7 @@
 
 #include "jp-help-window.h"
 #include "jp-plan-cell.h"
+#include "jp-date-picker.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
 
@@ -508,7 +509,8 @@ test_dashboard (void)
    * the week starting on the locale's first day (Monday in China). */
   gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (dashboard, "as_of_button")));
   jp_test_pump ();
-  calendar = jp_test_get (dashboard, "calendar");
+  calendar = GTK_WIDGET (jp_date_picker_get_calendar (JP_DATE_PICKER (jp_test_get (dashboard,
+                                                                                 "as_of_picker"))));
   labels = calendar_labels (calendar);
   if (g_str_has_prefix (setlocale (LC_TIME, NULL), "zh_CN"))
     g_assert_true (has_text (labels, "六月"));
