@@ -504,7 +504,9 @@ prune_backups (const char *db_path,
     }
 }
 
-/* A new name in @folder for a backup made now. */
+/* A new name in @folder for a backup made now, claimed: its NAME.part
+ * is created (O_EXCL), so that two programs backing up in the same
+ * millisecond never write the same file. */
 static char *
 dup_new_backup_path (const char *db_path,
                      const char *folder,
@@ -520,12 +522,22 @@ dup_new_backup_path (const char *db_path,
       g_autofree char *stamp = g_date_time_format (time, "%Y%m%d-%H%M%S");
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
+      g_autofree char *part = NULL;
+      int fd;
 
       name = g_strdup_printf ("%s-%s-%03d-%s.db", stem, stamp,
                               g_date_time_get_microsecond (time) / 1000, reason);
       path = g_build_filename (folder, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+
+      part = g_strconcat (path, ".part", NULL);
+      fd = g_open (part, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
+        continue;
+      close (fd);
+
+      return g_steal_pointer (&path);
     }
 
   return NULL;
@@ -586,8 +598,8 @@ jp_store_backup (JpStore     *self,
     what = g_strdup_printf (_("Cannot make the backup “%s”"), display);
   }
 
+  /* Claimed (empty) by dup_new_backup_path(): ours to fill. */
   part = g_strconcat (path, ".part", NULL);
-  remove_with_journal (part);
 
   if (!copy_database (_jp_store_get_db (self), part, what, error))
     {
