@@ -76,6 +76,9 @@ void        jp_ui_calendar_apply       (GtkCalendar *calendar,
                                         GtkPopover  *popover,
                                         GtkEditable *editable,
                                         gboolean    *syncing);
+/* The tooltip of @button (a GtkMenuButton) never covers its open menu: it
+ * is off while the popover is shown and back when it closes. */
+void        jp_ui_menu_button_quiet_tooltip (GtkWidget *button);
 /* Sets an accessible label on an icon-only control. */
 void        jp_ui_set_accessible_label (GtkWidget   *widget,
                                         const char  *label);
