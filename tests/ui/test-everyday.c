@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "jp-date-picker.h"
 #include "jp-editor-dialog.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
@@ -541,6 +542,47 @@ test_dialog_errors_in_sight (Fixture       *f,
   jp_test_pump ();
 }
 
+/* The progress dialog's calendar is the date picker: browsing months
+ * changes nothing, a typed date (2023年6月30日) chosen is the date. */
+static void
+test_progress_date_picker (Fixture       *f,
+                           gconstpointer  data)
+{
+  JpIndicator *indicator = jp_test_indicator (f->plan, 2, 0);
+  GtkWidget *dialog;
+  GtkWidget *picker;
+  GtkCalendar *calendar;
+  g_autofree char *before = NULL;
+  g_autoptr(GDateTime) march = g_date_time_new_local (2023, 3, 1, 0, 0, 0);
+
+  select_item (f, 2);
+  dialog = jp_test_open_dialog (f->window, "win.record-progress", g_variant_new_int64 (jp_indicator_get_id (indicator)));
+  jp_test_set_text (dialog, "date_row", "2023-05-31");
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "date_row"))));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (dialog, "calendar_button")));
+  jp_test_pump ();
+  picker = jp_test_get (dialog, "date_picker");
+  g_assert_true (JP_IS_DATE_PICKER (picker));
+  g_assert_cmpstr (jp_date_picker_get_date (JP_DATE_PICKER (picker)), ==, "2023-05-31");
+
+  /* Another month shown: the date stays, the popover stays open. */
+  calendar = jp_date_picker_get_calendar (JP_DATE_PICKER (picker));
+  gtk_calendar_select_day (calendar, march);
+  g_signal_emit_by_name (calendar, "prev-month");
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "date_row"))), ==, before);
+  g_assert_true (gtk_widget_get_visible (jp_test_get (dialog, "calendar_popover")));
+
+  /* Typed in the picker and chosen with Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (jp_date_picker_get_entry (JP_DATE_PICKER (picker))), "2023年6月30日");
+  g_signal_emit_by_name (jp_date_picker_get_entry (JP_DATE_PICKER (picker)), "activate");
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (dialog, "date_row"))), ==, "2023-06-30");
+  g_assert_false (gtk_widget_get_visible (jp_test_get (dialog, "calendar_popover")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+}
+
 /* ---- risky edits -------------------------------------------------------- */
 
 /* The Delete key on a work point with progress asks nothing: a toast names
@@ -698,6 +740,7 @@ main (int   argc,
   ADD ("/jp/everyday/dialog-focus", test_dialog_focus);
   ADD ("/jp/everyday/dialog-save-after-change", test_dialog_save_after_change);
   ADD ("/jp/everyday/dialog-errors-in-sight", test_dialog_errors_in_sight);
+  ADD ("/jp/everyday/progress-date-picker", test_progress_date_picker);
   ADD ("/jp/everyday/delete-key-toast", test_delete_key_toast);
   ADD ("/jp/everyday/move-into-section-toast", test_move_into_section_toast);
   ADD ("/jp/everyday/add-in-middle", test_add_in_middle);
