@@ -445,29 +445,6 @@ jp_ui_calendar_dup_iso (GtkCalendar *calendar)
   return g_date_time_format (date, "%Y-%m-%d");
 }
 
-void
-jp_ui_calendar_apply (GtkCalendar *calendar,
-                      GtkPopover  *popover,
-                      GtkEditable *editable,
-                      gboolean    *syncing)
-{
-  g_autofree char *iso = NULL;
-
-  g_return_if_fail (GTK_IS_CALENDAR (calendar));
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-  g_return_if_fail (syncing != NULL);
-
-  if (*syncing)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (calendar);
-  *syncing = TRUE;
-  gtk_editable_set_text (editable, iso);
-  *syncing = FALSE;
-  if (popover != NULL)
-    gtk_popover_popdown (popover);
-}
-
 GWeakRef *
 jp_ui_weak_ref_new (gpointer object)
 {
