@@ -237,6 +237,7 @@ load (JpIndicatorDialog *self)
     }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Target"));
+  jp_editor_dialog_set_needs_change (JP_EDITOR_DIALOG (self), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), jp_indicator_get_name (indicator));
   adw_combo_row_set_selected (self->kind_row, jp_indicator_get_kind (indicator));
   set_row_number (self->target_row, TRUE, jp_indicator_get_target (indicator));

@@ -190,6 +190,7 @@ jp_item_dialog_new (JpPlan    *plan,
   if (item != NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Work Point"));
+      jp_editor_dialog_set_needs_change (JP_EDITOR_DIALOG (self), TRUE);
       number_text = g_strdup_printf ("%d", jp_item_get_number (item));
       gtk_editable_set_text (GTK_EDITABLE (self->number_row), number_text);
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), jp_item_get_title (item));

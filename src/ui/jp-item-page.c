@@ -426,7 +426,7 @@ build_indicator_row (JpItemPage  *self,
       g_autoptr(GMenu) danger = g_menu_new ();
       g_autoptr(GMenuItem) edit = menu_item (_("_Edit…"), "win.edit-indicator", id);
       g_autoptr(GMenuItem) up = menu_item (_("Move _Up"), "win.move-indicator-up", id);
-      g_autoptr(GMenuItem) down = menu_item (_("Move _Down"), "win.move-indicator-down", id);
+      g_autoptr(GMenuItem) down = menu_item (_("Move Do_wn"), "win.move-indicator-down", id);
       g_autoptr(GMenuItem) remove = menu_item (_("_Delete"), "win.delete-indicator", id);
       g_autofree char *record_label = g_strdup_printf (_("Record Progress of %s"),
                                                        jp_indicator_get_name (indicator));
@@ -460,6 +460,7 @@ build_indicator_row (JpItemPage  *self,
       gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (more, more_label);
       jp_ui_set_accessible_label (more, more_label);
+      jp_ui_menu_button_quiet_tooltip (more);
       gtk_box_append (GTK_BOX (foot), more);
     }
 

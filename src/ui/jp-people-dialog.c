@@ -214,6 +214,7 @@ build_row (JpPeopleDialog *self,
   more = g_strdup_printf (_("More for %s"), name);
   gtk_widget_set_tooltip_text (button, more);
   jp_ui_set_accessible_label (button, more);
+  jp_ui_menu_button_quiet_tooltip (button);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 
   return row;

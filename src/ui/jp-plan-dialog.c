@@ -144,6 +144,7 @@ load (JpPlanDialog *self)
   /* Translators: the window title of Plan Properties: the plan's title */
   period = g_strdup_printf (_("Properties of “%s”"), jp_plan_get_title (self->plan));
   gtk_window_set_title (GTK_WINDOW (self), period);
+  jp_editor_dialog_set_needs_change (JP_EDITOR_DIALOG (self), TRUE);
 
   validate (self);
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jp-date-picker.h"
 #include "jp-progress-dialog.h"
 #include "jp-ui-util.h"
 
@@ -16,7 +17,7 @@ struct _JpProgressDialog
   AdwEntryRow         *date_row;
   GtkMenuButton       *calendar_button;
   GtkPopover          *calendar_popover;
-  GtkCalendar         *calendar;
+  JpDatePicker        *date_picker;
   AdwEntryRow         *value_row;
   GtkLabel            *unit_label;
   AdwActionRow        *done_row;
@@ -33,7 +34,6 @@ struct _JpProgressDialog
   double               value;
   char                *note;
   char                *author;
-  gboolean             syncing;
 };
 
 G_DEFINE_FINAL_TYPE (JpProgressDialog, jp_progress_dialog, JP_TYPE_EDITOR_DIALOG)
@@ -67,13 +67,6 @@ validate (JpProgressDialog *self)
     g_ptr_array_add (messages, (gpointer) message);
   g_free (self->date);
   self->date = g_steal_pointer (&iso);
-
-  if (self->date != NULL && !self->syncing)
-    {
-      self->syncing = TRUE;
-      jp_ui_calendar_select_iso (self->calendar, self->date);
-      self->syncing = FALSE;
-    }
 
   message = NULL;
   if (is_milestone (self))
@@ -138,11 +131,22 @@ validate (JpProgressDialog *self)
   jp_editor_dialog_set_valid (JP_EDITOR_DIALOG (self), valid && messages->len == 1);
 }
 
+/* The calendar opens on the date typed (within the plan's period);
+ * browsing its months changes nothing, a day chosen is the date. */
 static void
-on_calendar_day_selected_cb (JpProgressDialog *self)
+on_calendar_popover_show_cb (JpProgressDialog *self)
 {
-  jp_ui_calendar_apply (self->calendar, self->calendar_popover,
-                        GTK_EDITABLE (self->date_row), &self->syncing);
+  jp_date_picker_set_range (self->date_picker, jp_plan_get_start (self->plan), jp_plan_get_end (self->plan));
+  if (self->date != NULL)
+    jp_date_picker_set_date (self->date_picker, self->date);
+}
+
+static void
+on_date_chosen_cb (JpProgressDialog *self,
+                   const char       *iso)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
+  gtk_popover_popdown (self->calendar_popover);
 }
 
 static char *
@@ -225,12 +229,13 @@ jp_progress_dialog_class_init (JpProgressDialogClass *klass)
   object_class->dispose = jp_progress_dialog_dispose;
   object_class->finalize = jp_progress_dialog_finalize;
 
+  g_type_ensure (JP_TYPE_DATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/jinfeng/plan/ui/jp-progress-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, group);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, date_picker);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, value_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, unit_label);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, done_row);
@@ -240,7 +245,8 @@ jp_progress_dialog_class_init (JpProgressDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, JpProgressDialog, replace_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_chosen_cb);
 }
 
 static void

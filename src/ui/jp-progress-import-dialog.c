@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "jp-csv.h"
+#include "jp-date-picker.h"
 #include "jp-progress-import-dialog.h"
 #include "jp-store-backup.h"
 #include "jp-ui-util.h"
@@ -49,8 +50,7 @@ struct _JpProgressImportDialog
   GtkWidget         *date_list;
   AdwEntryRow       *date_row;
   GtkPopover        *calendar_popover;
-  GtkCalendar       *calendar;
-  gboolean           syncing;
+  JpDatePicker      *date_picker;
 
   JpPlan            *plan;        /* Owned */
   JpStore           *store;       /* Owned */
@@ -408,24 +408,31 @@ on_date_changed_cb (JpProgressImportDialog *self)
       return;
     }
 
-  if (iso != NULL && !self->syncing)
-    {
-      self->syncing = TRUE;
-      jp_ui_calendar_select_iso (self->calendar, iso);
-      self->syncing = FALSE;
-    }
-
   /* The dates and values shown follow. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->import));
   g_list_model_items_changed (G_LIST_MODEL (self->import), 0, n, n);
   update_summary (self);
 }
 
+/* The date picker opens on the date typed, within the plan's period;
+ * a day chosen there is the date for the undated rows. */
 static void
-on_calendar_day_selected_cb (JpProgressImportDialog *self)
+on_calendar_popover_show_cb (JpProgressImportDialog *self)
 {
-  jp_ui_calendar_apply (self->calendar, self->calendar_popover,
-                        GTK_EDITABLE (self->date_row), &self->syncing);
+  g_autofree char *iso = NULL;
+
+  if (self->plan != NULL)
+    jp_date_picker_set_range (self->date_picker, jp_plan_get_start (self->plan), jp_plan_get_end (self->plan));
+  if (jp_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &iso))
+    jp_date_picker_set_date (self->date_picker, iso);
+}
+
+static void
+on_date_chosen_cb (JpProgressImportDialog *self,
+                   const char             *iso)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
+  gtk_popover_popdown (self->calendar_popover);
 }
 
 static void
@@ -660,6 +667,7 @@ jp_progress_import_dialog_class_init (JpProgressImportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 
+  g_type_ensure (JP_TYPE_DATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/jinfeng/plan/ui/jp-progress-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, window_title);
@@ -675,9 +683,10 @@ jp_progress_import_dialog_class_init (JpProgressImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, date_list);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpProgressImportDialog, date_picker);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "progress-import.choose", NULL, choose_cb);
 }

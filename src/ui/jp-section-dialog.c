@@ -101,6 +101,7 @@ jp_section_dialog_new (JpSection  *section,
   if (section != NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Section"));
+      jp_editor_dialog_set_needs_change (JP_EDITOR_DIALOG (self), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->ordinal_row),
                              jp_section_get_ordinal (section) != NULL ? jp_section_get_ordinal (section) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->title_row),

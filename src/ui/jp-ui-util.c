@@ -351,6 +351,48 @@ jp_ui_dup_rounded_percent (double ratio)
   return jp_format_percent (percent / 100);
 }
 
+static void
+on_quiet_popover_shown_cb (GtkWidget *button)
+{
+  /* The click that opened the menu hid the tooltip; this keeps it from
+   * coming back while the pointer rests on the button. */
+  gtk_widget_set_has_tooltip (button, FALSE);
+}
+
+static void
+on_quiet_popover_hidden_cb (GtkWidget *button)
+{
+  if (gtk_widget_get_tooltip_text (button) != NULL)
+    gtk_widget_set_has_tooltip (button, TRUE);
+}
+
+static void
+quiet_popover (GtkWidget *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+  if (popover == NULL || g_object_get_data (G_OBJECT (popover), "jp-quiet-tooltip") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (popover), "jp-quiet-tooltip", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_quiet_popover_shown_cb), button,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "hide", G_CALLBACK (on_quiet_popover_hidden_cb), button,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+jp_ui_menu_button_quiet_tooltip (GtkWidget *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  if (g_object_get_data (G_OBJECT (button), "jp-quiet-tooltip") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), "jp-quiet-tooltip", GINT_TO_POINTER (TRUE));
+  /* The popover changes with the menu model: each one gets the hooks. */
+  g_signal_connect (button, "notify::popover", G_CALLBACK (quiet_popover), NULL);
+  quiet_popover (button);
+}
+
 void
 jp_ui_set_accessible_label (GtkWidget  *widget,
                             const char *label)
@@ -401,29 +443,6 @@ jp_ui_calendar_dup_iso (GtkCalendar *calendar)
 
   date = gtk_calendar_get_date (calendar);
   return g_date_time_format (date, "%Y-%m-%d");
-}
-
-void
-jp_ui_calendar_apply (GtkCalendar *calendar,
-                      GtkPopover  *popover,
-                      GtkEditable *editable,
-                      gboolean    *syncing)
-{
-  g_autofree char *iso = NULL;
-
-  g_return_if_fail (GTK_IS_CALENDAR (calendar));
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-  g_return_if_fail (syncing != NULL);
-
-  if (*syncing)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (calendar);
-  *syncing = TRUE;
-  gtk_editable_set_text (editable, iso);
-  *syncing = FALSE;
-  if (popover != NULL)
-    gtk_popover_popdown (popover);
 }
 
 GWeakRef *

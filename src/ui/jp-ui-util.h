@@ -68,14 +68,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, jp_ui_weak_ref_free)
 void        jp_ui_calendar_select_iso  (GtkCalendar *calendar,
                                         const char  *iso);
 char       *jp_ui_calendar_dup_iso     (GtkCalendar *calendar) G_GNUC_WARN_UNUSED_RESULT;
-/* A day clicked in the @calendar of a date field's @popover: its ISO date
- * becomes the text of @editable (with *@syncing TRUE meanwhile, so that
- * the field's "changed" handler does not select it back) and the popover
- * closes. Nothing happens while *@syncing is TRUE already. */
-void        jp_ui_calendar_apply       (GtkCalendar *calendar,
-                                        GtkPopover  *popover,
-                                        GtkEditable *editable,
-                                        gboolean    *syncing);
+/* The tooltip of @button (a GtkMenuButton) never covers its open menu: it
+ * is off while the popover is shown and back when it closes. */
+void        jp_ui_menu_button_quiet_tooltip (GtkWidget *button);
 /* Sets an accessible label on an icon-only control. */
 void        jp_ui_set_accessible_label (GtkWidget   *widget,
                                         const char  *label);

@@ -140,6 +140,7 @@ load (JpUpdateDialog *self,
     }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Update"));
+  jp_editor_dialog_set_needs_change (JP_EDITOR_DIALOG (self), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), jp_item_update_get_date (self->update));
   if (jp_item_update_get_has_completion (self->update))
     {

@@ -233,6 +233,7 @@ _jp_window_move_object (JpWindow *self,
                         guint     position)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
   gboolean was_sequential;
   gboolean ok;
 
@@ -243,6 +244,14 @@ _jp_window_move_object (JpWindow *self,
 
   if (JP_IS_ITEM (object) && JP_IS_SECTION (parent))
     {
+      if (jp_item_get_section (JP_ITEM (object)) != JP_SECTION (parent))
+        {
+          /* Translators: a toast after a work point moved into another
+           * section: its title, the section's ordinal (二) */
+          toast = g_strdup_printf (_("“%s” moved to section %s"), jp_item_get_title (JP_ITEM (object)),
+                                   jp_section_get_ordinal (JP_SECTION (parent)) != NULL
+                                     ? jp_section_get_ordinal (JP_SECTION (parent)) : "");
+        }
       jp_undo_begin_group (self->undo, _("Move work point"));
       ok = jp_undo_move_item (self->undo, JP_ITEM (object), JP_SECTION (parent), position, &error) &&
            renumber_if (self, was_sequential, &error);
@@ -257,7 +266,11 @@ _jp_window_move_object (JpWindow *self,
     return;
 
   if (finish (self, ok, _("Could Not Move"), error))
-    jp_plan_tree_select_object (self->plan_tree, object);
+    {
+      jp_plan_tree_select_object (self->plan_tree, object);
+      if (toast != NULL)
+        _jp_window_show_toast (self, toast, TRUE);
+    }
 }
 
 void
@@ -401,6 +414,131 @@ open_section_dialog (JpWindow  *self,
   _jp_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
+static int
+max_number (JpWindow *self)
+{
+  g_autoptr(GPtrArray) items = jp_plan_dup_items (self->plan);
+  int max = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    max = MAX (max, jp_item_get_number (g_ptr_array_index (items, i)));
+
+  return max;
+}
+
+/* Adds the item of @dialog at @position of @section with @number, and
+ * renumbers the plan when @renumber. *@ok: done (else the error was
+ * reported). Returns the item (owned by the dialog). */
+static JpItem *
+insert_new_item (JpWindow     *self,
+                 JpItemDialog *dialog,
+                 JpSection    *section,
+                 guint         position,
+                 int           number,
+                 gboolean      renumber,
+                 gboolean     *ok)
+{
+  g_autoptr(GError) error = NULL;
+  JpItem *item = jp_item_new (number, jp_item_dialog_get_title (dialog));
+
+  jp_item_set_due (item, jp_item_dialog_get_due (dialog));
+  jp_item_set_curve (item, jp_item_dialog_get_curve (dialog));
+  g_object_set_data_full (G_OBJECT (dialog), "jp-new", item, g_object_unref);
+
+  jp_undo_begin_group (self->undo, _("Add work point"));
+  *ok = jp_undo_insert_item (self->undo, section, position, item, &error) &&
+        renumber_if (self, renumber, &error);
+  if (!finish (self, *ok, _("Could Not Save the Work Point"), error))
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  *ok = TRUE;
+  return item;
+}
+
+static gboolean
+close_renumber_cb (gpointer data)
+{
+  GtkWindow *message = data;
+  GWeakRef *weak = g_object_get_data (G_OBJECT (message), "jp-item-dialog");
+  g_autoptr(GtkWindow) dialog = weak != NULL ? g_weak_ref_get (weak) : NULL;
+
+  /* Not left pointing at a parent that goes first. */
+  gtk_window_set_transient_for (message, NULL);
+  gtk_window_destroy (message);
+  if (dialog != NULL)
+    gtk_window_destroy (dialog);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_renumber_response_cb (AdwMessageDialog *message,
+                         const char       *response,
+                         JpWindow         *self)
+{
+  GWeakRef *weak = g_object_get_data (G_OBJECT (message), "jp-item-dialog");
+  g_autoptr(JpItemDialog) dialog = weak != NULL ? g_weak_ref_get (weak) : NULL;
+  JpSection *section = g_object_get_data (G_OBJECT (message), "jp-section");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (message), "jp-position"));
+  int number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (message), "jp-number"));
+  gboolean renumber = g_strcmp0 (response, "renumber") == 0;
+  gboolean ok = FALSE;
+  JpItem *item;
+
+  if (dialog == NULL || section == NULL || jp_section_get_plan (section) != self->plan)
+    return;
+
+  item = insert_new_item (self, dialog, section, position, renumber ? number : max_number (self) + 1,
+                          renumber, &ok);
+  if (item != NULL && ok)
+    {
+      jp_plan_tree_select_object (self->plan_tree, G_OBJECT (item));
+      /* Both dialogs close once the question's response is over. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_renumber_cb, g_object_ref (message), g_object_unref);
+    }
+}
+
+static void
+ask_renumber (JpWindow     *self,
+              JpItemDialog *dialog,
+              JpSection    *section,
+              guint         position,
+              int           number)
+{
+  int free_number = max_number (self) + 1;
+  guint following = (guint) (free_number - number);
+  g_autofree char *body = NULL;
+  g_autofree char *keep = NULL;
+  GtkWidget *message;
+
+  /* Translators: asked when a work point is added before others; the
+   * new number, how many follow, the next free number */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "As No. %d, the new work point changes the number of the %u work point after it, which may be cited already. It can take the next free number, No. %d, instead.",
+                                       "As No. %d, the new work point changes the numbers of the %u work points after it, which may be cited already. It can take the next free number, No. %d, instead.",
+                                       following),
+                          number, following, free_number);
+  /* Translators: a button: add the work point with the next free number */
+  keep = g_strdup_printf (_("Use No. %d"), free_number);
+  message = adw_message_dialog_new (GTK_WINDOW (dialog), _("Renumber the Following Work Points?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
+                                    "renumber", _("_Renumber Following"),
+                                    "next", keep,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "next", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "next");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "next");
+  g_object_set_data_full (G_OBJECT (message), "jp-item-dialog", jp_ui_weak_ref_new (dialog),
+                          (GDestroyNotify) jp_ui_weak_ref_free);
+  g_object_set_data_full (G_OBJECT (message), "jp-section", g_object_ref (section), g_object_unref);
+  g_object_set_data (G_OBJECT (message), "jp-position", GUINT_TO_POINTER (position));
+  g_object_set_data (G_OBJECT (message), "jp-number", GINT_TO_POINTER (number));
+  g_signal_connect_object (message, "response", G_CALLBACK (on_renumber_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
 static void
 on_item_dialog_confirmed_cb (JpItemDialog *dialog,
                              JpWindow     *self)
@@ -430,20 +568,29 @@ on_item_dialog_confirmed_cb (JpItemDialog *dialog,
     {
       JpItem *current = selected_item (self);
       guint position;
+      int number = jp_item_dialog_get_number (dialog);
 
       if (current != NULL && jp_item_get_section (current) == section)
         position = index_in (jp_section_get_items (section), current) + 1;
       else
         position = g_list_model_get_n_items (jp_section_get_items (section));
 
-      item = jp_item_new (jp_item_dialog_get_number (dialog), jp_item_dialog_get_title (dialog));
-      jp_item_set_due (item, jp_item_dialog_get_due (dialog));
-      jp_item_set_curve (item, jp_item_dialog_get_curve (dialog));
-      g_object_set_data_full (G_OBJECT (dialog), "jp-new", item, g_object_unref);
+      /* Numbered 1…n and taking the number of an item that follows: ask
+       * whether those are renumbered, or the new one takes the next free
+       * number (the official numbers may be cited already). */
+      if (was_sequential && number <= max_number (self))
+        {
+          ask_renumber (self, dialog, section, position, number);
+          return;
+        }
 
-      jp_undo_begin_group (self->undo, _("Add work point"));
-      ok = jp_undo_insert_item (self->undo, section, position, item, &error) &&
-           renumber_if (self, was_sequential, &error);
+      item = insert_new_item (self, dialog, section, position, number, was_sequential, &ok);
+      if (item != NULL && ok)
+        {
+          jp_plan_tree_select_object (self->plan_tree, G_OBJECT (item));
+          gtk_window_destroy (GTK_WINDOW (dialog));
+        }
+      return;
     }
 
   if (finish (self, ok, _("Could Not Save the Work Point"), error))

@@ -23,6 +23,7 @@ struct _JpWindow
   GtkListBox           *plans_list;
   GtkPopover           *plans_popover;
   GtkWidget            *add_button;
+  GtkWidget            *primary_menu_button;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *search_button;

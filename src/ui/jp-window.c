@@ -1697,6 +1697,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plans_list);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, plans_popover);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, search_button);
@@ -1757,6 +1758,10 @@ jp_window_init (JpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   on_undo_changed_cb (self);
+  /* The header bar's menus: their tooltips never cover the menu. */
+  jp_ui_menu_button_quiet_tooltip (self->add_button);
+  jp_ui_menu_button_quiet_tooltip (self->primary_menu_button);
+  jp_ui_menu_button_quiet_tooltip (GTK_WIDGET (self->as_of_button));
 
   self->cancellable = g_cancellable_new ();
   self->settings = jp_ui_settings_new ();

@@ -37,6 +37,7 @@
 #include "jp-progress-import-dialog.h"
 #include "jp-report.h"
 #include "jp-store-backup.h"
+#include "jp-date-picker.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui-util.h"
 
@@ -1011,11 +1012,18 @@ test_progress_import_undated (Fixture       *f,
                             "Some rows have no date"));
   save_png (GTK_WIDGET (dialog), "progress-import-undated.png");
 
-  /* A day picked in the date row's calendar. */
-  calendar = jp_test_get (GTK_WIDGET (dialog), "calendar");
-  jp_ui_calendar_select_iso (GTK_CALENDAR (calendar), "2023-09-30");
-  g_signal_emit_by_name (calendar, "day-selected");
+  /* The date row's calendar is the date picker: browsing a month changes
+   * nothing; a date chosen there (typed, Enter) is the date. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (GTK_WIDGET (dialog), "calendar_button")));
   jp_test_pump ();
+  calendar = jp_test_get (GTK_WIDGET (dialog), "date_picker");
+  g_signal_emit_by_name (jp_date_picker_get_calendar (JP_DATE_PICKER (calendar)), "prev-month");
+  jp_test_pump ();
+  g_assert_null (jp_progress_import_get_undated_date (import));
+  gtk_editable_set_text (GTK_EDITABLE (jp_date_picker_get_entry (JP_DATE_PICKER (calendar))), "2023年9月30日");
+  g_signal_emit_by_name (jp_date_picker_get_entry (JP_DATE_PICKER (calendar)), "activate");
+  jp_test_pump ();
+  g_assert_false (gtk_widget_get_visible (jp_test_get (GTK_WIDGET (dialog), "calendar_popover")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jp_test_get (GTK_WIDGET (dialog), "date_row"))),
                    ==, "2023-09-30");
   g_assert_cmpstr (jp_progress_import_get_undated_date (import), ==, "2023-09-30");

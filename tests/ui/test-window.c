@@ -264,7 +264,7 @@ test_invalid_input (Fixture       *f,
                     gconstpointer  data)
 {
   JpIndicator *indicator = jp_test_indicator (f->plan, 2, 0);
-  g_autofree char *name = g_strdup (jp_indicator_get_name (indicator));
+  g_autofree char *name = g_strdup_printf ("%s（新）", jp_indicator_get_name (indicator));
   g_autoptr(JpPlan) reloaded = NULL;
   GtkWidget *dialog;
   GtkWidget *error_label;
@@ -272,8 +272,11 @@ test_invalid_input (Fixture       *f,
   select_item (f, 2);
   dialog = open_dialog (f, "win.edit-indicator", g_variant_new_int64 (jp_indicator_get_id (indicator)));
   error_label = jp_test_get (dialog, "target_error");
-  g_assert_true (save_enabled (dialog));
+  /* Nothing changed yet: nothing to save. */
+  g_assert_false (save_enabled (dialog));
   g_assert_false (gtk_widget_get_visible (error_label));
+  jp_test_set_text (dialog, "name_row", name);
+  g_assert_true (save_enabled (dialog));
 
   /* Not a number: shown inline, cannot be saved. */
   jp_test_set_text (dialog, "target_row", "abc");
