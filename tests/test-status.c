@@ -1150,6 +1150,26 @@ test_format_percent (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+
+  /* The short form of cells and chart bars, and the one number both
+   * forms give for the figures they share. */
+  {
+    static const struct { double ratio; const char *text; } shorts[] = {
+      { 0.4167, "42%" },
+      { 0.047,  "4.7%" },
+      { 0.0004, "0.04%" },   /* something is not 0% */
+      { 0,      "0%" },
+      { 1.2,    "120%" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (shorts); i++)
+      {
+        g_autofree char *text = jp_format_percent_short (shorts[i].ratio);
+
+        g_assert_cmpstr (text, ==, shorts[i].text);
+      }
+    g_assert_cmpfloat (jp_round_percent (0.0147), ==, 1.47);
+  }
 }
 
 static void

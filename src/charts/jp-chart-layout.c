@@ -958,14 +958,7 @@ _jp_chart_round_figure (double value)
 char *
 _jp_chart_format_ratio (double ratio)
 {
-  double percent = ratio * 100;
-  double rounded = _jp_chart_round_figure (percent);
-
-  /* Something, however small, is not 0%. */
-  if (rounded == 0 && percent != 0 && isfinite (percent))
-    rounded = round (percent * 100) / 100;
-
-  return jp_format_percent (rounded / 100);
+  return jp_format_percent_short (ratio);
 }
 
 gboolean

@@ -997,6 +997,23 @@ jp_round_percent (double ratio)
   return round (ratio * 100.0 * 100.0) / 100.0;
 }
 
+char *
+jp_format_percent_short (double ratio)
+{
+  double percent = ratio * 100;
+  double rounded;
+
+  if (!isfinite (percent))
+    return jp_format_percent (ratio);
+
+  rounded = fabs (percent) >= 10 ? round (percent) : round (percent * 10) / 10;
+  /* Something, however small, is not 0%. */
+  if (rounded == 0 && percent != 0)
+    rounded = round (percent * 100) / 100;
+
+  return jp_format_percent (rounded / 100);
+}
+
 /* 0.72 → "72%", 0.005 → "0.5%", 1.234 → "123.4%". */
 char *
 jp_format_percent (double ratio)

@@ -125,6 +125,10 @@ char        *jp_indicator_format_target   (JpIndicator     *indicator) G_GNUC_WA
  * shows or writes (window, charts, PDF, CSV, xlsx, --export-status): to
  * two decimals, trailing zeros dropped: 0.72 → "72%", 0.0147 → "1.47%". */
 char        *jp_format_percent            (double           ratio) G_GNUC_WARN_UNUSED_RESULT;
+/* The short form where two decimals do not fit (chart bars, the tree's
+ * cells, flags): whole percents from 10% up, one decimal below, and never
+ * "0%" for something above nothing: 0.4167 → "42%", 0.047 → "4.7%". */
+char        *jp_format_percent_short      (double           ratio) G_GNUC_WARN_UNUSED_RESULT;
 /* The number jp_format_percent() prints, as a number: 0.0147 → 1.47. */
 double       jp_round_percent             (double           ratio);
 /* A value with its unit, as targets read: "90%", "2,500 人次", "4.7 亿元". */

@@ -345,10 +345,7 @@ jp_ui_dup_plan_label (int         year,
 char *
 jp_ui_dup_rounded_percent (double ratio)
 {
-  double percent = ratio * 100;
-
-  percent = fabs (percent) >= 10 ? round (percent) : round (percent * 10) / 10;
-  return jp_format_percent (percent / 100);
+  return jp_format_percent_short (ratio);
 }
 
 static void
