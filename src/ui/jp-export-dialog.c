@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "jp-csv.h"
+#include "jp-date-picker.h"
 #include "jp-export-dialog.h"
 #include "jp-json.h"
 #include "jp-print.h"
@@ -40,7 +41,7 @@ struct _JpExportDialog
   AdwEntryRow         *as_of_row;
   GtkMenuButton       *calendar_button;
   GtkPopover          *calendar_popover;
-  GtkCalendar         *calendar;
+  JpDatePicker        *date_picker;
   GtkLabel            *error_label;
   AdwPreferencesGroup *progress_group;
   GtkLabel            *progress_label;
@@ -58,7 +59,6 @@ struct _JpExportDialog
   GCancellable        *cancellable;  /* Owned: the run's */
   guint                progress_id;
   gboolean             running;
-  gboolean             syncing;
   gboolean             closed;       /* disposed: no widget to update */
 };
 
@@ -615,29 +615,23 @@ on_confirmed_cb (JpExportDialog *self)
     choose_file (self);
 }
 
+/* The one date picker: browsing months changes nothing, a day chosen (or
+ * typed) within the plan's period is the date. */
 static void
-on_calendar_day_selected_cb (JpExportDialog *self)
+on_date_chosen_cb (JpExportDialog *self,
+                   const char     *iso)
 {
-  g_autofree char *iso = NULL;
-
-  if (self->syncing)
-    return;
-
-  iso = jp_ui_calendar_dup_iso (self->calendar);
-
-  self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->as_of_row), iso);
-  self->syncing = FALSE;
-
   gtk_popover_popdown (self->calendar_popover);
 }
 
 static void
 on_calendar_popover_show_cb (JpExportDialog *self)
 {
-  self->syncing = TRUE;
-  jp_ui_calendar_select_iso (self->calendar, self->as_of);
-  self->syncing = FALSE;
+  if (self->plan != NULL)
+    jp_date_picker_set_range (self->date_picker, jp_plan_get_start (self->plan),
+                              jp_plan_get_end (self->plan));
+  jp_date_picker_set_date (self->date_picker, self->as_of);
 }
 
 static void
@@ -730,6 +724,7 @@ jp_export_dialog_class_init (JpExportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  g_type_ensure (JP_TYPE_DATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/jinfeng/plan/ui/jp-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, cancel_button);
@@ -743,13 +738,13 @@ jp_export_dialog_class_init (JpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, JpExportDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JpExportDialog, date_picker);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, progress_group);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, JpExportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_chosen_cb);
 }
 
 static void

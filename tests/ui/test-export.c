@@ -1399,6 +1399,62 @@ test_print_dialog (Fixture       *f,
   save_png (GTK_WIDGET (dialog), "print-dialog.png");
 }
 
+/* The export's date is chosen with the one date picker: browsing a month
+ * changes nothing, a typed date is taken, a date outside the plan is
+ * refused. */
+static void
+test_export_date_picker (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *dialog = open_dialog (f, "win.export-pdf", NULL);
+  GtkWidget *row = jp_test_get (dialog, "as_of_row");
+  GtkWidget *popover = jp_test_get (dialog, "calendar_popover");
+  JpDatePicker *picker = JP_DATE_PICKER (jp_test_get (dialog, "date_picker"));
+  GtkEntry *entry = jp_date_picker_get_entry (picker);
+  g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  GtkCalendar *calendar = jp_date_picker_get_calendar (picker);
+  g_autofree char *shown = NULL;
+  g_autofree char *browsed = NULL;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (jp_test_get (dialog, "calendar_button")));
+  jp_test_pump ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  shown = jp_ui_calendar_dup_iso (calendar);
+
+  /* The calendar's previous-month arrow: another month shown, nothing
+   * chosen. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (calendar));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = GTK_IS_BUTTON (child) ? child : gtk_widget_get_first_child (child);
+
+      if (button != NULL && GTK_IS_BUTTON (button))
+        {
+          g_signal_emit_by_name (button, "clicked");
+          break;
+        }
+    }
+  jp_test_pump ();
+  browsed = jp_ui_calendar_dup_iso (calendar);
+  g_assert_cmpstr (browsed, !=, shown);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2024-01-05");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2023年6月30日");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2023-06-30");
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jp_test_pump ();
+}
+
 /* ---- screenshots of the export dialogs ---------------------------------- */
 
 static void
@@ -1523,6 +1579,7 @@ main (int   argc,
   add ("/jp/export/print-operation", test_print_operation);
   add ("/jp/export/print-preview", test_print_preview);
   add ("/jp/export/print-dialog", test_print_dialog);
+  add ("/jp/export/date-picker", test_export_date_picker);
   add ("/jp/export/screenshots", test_export_screenshots);
 
   status = g_test_run ();
