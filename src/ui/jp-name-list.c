@@ -23,6 +23,8 @@ struct _JpNameList
   GStrv        choices;
   GPtrArray   *rows;  /* Borrowed: the name rows */
   gboolean     editable;
+  char        *pending;      /* a near-duplicate name asked about once */
+  char        *placeholder;  /* the add row's title while it asks */
 };
 
 G_DEFINE_FINAL_TYPE (JpNameList, jp_name_list, GTK_TYPE_WIDGET)
@@ -237,6 +239,8 @@ jp_name_list_finalize (GObject *object)
   g_strfreev (self->names);
   g_strfreev (self->choices);
   g_ptr_array_unref (self->rows);
+  g_free (self->pending);
+  g_free (self->placeholder);
 
   G_OBJECT_CLASS (jp_name_list_parent_class)->finalize (object);
 }
@@ -407,6 +411,37 @@ jp_name_list_add (JpNameList *self,
   if (stripped[0] == '\0' || !self->editable)
     return;
 
+  /* A new name close to one of the plan's ("督导" beside "督导室"): asked
+   * about first, in the add row's title; the same name again adds it. */
+  if (!has_name (self, stripped) && g_strcmp0 (self->pending, stripped) != 0 &&
+      (self->choices == NULL || !g_strv_contains ((const char * const *) self->choices, stripped)))
+    {
+      g_autoptr(GPtrArray) near = jp_names_find_near (stripped, (const char * const *) self->choices);
+
+      if (near->len > 0)
+        {
+          g_autofree char *question = NULL;
+
+          question = g_strdup_printf (_("Did you mean “%s”? Press Enter again to add “%s” "
+                                        "as a new name."),
+                                      (const char *) g_ptr_array_index (near, 0), stripped);
+          if (self->placeholder == NULL)
+            self->placeholder = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->add_row)));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), question);
+          gtk_widget_add_css_class (GTK_WIDGET (self->add_row), "warning");
+          g_free (self->pending);
+          self->pending = g_strdup (stripped);
+          return;
+        }
+    }
+
+  g_clear_pointer (&self->pending, g_free);
+  if (self->placeholder != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), self->placeholder);
+      g_clear_pointer (&self->placeholder, g_free);
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->add_row), "warning");
   gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
 
   if (has_name (self, stripped))

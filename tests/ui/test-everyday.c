@@ -17,6 +17,7 @@
 
 #include "jp-date-picker.h"
 #include "jp-editor-dialog.h"
+#include "jp-name-list.h"
 #include "jp-ui-test-util.h"
 #include "jp-window-private.h"
 
@@ -717,6 +718,55 @@ test_add_in_middle (Fixture       *f,
   g_assert_nonnull (jp_plan_find_item_by_number (reloaded, 5));
 }
 
+static void
+on_names_changed_cb (JpNameList  *list,
+                     GStrv        names,
+                     GStrv       *out)
+{
+  g_strfreev (*out);
+  *out = g_strdupv (names);
+}
+
+/* Adding a leader or unit to a work point: a new name close to one of the
+ * plan's is asked about first ("did you mean"), added when confirmed. */
+static void
+test_name_list_near (void)
+{
+  static const char * const choices[] = { "督导室", "基建室", NULL };
+  static const char * const none[] = { NULL };
+  GtkWidget *list = g_object_ref_sink (jp_name_list_new ());
+  GtkWidget *row;
+  GStrv changed = NULL;
+
+  jp_name_list_set_choices (JP_NAME_LIST (list), choices);
+  jp_name_list_set_names (JP_NAME_LIST (list), none);
+  jp_name_list_set_editable (JP_NAME_LIST (list), TRUE);
+  g_signal_connect (list, "names-changed", G_CALLBACK (on_names_changed_cb), &changed);
+  row = jp_test_get (list, "add_row");
+
+  jp_name_list_add (JP_NAME_LIST (list), "督导");
+  g_assert_null (changed);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "督导室"));
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+
+  jp_name_list_add (JP_NAME_LIST (list), "督导");
+  g_assert_nonnull (changed);
+  g_assert_cmpstr (changed[0], ==, "督导");
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "督导室"));
+  g_assert_false (gtk_widget_has_css_class (row, "warning"));
+  g_clear_pointer (&changed, g_strfreev);
+
+  /* An existing name or a clearly different one is added at once. */
+  jp_name_list_add (JP_NAME_LIST (list), "基建室");
+  g_assert_nonnull (changed);
+  g_clear_pointer (&changed, g_strfreev);
+  jp_name_list_add (JP_NAME_LIST (list), "人事室");
+  g_assert_nonnull (changed);
+  g_clear_pointer (&changed, g_strfreev);
+
+  g_object_unref (list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +795,7 @@ main (int   argc,
   ADD ("/jp/everyday/move-into-section-toast", test_move_into_section_toast);
   ADD ("/jp/everyday/add-in-middle", test_add_in_middle);
 #undef ADD
+  g_test_add_func ("/jp/everyday/name-list-near", test_name_list_near);
 
   status = g_test_run ();
   g_object_unref (app);
