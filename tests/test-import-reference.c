@@ -1,7 +1,7 @@
 /* The reference plan through the real executable: `--import` of
  * tests/data/jinfeng-2023.txt, then `--export-json=-`, compared field by
- * field with tests/data/jinfeng-2023-expected.json (the mapping of
- * ../shared/seed/README.md: each target is one of the item's indicators,
+ * field with tests/data/jinfeng-2023-expected.json (what a correct import
+ * of the reference plan yields: each target is one of the item's indicators,
  * kind, target, target_max and unit exactly, the text a piece of the
  * item's text holding the number). */
 

@@ -1,4 +1,4 @@
-/* test-status.c: the progress and status rules (DESIGN.md "Progress p of
+/* test-status.c: the progress and status rules (docs/status-rules.md "Progress p of
  * an indicator" and "Status as of a date") and the formatting helpers. */
 
 #include "config.h"

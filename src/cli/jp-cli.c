@@ -1,4 +1,4 @@
-/* jp-cli.c: the command line of DESIGN.md
+/* jp-cli.c: the command line of the README ("Usage")
  *
  * Runs from the application's handle-local-options, before any window or
  * display exists. Every input is read and validated before the database

@@ -4,7 +4,7 @@
 
 G_BEGIN_DECLS
 
-/* The command line of DESIGN.md, handled before any display is needed.
+/* The command line of the README ("Usage"), handled before any display is needed.
  * The application adds these entries (g_application_add_main_option_entries)
  * and calls jp_cli_handle_local_options() from handle-local-options. */
 

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The indicator table for spreadsheet users (DESIGN.md "--export-csv"):
+/* The indicator table for spreadsheet users (README, "Usage": --export-csv):
  * one row per indicator, these columns, headings translated (the zh_CN
  * headings are 章节, 序号, 工作要点, 责任领导, 责任单位, 指标, 类型, 目标,
  * 上限, 单位, 当前值, 填报日期, 完成率, 状态, 最近填报日期, 应达, 标记, 指标编号). The

@@ -1,4 +1,4 @@
-/* The plan-document importer (DESIGN.md, "The plan document format").
+/* The plan-document importer (docs/plan-document.md).
  *
  * The document is read line by line. Each line is trimmed and classified
  * on a normalised copy of its beginning (full-width digits and punctuation

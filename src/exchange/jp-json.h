@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The JSON exchange format of DESIGN.md, version 1:
+/* The JSON exchange format of docs/json-format.md, version 2 (reads 1):
  * {"format": "jinfeng-plan", "version": 1, "plans": [...]}.
  *
  * Export writes every field, in the documented order, pretty printed

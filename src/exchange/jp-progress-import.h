@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* Progress values collected in a spreadsheet (DESIGN.md
+/* Progress values collected in a spreadsheet (README, "Usage",
  * "--import-progress"). The file is the exported indicator table
  * (jp-csv.h) with 当前值 and 填报日期 filled in (and an optional 说明
  * column), or any CSV with 序号, 指标, 日期, 数值, 说明 columns in any order
@@ -154,7 +154,7 @@ gboolean            jp_progress_import_commit          (JpProgressImport  *self,
                                                         GCancellable      *cancellable,
                                                         GError           **error);
 
-/* The command line's --import-progress=FILE (DESIGN.md): reads @path (named
+/* The command line's --import-progress=FILE (README, "Usage"): reads @path (named
  * as typed in messages), checks it against @plan (@undated_date: the date
  * of the rows without one, NULL: none), and records all its rows or none.
  * With an invalid row, prints each (at most 20, then how many more) as

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The workbook for leaders (DESIGN.md "--export-xlsx"), written with
+/* The workbook for leaders (README, "Usage": --export-xlsx), written with
  * libxlsxwriter. Two sheets, each with the plan title and the as-of date on
  * top and a frozen, repeated header row:
  * - the overview: the selected items under their sections, with leaders,

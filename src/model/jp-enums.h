@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 /**
  * JpIndicatorKind:
  * How an indicator's target reads and how its progress is computed
- * (DESIGN.md, "Progress p of an indicator"). The nicks are the JSON names.
+ * (docs/status-rules.md, "Progress p"). The nicks are the JSON names.
  */
 typedef enum
 {

@@ -21,7 +21,7 @@
  * count as e − 0.10 when e = 0.55 (0.45000000000000007 in doubles). */
 #define EPSILON 1e-9
 
-/* Thresholds of DESIGN.md, "Status as of a date". */
+/* Thresholds of docs/status-rules.md, "Status, in this order". */
 #define ON_TRACK_MARGIN 0.10
 #define AT_RISK_MARGIN  0.25
 /* Nothing is expected yet while e ≤ this: silence is "not started". */
@@ -158,7 +158,7 @@ is_late (JpPlan     *plan,
 /**
  * jp_progress_ratio:
  *
- * The raw ratio of DESIGN.md "Progress p of an indicator" (not clamped):
+ * The raw ratio of docs/status-rules.md "Progress p" (not clamped):
  * at_least value / target, or (value − baseline) / (target − baseline) with
  * a baseline; range value / target (the lower bound); decrease_by and
  * increase_by value / target (the value is the change achieved); at_most 1

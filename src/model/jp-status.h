@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The progress and status rules of DESIGN.md, in one place. Everything that
+/* The progress and status rules of docs/status-rules.md, in one place. Everything that
  * shows progress or a status (window, charts, reports, CSV) calls these. */
 
 typedef struct
@@ -28,7 +28,7 @@ typedef struct
   gboolean self_report_differs; /* it differs from p by more than 20 points */
 } JpProgress;
 
-/* Raw ratio for a value, without clamping (DESIGN.md "Progress p"). */
+/* Raw ratio for a value, without clamping (docs/status-rules.md "Progress p"). */
 double       jp_progress_ratio            (JpIndicatorKind  kind,
                                            double           target,
                                            gboolean         has_baseline,

@@ -28,7 +28,7 @@ JpPlan *jp_gen_plan            (const JpGenOptions *options) G_GNUC_WARN_UNUSED_
 void    jp_gen_add_progress    (JpPlan             *plan,
                                 const JpGenOptions *options);
 
-/* The plan as a plan document (DESIGN.md, "The plan document format"):
+/* The plan as a plan document (docs/plan-document.md):
  * what jp_document_import_bytes() reads back. */
 char   *jp_gen_write_document  (JpPlan             *plan,
                                 gsize              *length) G_GNUC_WARN_UNUSED_RESULT;
