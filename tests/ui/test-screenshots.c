@@ -1,4 +1,5 @@
-/* test-screenshots.c: PNGs of the main views in zh_CN, for people to look at
+/* test-screenshots.c: PNGs of the main views in zh_CN (or the language of
+ * JP_SCREENSHOT_LANGUAGE), for people to look at
  *
  * The window with a work point selected, every editor dialog (rendered from
  * the dialog itself), the import preview, search results, the empty states
@@ -524,7 +525,9 @@ main (int   argc,
    * XDG_DATA_DIRS, and then neither the icon theme nor the MIME database
    * (which gdk-pixbuf needs to load SVG icons) is found. Files go to a
    * temporary folder; settings to the memory backend. */
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  /* JP_SCREENSHOT_LANGUAGE=en takes the same pictures in English. */
+  g_setenv ("LANGUAGE", g_getenv ("JP_SCREENSHOT_LANGUAGE") != NULL ? g_getenv ("JP_SCREENSHOT_LANGUAGE")
+                                                                     : "zh_CN", TRUE);
   g_test_init (&argc, &argv, NULL);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ());
@@ -534,7 +537,8 @@ main (int   argc,
   adw_init ();
 
   /* The translations are really there: a window string in Chinese. */
-  g_assert_cmpstr (_("No Work Point Selected"), ==, "未选择工作要点");
+  if (g_str_has_prefix (g_getenv ("LANGUAGE"), "zh"))
+    g_assert_cmpstr (_("No Work Point Selected"), ==, "未选择工作要点");
 
   env_dir = g_getenv ("JP_SCREENSHOT_DIR");
   work_dir = jp_test_make_dir ();
