@@ -158,6 +158,36 @@ jp_test_close_window (JpWindow *window)
   jp_test_pump ();
 }
 
+/* What most window tests start from: the 2023 sample in a database of its
+ * own, open in a window of @app. */
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  JpWindow *window;
+  JpPlan   *plan; /* borrowed from the window */
+} JpTestFixture;
+
+static G_GNUC_UNUSED void
+jp_test_fixture_open (JpTestFixture *f,
+                      JpApplication *app)
+{
+  f->dir = jp_test_make_dir ();
+  f->path = jp_test_make_sample_db (f->dir);
+  f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
+  f->plan = jp_window_get_plan (f->window);
+  g_assert_nonnull (f->plan);
+}
+
+static G_GNUC_UNUSED void
+jp_test_fixture_close (JpTestFixture *f)
+{
+  jp_test_close_window (f->window);
+  jp_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
 /* The JpPlanCell under @root of @column bound to @object, or NULL. */
 static G_GNUC_UNUSED GtkWidget *
 jp_test_find_cell (GtkWidget    *root,

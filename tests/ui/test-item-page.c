@@ -16,33 +16,20 @@
 
 static JpApplication *app;
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  JpWindow *window;
-  JpPlan   *plan; /* borrowed from the window */
-} Fixture;
+typedef JpTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = jp_test_make_dir ();
-  f->path = jp_test_make_sample_db (f->dir);
-  f->window = jp_test_open_window (app, f->path, FALSE, FALSE);
-  f->plan = jp_window_get_plan (f->window);
-  g_assert_nonnull (f->plan);
+  jp_test_fixture_open (f, app);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  jp_test_close_window (f->window);
-  jp_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  jp_test_fixture_close (f);
 }
 
 /* The first work point with at least @n targets. */
